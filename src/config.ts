@@ -1,0 +1,77 @@
+/**
+ * @module config
+ * Typed configuration from the environment, with documented defaults. Secrets come only from env.
+ */
+import path from 'node:path';
+
+export interface RateLimitConfig {
+  /** Messages a shopper may send in a burst. @default 10 */
+  burst: number;
+  /** Messages per second refilled after the burst. @default 1 */
+  perSecond: number;
+}
+
+export interface KefuConfig {
+  /** @default 3000 */
+  port: number;
+  /** @default '0.0.0.0' */
+  host: string;
+  /** Embedded store and trained models. @default './data' */
+  dataDir: string;
+  /** Where trained NLU models are cached. @default '<dataDir>/models' */
+  modelDir: string;
+  /** The demo shop imported into an empty store. @default '<repo>/knowledge' */
+  knowledgeDir: string;
+  /** Training utterances. @default '<repo>/intents' */
+  intentsDir: string;
+  /** Response templates and flows. @default '<repo>/dialogs' */
+  dialogsDir: string;
+  /** Static files (widget, demo page). @default '<repo>/public' */
+  publicDir: string;
+  /** HS256 secret for `customerToken`; unset → tokens are refused. */
+  shopSecret?: string;
+  /** When set, MongoDB is the store (not built yet: see issue 4). */
+  mongodbUri?: string;
+  /** Import the demo shop when the store is empty. @default true */
+  importDemoWhenEmpty: boolean;
+  rateLimit: RateLimitConfig;
+  /** Longest shopper message, in characters. @default 2000 */
+  maxTextLength: number;
+}
+
+/** The repository root (two levels above `dist/config.js` or `src/config.ts`). */
+export const REPO_ROOT = path.resolve(__dirname, '..');
+
+function intFromEnv(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+  return n;
+}
+
+/**
+ * Reads the configuration; `overrides` win over the environment (tests use them).
+ * @example const config = loadConfig({ port: 0, dataDir: tmp });
+ */
+export function loadConfig(overrides: Partial<KefuConfig> = {}, env: NodeJS.ProcessEnv = process.env): KefuConfig {
+  const dataDir = path.resolve(overrides.dataDir ?? env.KEFU_DATA_DIR ?? './data');
+  const base: KefuConfig = {
+    port: intFromEnv(env.PORT, 3000, 'PORT'),
+    host: env.HOST || '0.0.0.0',
+    dataDir,
+    modelDir: path.resolve(env.KEFU_MODEL_DIR ?? path.join(dataDir, 'models')),
+    knowledgeDir: path.join(REPO_ROOT, 'knowledge'),
+    intentsDir: path.join(REPO_ROOT, 'intents'),
+    dialogsDir: path.join(REPO_ROOT, 'dialogs'),
+    publicDir: path.join(REPO_ROOT, 'public'),
+    shopSecret: env.KEFU_SHOP_SECRET || undefined,
+    mongodbUri: env.MONGODB_URI || undefined,
+    importDemoWhenEmpty: env.KEFU_IMPORT_DEMO !== 'false',
+    rateLimit: {
+      burst: intFromEnv(env.KEFU_RATE_BURST, 10, 'KEFU_RATE_BURST'),
+      perSecond: intFromEnv(env.KEFU_RATE_PER_SECOND, 1, 'KEFU_RATE_PER_SECOND'),
+    },
+    maxTextLength: 2000,
+  };
+  return { ...base, ...overrides, dataDir };
+}

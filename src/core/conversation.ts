@@ -1,0 +1,103 @@
+/**
+ * @module core/conversation
+ * Conversations and their activities, and the ports that keep them. Activities are the
+ * protocol's JSON shape (a subset of Bot Framework Activities), independent of any SDK.
+ */
+import type { Locale } from './shop';
+
+export type Role = 'user' | 'bot' | 'agent';
+
+export interface ChatAttachment {
+  contentType: string;
+  content: Record<string, unknown>;
+}
+
+export interface SuggestedAction {
+  type: 'postBack' | 'imBack' | 'openUrl';
+  title: string;
+  value: string;
+}
+
+/** One activity in or out, as stored and as sent on the wire. */
+export interface ChatActivity {
+  type: 'message' | 'typing' | 'event';
+  id: string;
+  timestamp: string;
+  conversationId: string;
+  from: { id: string; role: Role; name?: string };
+  replyToId?: string;
+  locale?: Locale;
+  text?: string;
+  /** For `event` activities (`turn.end`). */
+  name?: string;
+  /** Postbacks: the tapped action's value and optional data. */
+  value?: unknown;
+  attachments?: ChatAttachment[];
+  suggestedActions?: { actions: SuggestedAction[] };
+  channelData?: Record<string, unknown>;
+}
+
+export interface Conversation {
+  id: string;
+  /** Where it came from: `socketio`, `webhook`, … */
+  channel: string;
+  /** The signed-in customer who owns it; null for an anonymous shopper. */
+  customerId: string | null;
+  locale: Locale | null;
+  handoff: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ConversationPatch {
+  locale?: Locale;
+  handoff?: boolean;
+}
+
+/** Conversations (not their activities). */
+export interface ConversationStore {
+  create(conversation: Pick<Conversation, 'id' | 'channel' | 'customerId' | 'locale'>): Promise<Conversation>;
+  get(id: string): Promise<Conversation | null>;
+  update(id: string, patch: ConversationPatch): Promise<Conversation | null>;
+}
+
+export interface AppendResult {
+  activity: ChatActivity;
+  /** False when an activity with the same id was already stored (idempotent retry). */
+  inserted: boolean;
+}
+
+/** Every activity in and out, in order. */
+export interface TranscriptStore {
+  /** Stores the activity unless one with the same id exists in that conversation. */
+  append(activity: ChatActivity): Promise<AppendResult>;
+  get(conversationId: string, activityId: string): Promise<ChatActivity | null>;
+  /** Oldest first; `before` is an activity id; at most `limit` (capped at 100). */
+  list(conversationId: string, options?: { before?: string; limit?: number }): Promise<ChatActivity[]>;
+  /** Replies already sent for an inbound activity (used to answer a retried message). */
+  repliesTo(conversationId: string, activityId: string): Promise<ChatActivity[]>;
+}
+
+export interface HandoffEntry {
+  conversationId: string;
+  reason: string;
+  queuedAt: string;
+}
+
+/** Conversations waiting for a human. */
+export interface HandoffQueue {
+  enqueue(conversationId: string, reason: string): Promise<void>;
+  release(conversationId: string): Promise<void>;
+  list(): Promise<HandoffEntry[]>;
+}
+
+export interface Feedback {
+  conversationId: string;
+  activityId: string;
+  rating: 'up' | 'down';
+  comment?: string;
+}
+
+export interface FeedbackStore {
+  record(feedback: Feedback): Promise<void>;
+}

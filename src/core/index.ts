@@ -1,0 +1,6 @@
+/** @module core — domain types and ports; no I/O. */
+export * from './shop';
+export * from './nlu';
+export * from './conversation';
+export * from './orders';
+export * from './shop-repository';

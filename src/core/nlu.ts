@@ -1,0 +1,64 @@
+/**
+ * @module core/nlu
+ * The contract between the NLU and the rest of the bot. A recognition is botbuilder's
+ * `RecognizerResult` (text, intents name → score, entities) plus the locale it was read in.
+ */
+import type { RecognizerResult } from 'botbuilder-core';
+import type { Locale } from './shop';
+
+/** The intents kefu handles. `oos` is everything it does not. */
+export const INTENTS = [
+  'smalltalk.greeting', 'smalltalk.thanks', 'smalltalk.goodbye',
+  'order.status', 'order.cancel', 'order.change_address',
+  'shipping.info', 'return.request', 'refund.status',
+  'product.recommend', 'product.info', 'product.stock',
+  'promo.info', 'payment.info', 'invoice.request', 'account.help',
+  'agent.handoff', 'complaint', 'oos',
+] as const;
+export type IntentName = (typeof INTENTS)[number];
+
+export type EntityType = 'orderId' | 'phone' | 'email' | 'price' | 'category' | 'brand' | 'quantity' | 'model';
+
+/** A price constraint: "3000以内" → {max: 3000}, "500到1000元" → {min: 500, max: 1000}. */
+export interface PriceRange {
+  min?: number;
+  max?: number;
+}
+
+/** One entity found in the text. `start`/`end` are offsets into the original (un-normalised) text. */
+export interface Entity {
+  type: EntityType;
+  /** Normalised value: order id upper-cased, phone digits only, category slug, brand as in the catalogue, quantity number. */
+  value: string | number | PriceRange;
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** A token of the original text: `start`/`end` index into it. */
+export interface Token {
+  text: string;
+  /** Normalised form used for features (lower-cased, stemmed for Latin words). */
+  norm: string;
+  start: number;
+  end: number;
+  kind: 'han' | 'word' | 'number' | 'code' | 'punct';
+}
+
+export interface KefuRecognizerResult extends RecognizerResult {
+  locale: Locale;
+  intents: Record<string, { score: number }>;
+  entities: Entity[];
+  /** The winning intent after the out-of-scope threshold. */
+  topIntent: { name: string; score: number };
+}
+
+/** Anything that turns text into a recognition. */
+export interface Recognizer {
+  recognize(text: string, locale?: Locale): Promise<KefuRecognizerResult>;
+}
+
+/** Text → index terms, per language (used by FAQ retrieval and product search). */
+export interface TextAnalyzer {
+  terms(text: string, locale: Locale): string[];
+}

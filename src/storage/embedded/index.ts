@@ -1,0 +1,31 @@
+/**
+ * @module storage/embedded
+ * The embedded store: one SQLite file under the data directory, every port on it.
+ */
+import path from 'node:path';
+import { openDatabase } from './database';
+import { SqliteConversationStore } from './sqlite-conversation-store';
+import { SqliteFeedbackStore } from './sqlite-feedback-store';
+import { SqliteHandoffQueue } from './sqlite-handoff-queue';
+import { SqliteOrderRepository } from './sqlite-order-repository';
+import { SqliteShopRepository } from './sqlite-shop-repository';
+import { SqliteStorage } from './sqlite-storage';
+import { SqliteTranscriptStore } from './sqlite-transcript-store';
+import type { Stores } from '../stores';
+
+export function openEmbeddedStores(dataDir: string): Stores {
+  const db = openDatabase(path.join(dataDir, 'kefu.db'));
+  return {
+    kind: 'embedded',
+    conversations: new SqliteConversationStore(db),
+    transcripts: new SqliteTranscriptStore(db),
+    state: new SqliteStorage(db),
+    shop: new SqliteShopRepository(db),
+    orders: new SqliteOrderRepository(db),
+    handoffs: new SqliteHandoffQueue(db),
+    feedback: new SqliteFeedbackStore(db),
+    close: async () => {
+      db.close();
+    },
+  };
+}

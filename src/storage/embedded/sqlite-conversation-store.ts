@@ -1,0 +1,65 @@
+/**
+ * @module storage/embedded/sqlite-conversation-store
+ */
+import type { Conversation, ConversationPatch, ConversationStore } from '../../core/conversation';
+import type { Locale } from '../../core/shop';
+import type { SqliteDatabase } from './database';
+
+interface Row {
+  id: string;
+  channel: string;
+  customer_id: string | null;
+  locale: string | null;
+  handoff: number;
+  created_at: string;
+  updated_at: string;
+}
+
+function toConversation(row: Row): Conversation {
+  return {
+    id: row.id,
+    channel: row.channel,
+    customerId: row.customer_id,
+    locale: (row.locale as Locale | null) ?? null,
+    handoff: row.handoff === 1,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export class SqliteConversationStore implements ConversationStore {
+  constructor(private readonly db: SqliteDatabase) {}
+
+  async create(c: Pick<Conversation, 'id' | 'channel' | 'customerId' | 'locale'>): Promise<Conversation> {
+    const now = new Date().toISOString();
+    this.db
+      .prepare(
+        `INSERT INTO conversations (id, channel, customer_id, locale, handoff, created_at, updated_at)
+         VALUES (?, ?, ?, ?, 0, ?, ?) ON CONFLICT (id) DO NOTHING`,
+      )
+      .run(c.id, c.channel, c.customerId, c.locale, now, now);
+    return (await this.get(c.id)) as Conversation;
+  }
+
+  async get(id: string): Promise<Conversation | null> {
+    const row = this.db.prepare('SELECT * FROM conversations WHERE id = ?').get(id) as Row | undefined;
+    return row ? toConversation(row) : null;
+  }
+
+  async update(id: string, patch: ConversationPatch): Promise<Conversation | null> {
+    const sets: string[] = [];
+    const values: (string | number)[] = [];
+    if (patch.locale !== undefined) {
+      sets.push('locale = ?');
+      values.push(patch.locale);
+    }
+    if (patch.handoff !== undefined) {
+      sets.push('handoff = ?');
+      values.push(patch.handoff ? 1 : 0);
+    }
+    sets.push('updated_at = ?');
+    values.push(new Date().toISOString());
+    this.db.prepare(`UPDATE conversations SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
+    return this.get(id);
+  }
+}

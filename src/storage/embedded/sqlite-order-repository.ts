@@ -1,0 +1,66 @@
+/**
+ * @module storage/embedded/sqlite-order-repository
+ * Orders read live; changes are conditional on the current status and logged in `order_actions`
+ * in the same transaction.
+ */
+import type { OrderChange, OrderRepository } from '../../core/orders';
+import type { Customer, Order } from '../../core/shop';
+import type { SqliteDatabase } from './database';
+
+export class SqliteOrderRepository implements OrderRepository {
+  constructor(private readonly db: SqliteDatabase) {}
+
+  async getOrder(id: string): Promise<Order | null> {
+    const row = this.db.prepare('SELECT json FROM orders WHERE id = ?').get(id) as { json: string } | undefined;
+    return row ? (JSON.parse(row.json) as Order) : null;
+  }
+
+  async listByCustomer(customerId: string, limit: number): Promise<Order[]> {
+    const rows = this.db
+      .prepare('SELECT json FROM orders WHERE customer_id = ? ORDER BY created_at DESC LIMIT ?')
+      .all(customerId, limit) as { json: string }[];
+    return rows.map((r) => JSON.parse(r.json) as Order);
+  }
+
+  async getCustomer(id: string): Promise<Customer | null> {
+    const row = this.db.prepare('SELECT json FROM customers WHERE id = ?').get(id) as { json: string } | undefined;
+    return row ? (JSON.parse(row.json) as Customer) : null;
+  }
+
+  async change(change: OrderChange): Promise<Order | null> {
+    return this.db.transaction((): Order | null => {
+      const order = (() => {
+        const row = this.db.prepare('SELECT json FROM orders WHERE id = ?').get(change.orderId) as
+          | { json: string }
+          | undefined;
+        return row ? (JSON.parse(row.json) as Order) : null;
+      })();
+      if (!order || !change.fromStatuses.includes(order.status)) return null;
+      const now = new Date().toISOString();
+      const updated: Order = {
+        ...order,
+        status: change.status ?? order.status,
+        updatedAt: now,
+        ...(change.address !== undefined ? { shipping: { ...order.shipping, address: change.address } } : {}),
+      };
+      this.db
+        .prepare('UPDATE orders SET status = ?, json = ? WHERE id = ? AND status = ?')
+        .run(updated.status, JSON.stringify(updated), order.id, order.status);
+      this.db
+        .prepare(
+          `INSERT INTO order_actions (order_id, kind, actor, conversation_id, from_status, detail, at)
+           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          order.id,
+          change.action.kind,
+          change.action.actor,
+          change.action.conversationId ?? null,
+          order.status,
+          JSON.stringify({ status: change.status, address: change.address }),
+          now,
+        );
+      return updated;
+    })();
+  }
+}

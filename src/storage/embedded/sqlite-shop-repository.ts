@@ -1,0 +1,71 @@
+/**
+ * @module storage/embedded/sqlite-shop-repository
+ * Shop data import (one transaction: all or nothing; same ids update) and whole-shop reads.
+ */
+import type { ImportSummary, ShopRepository } from '../../core/shop-repository';
+import type { Faq, Product, ShopData, ShopEvent } from '../../core/shop';
+import type { SqliteDatabase } from './database';
+
+export class SqliteShopRepository implements ShopRepository {
+  constructor(private readonly db: SqliteDatabase) {}
+
+  async importShop(data: ShopData): Promise<ImportSummary> {
+    const db = this.db;
+    const putProduct = db.prepare('INSERT OR REPLACE INTO products (id, json) VALUES (?, ?)');
+    const putCustomer = db.prepare('INSERT OR REPLACE INTO customers (id, json) VALUES (?, ?)');
+    const putOrder = db.prepare(
+      'INSERT OR REPLACE INTO orders (id, customer_id, status, created_at, json) VALUES (?, ?, ?, ?, ?)',
+    );
+    const putEvent = db.prepare(
+      'INSERT OR REPLACE INTO events (customer_id, product_id, type, at, value) VALUES (?, ?, ?, ?, ?)',
+    );
+    const putFaq = db.prepare('INSERT OR REPLACE INTO faq (id, json) VALUES (?, ?)');
+    const putMeta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+    db.transaction(() => {
+      for (const p of data.products) putProduct.run(p.id, JSON.stringify(p));
+      for (const c of data.customers) putCustomer.run(c.id, JSON.stringify(c));
+      for (const o of data.orders) putOrder.run(o.id, o.customerId, o.status, o.createdAt, JSON.stringify(o));
+      for (const e of data.events) putEvent.run(e.customerId, e.productId, e.type, e.at, e.value ?? null);
+      for (const f of data.faq) putFaq.run(f.id, JSON.stringify(f));
+      putMeta.run('last_import_at', new Date().toISOString());
+    })();
+    return {
+      products: data.products.length,
+      customers: data.customers.length,
+      orders: data.orders.length,
+      events: data.events.length,
+      faq: data.faq.length,
+    };
+  }
+
+  async loadShop(): Promise<ShopData> {
+    const parse = <T>(rows: unknown[]): T[] => (rows as { json: string }[]).map((r) => JSON.parse(r.json) as T);
+    const events = (
+      this.db.prepare('SELECT customer_id, product_id, type, at, value FROM events ORDER BY at').all() as {
+        customer_id: string;
+        product_id: string;
+        type: ShopEvent['type'];
+        at: string;
+        value: number | null;
+      }[]
+    ).map((r): ShopEvent => ({
+      customerId: r.customer_id,
+      productId: r.product_id,
+      type: r.type,
+      at: r.at,
+      ...(r.value === null ? {} : { value: r.value }),
+    }));
+    return {
+      products: parse<Product>(this.db.prepare('SELECT json FROM products ORDER BY id').all()),
+      faq: parse<Faq>(this.db.prepare('SELECT json FROM faq ORDER BY id').all()),
+      events,
+      // Customers and orders are read one at a time through OrderRepository, never in bulk.
+      customers: [],
+      orders: [],
+    };
+  }
+
+  async hasData(): Promise<boolean> {
+    return this.db.prepare("SELECT 1 FROM meta WHERE key = 'last_import_at'").get() !== undefined;
+  }
+}
