@@ -4,3 +4,4 @@ export * from './nlu';
 export * from './conversation';
 export * from './orders';
 export * from './shop-repository';
+export * from './turn-runner';
