@@ -1,0 +1,90 @@
+/**
+ * @module nlp/brand-aliases
+ * Finds the other-language name of each brand in the product titles: a Latin-named brand's
+ * Chinese name (Sony → 索尼) and a Chinese-named brand's Latin name (华为 → huawei). Titles
+ * usually open with the brand, so the candidate is the start of the titles that do not contain
+ * the catalogue spelling (typically the other language's title of a product).
+ */
+import type { Product } from '../core/shop';
+import { normalizeText } from './normalize';
+import { jiebaCut } from './lang/zh/jieba';
+
+const HAN_RUN = /^\p{Script=Han}+/u;
+const LATIN_WORD = /^[a-z][a-z'-]*[a-z]/;
+const HAS_HAN = /\p{Script=Han}/u;
+
+function titles(product: Product): string[] {
+  const t = product.title;
+  return (typeof t === 'string' ? [t] : Object.values(t)).map((s) => normalizeText(s).trim());
+}
+
+function commonPrefix(words: string[]): string {
+  let prefix = words[0] ?? '';
+  for (const w of words) {
+    let i = 0;
+    while (i < prefix.length && i < w.length && prefix[i] === w[i]) i++;
+    prefix = prefix.slice(0, i);
+  }
+  return prefix;
+}
+
+/** Han candidate: the common start of the leading Han runs, or the first jieba word if alone. */
+function hanCandidate(runs: string[]): string | undefined {
+  if (runs.length === 0) return undefined;
+  if (runs.length === 1) {
+    const first = jiebaCut(runs[0] as string)[0] ?? '';
+    return first.length >= 2 && first.length <= 5 ? first : undefined;
+  }
+  const prefix = commonPrefix(runs);
+  return prefix.length >= 2 && prefix.length <= 6 ? prefix : undefined;
+}
+
+/** The start of each product's titles that lack the brand's own name, one list per product. */
+function foreignStarts(items: Product[], name: string, pick: (title: string) => string | undefined): string[] {
+  const starts: string[] = [];
+  for (const p of items) {
+    const found = titles(p).filter((t) => !t.includes(name)).map(pick).find((s) => s !== undefined);
+    if (found) starts.push(found);
+  }
+  return starts;
+}
+
+/**
+ * Aliases per brand (normalised): the catalogue spelling, plus the other-script name that opens at
+ * least half of the brand's products' other-language titles and occurs in no other brand's titles.
+ * @param exclude words that must never become an alias (category words).
+ */
+export function findBrandAliases(products: Product[], exclude: ReadonlySet<string>): Map<string, string[]> {
+  const byBrand = new Map<string, Product[]>();
+  for (const p of products) if (p.brand) byBrand.set(p.brand, [...(byBrand.get(p.brand) ?? []), p]);
+  const found = new Map<string, string>();
+  for (const [brand, items] of byBrand) {
+    const name = normalizeText(brand).trim();
+    const latinBrand = !HAS_HAN.test(name);
+    const starts = foreignStarts(items, name, (t) => (latinBrand ? HAN_RUN : LATIN_WORD).exec(t)?.[0]);
+    if (starts.length * 2 < items.length) continue;
+    let candidate: string | undefined;
+    if (latinBrand) candidate = hanCandidate(starts);
+    else {
+      const counts = new Map<string, number>();
+      for (const w of starts) counts.set(w, (counts.get(w) ?? 0) + 1);
+      const [best, n] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+      if (n * 2 >= items.length && best.length >= 2) candidate = best;
+    }
+    if (candidate && !exclude.has(candidate)) found.set(brand, candidate);
+  }
+  // A name that also occurs in another brand's titles is a product word, not this brand.
+  const otherTitles = (brand: string): string[] =>
+    products.filter((p) => p.brand !== brand).flatMap(titles);
+  const result = new Map<string, string[]>();
+  for (const brand of byBrand.keys()) {
+    const name = normalizeText(brand).trim();
+    const alias = found.get(brand);
+    const ok = alias !== undefined && !otherTitles(brand).some((t) => t.includes(alias)) ? [alias] : [];
+    const names = [name, ...name.split(/\s*[/|]\s*/).filter((s) => s.length > 1), ...ok];
+    // Shoppers rarely type accents: Lancôme is also lancome.
+    const folded = names.map((n) => n.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC'));
+    result.set(brand, [...new Set([...names, ...folded])]);
+  }
+  return result;
+}

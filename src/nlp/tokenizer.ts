@@ -1,0 +1,77 @@
+/**
+ * @module nlp/tokenizer
+ * Mixed Chinese/English text → tokens with offsets into the original text. Codes (order numbers,
+ * phones, e-mails, prices, model numbers) are pulled out first as single tokens; the rest is split
+ * into script runs, and each run goes to the language stage of its script.
+ */
+import { normalizeText } from './normalize';
+import { CODE_PATTERNS } from './code-patterns';
+import { STAGES, SCRIPT_LOCALE } from './lang/stages';
+import type { Script } from './lang/stages';
+import type { NluToken } from './token-types';
+
+/** Han run | number | letter run (letters, inner spaces, apostrophes, hyphens) | space | any other code point. */
+const RUN =
+  /(\p{Script=Han}+)|(\d+(?:[.,]\d+)*)|([^\P{L}\p{Script=Han}](?:(?:[^\P{L}\p{Script=Han}]|['\s-])*[^\P{L}\p{Script=Han}])?)|(\s+)|(.)/gsu;
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** Finds the code tokens, earlier patterns first, never overlapping. */
+function findCodes(original: string, norm: string): NluToken[] {
+  const claimed: Span[] = [];
+  const tokens: NluToken[] = [];
+  for (const pattern of CODE_PATTERNS) {
+    pattern.regex.lastIndex = 0;
+    for (const m of norm.matchAll(pattern.regex)) {
+      const start = m.index ?? 0;
+      const end = start + m[0].length;
+      if (pattern.reject?.test(m[0])) continue;
+      if (claimed.some((s) => start < s.end && end > s.start)) continue;
+      claimed.push({ start, end });
+      const token: NluToken = { text: original.slice(start, end), norm: pattern.tag === 'phone' ? m[0].replace(/\D/g, '') : m[0].replace(/\s+/g, ''), start, end, kind: 'code' };
+      if (pattern.tag) token.tag = pattern.tag;
+      tokens.push(token);
+    }
+  }
+  return tokens.sort((a, b) => a.start - b.start);
+}
+
+/** Tokenises the text between codes. */
+function tokenizeGap(original: string, norm: string, start: number, end: number, out: NluToken[]): void {
+  RUN.lastIndex = start;
+  const gap = norm.slice(0, end);
+  let m: RegExpExecArray | null;
+  while ((m = RUN.exec(gap)) !== null && m.index < end) {
+    const from = m.index;
+    const to = from + m[0].length;
+    const script: Script | undefined = m[1] ? 'han' : m[3] ? 'letters' : undefined;
+    if (script) {
+      out.push(...STAGES[SCRIPT_LOCALE[script]].tokenize(original, norm, from, to));
+    } else if (m[2]) {
+      out.push({ text: original.slice(from, to), norm: m[2].replace(/,/g, ''), start: from, end: to, kind: 'number', tag: 'number' });
+    } else if (m[5]) {
+      out.push({ text: original.slice(from, to), norm: m[5], start: from, end: to, kind: 'punct' });
+    }
+  }
+}
+
+/**
+ * Splits mixed text into tokens; `start`/`end` index the original text.
+ * @example tokenize('查订单DD20261101008') // [{text:'查',…}, {text:'订单',…}, {text:'DD20261101008', tag:'order_id', kind:'code',…}]
+ */
+export function tokenize(text: string): NluToken[] {
+  const norm = normalizeText(text);
+  const codes = findCodes(text, norm);
+  const tokens: NluToken[] = [];
+  let pos = 0;
+  for (const code of codes) {
+    if (code.start > pos) tokenizeGap(text, norm, pos, code.start, tokens);
+    tokens.push(code);
+    pos = code.end;
+  }
+  if (pos < norm.length) tokenizeGap(text, norm, pos, norm.length, tokens);
+  return tokens;
+}
