@@ -1,0 +1,35 @@
+/**
+ * @module bot/bot-services
+ * Everything the dialogs and handlers use, built once by the composition root.
+ */
+import type { StatePropertyAccessor } from 'botbuilder-core';
+import type { HandoffQueue } from '../core/conversation';
+import type { OrderRepository } from '../core/orders';
+import type { TextAnalyzer } from '../core/nlu';
+import type { Faq, Product } from '../core/shop';
+import type { Responses } from '../dialogs/responses';
+import type { ProductMatcher } from '../services/catalog/product-matcher';
+import type { FaqRetriever } from '../services/faq/faq-retriever';
+import type { ItemToItemRecommender } from '../services/recommender/recommender';
+import type { ProductConstraints } from '../services/recommender/constraints';
+
+/** What the bot remembers about a conversation between turns (besides the dialog stack). */
+export interface ConversationMemory {
+  /** Orders this anonymous shopper has proven to own in this conversation. */
+  verifiedOrders?: string[];
+  /** The last recommendation, for "cheaper" / "more" follow-ups. */
+  lastRecommendation?: { constraints: ProductConstraints; shownIds: string[]; prices: number[] };
+}
+
+export interface BotServices {
+  responses: Responses;
+  orders: OrderRepository;
+  handoffs: HandoffQueue;
+  products: ReadonlyMap<string, Product>;
+  faq: FaqRetriever;
+  faqs: readonly Faq[];
+  analyzer: TextAnalyzer;
+  matcher: ProductMatcher;
+  recommender: ItemToItemRecommender;
+  memory: StatePropertyAccessor<ConversationMemory>;
+}

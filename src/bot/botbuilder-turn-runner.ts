@@ -1,0 +1,42 @@
+/**
+ * @module bot/botbuilder-turn-runner
+ * The `TurnRunner` port implemented with botbuilder: the protocol activity becomes a
+ * Bot Framework Activity, the bot runs through `KefuBotAdapter`.
+ */
+import type { Activity, TurnContext } from 'botbuilder-core';
+import type { ChatActivity } from '../core/conversation';
+import type { OutgoingActivity, TurnInput, TurnRunner } from '../core/turn-runner';
+import { KefuBotAdapter } from './kefu-bot-adapter';
+import { CONVERSATION_KEY } from './turn-keys';
+
+export interface TurnHandler {
+  onTurn(context: TurnContext): Promise<void>;
+}
+
+export class BotbuilderTurnRunner implements TurnRunner {
+  private readonly adapter = new KefuBotAdapter();
+
+  constructor(private readonly bot: TurnHandler) {}
+
+  async run(input: TurnInput, send: (reply: OutgoingActivity) => Promise<ChatActivity>): Promise<void> {
+    const { conversation, activity } = input;
+    const isPostback = activity.value !== undefined && activity.text === undefined;
+    const request: Partial<Activity> = {
+      type: 'message',
+      id: activity.id,
+      timestamp: new Date(activity.timestamp),
+      channelId: conversation.channel,
+      conversation: { id: conversation.id, isGroup: false, conversationType: 'personal', name: '' },
+      from: { id: activity.from.id, name: '', role: 'user' },
+      recipient: { id: 'kefu-bot', name: 'kefu', role: 'bot' },
+      text: activity.text,
+      value: isPostback ? activity.value : undefined,
+      locale: activity.locale ?? conversation.locale ?? undefined,
+      channelData: activity.channelData,
+    };
+    await this.adapter.processTurn(request, send, async (context) => {
+      context.turnState.set(CONVERSATION_KEY, conversation);
+      await this.bot.onTurn(context);
+    });
+  }
+}

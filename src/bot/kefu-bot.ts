@@ -1,0 +1,129 @@
+/**
+ * @module bot/kefu-bot
+ * The turn handler: recognise the message, then continue the flow in progress, answer an
+ * interruption and resume the flow, or start what the intent asks for. A conversation handed
+ * to staff gets no bot replies until it is released.
+ */
+import { ConversationState, type Storage, type TurnContext } from 'botbuilder-core';
+import { DialogSet, type DialogState, type DialogContext } from 'botbuilder-dialogs';
+import type { ConversationStore } from '../core/conversation';
+import type { KefuRecognizerResult, Recognizer } from '../core/nlu';
+import type { Conversation } from '../core/conversation';
+import type { Locale } from '../core/shop';
+import { FLOW_INTENTS, routeIntent } from '../dialogs/intent-router';
+import { expectedAnswer, INTENT_OF_ACTION, OrderFlowDialog } from '../dialogs/order/order-flow-dialog';
+import { orderIdFrom, yesNoFrom } from '../dialogs/order/order-text';
+import { looksLikeVerificationAnswer } from '../dialogs/order/verification';
+import type { BotServices, ConversationMemory } from './bot-services';
+import { parsePostbackValue, type Postback } from './postback';
+import { handledIntent, setHandledIntent, turnInfo } from './turn-info';
+import { CONVERSATION_KEY, HANDOFF_KEY, RECOGNITION_KEY } from './turn-keys';
+import type { TurnHandler } from './botbuilder-turn-runner';
+
+/** Below this score an intent does not interrupt a flow that waits for an answer. */
+const INTERRUPT_SCORE = 0.6;
+
+export interface KefuBotDeps {
+  recognizer: Recognizer;
+  storage: Storage;
+  conversations: ConversationStore;
+  services: Omit<BotServices, 'memory'>;
+}
+
+export class KefuBot implements TurnHandler {
+  private readonly state: ConversationState;
+  private readonly dialogs: DialogSet;
+  private readonly services: BotServices;
+
+  constructor(private readonly deps: KefuBotDeps) {
+    this.state = new ConversationState(deps.storage);
+    const memory = this.state.createProperty<ConversationMemory>('memory');
+    this.services = { ...deps.services, memory };
+    this.dialogs = new DialogSet(this.state.createProperty<DialogState>('dialogState'));
+    this.dialogs.add(new OrderFlowDialog(this.services));
+  }
+
+  async onTurn(context: TurnContext): Promise<void> {
+    const conversation = context.turnState.get(CONVERSATION_KEY) as Conversation;
+    if (conversation.handoff) return; // staff have it: the bot stays quiet
+    const postback = parsePostbackValue(typeof context.activity.value === 'string' ? context.activity.value : undefined);
+    const recognition = await this.recognize(context, conversation, postback);
+    context.turnState.set(RECOGNITION_KEY, recognition);
+    if (conversation.locale !== recognition.locale && !context.activity.locale) {
+      await this.deps.conversations.update(conversation.id, { locale: recognition.locale });
+    }
+    context.onSendActivities(async (ctx, activities, next) => {
+      const intent = handledIntent(ctx) ?? { name: recognition.topIntent.name, score: recognition.topIntent.score };
+      const handoff = ctx.turnState.get(HANDOFF_KEY) === true;
+      for (const a of activities) {
+        if (a.type === 'message') a.channelData = { ...(a.channelData ?? {}), intent, handoff };
+      }
+      return next();
+    });
+    const dc = await this.dialogs.createContext(context);
+    try {
+      await this.dispatch(dc, recognition, postback);
+    } finally {
+      await this.state.saveChanges(context);
+    }
+  }
+
+  private async dispatch(dc: DialogContext, recognition: KefuRecognizerResult, postback: Postback | null): Promise<void> {
+    const top = recognition.topIntent;
+    if (postback?.kind === 'refine') {
+      await routeIntent(dc, this.services, 'product.recommend', { refinement: postback.how });
+      return;
+    }
+    if (dc.activeDialog) {
+      const interruption = postback?.kind === 'intent' || (postback === null && this.isInterruption(dc, recognition));
+      if (!interruption) {
+        const flowIntent = INTENT_OF_ACTION[(dc.activeDialog.state as { action: keyof typeof INTENT_OF_ACTION }).action];
+        setHandledIntent(dc.context, flowIntent, 1);
+        await dc.continueDialog();
+        return;
+      }
+      const orderId = postback?.kind === 'intent' ? postback.orderId : undefined;
+      if (FLOW_INTENTS.has(top.name) || orderId) {
+        await dc.cancelAllDialogs();
+        await routeIntent(dc, this.services, top.name, { score: top.score, orderId: orderId === 'ASK' ? undefined : orderId });
+        return;
+      }
+      await routeIntent(dc, this.services, top.name, { score: top.score, oneShot: true });
+      await dc.repromptDialog();
+      return;
+    }
+    const orderId = postback?.kind === 'intent' ? postback.orderId : undefined;
+    await routeIntent(dc, this.services, top.name, { score: top.score, orderId: orderId === 'ASK' ? undefined : orderId });
+  }
+
+  /** Whether a message in the middle of a flow asks something else rather than answering it. */
+  private isInterruption(dc: DialogContext, recognition: KefuRecognizerResult): boolean {
+    const { text } = turnInfo(dc.context);
+    const top = recognition.topIntent;
+    const confident = top.name !== 'oos' && top.score >= INTERRUPT_SCORE;
+    switch (expectedAnswer(dc.activeDialog!)) {
+      case 'orderId':
+        return !orderIdFrom(text, recognition) && confident && !top.name.startsWith('order.');
+      case 'verify':
+        return !looksLikeVerificationAnswer(text) && (confident || orderIdFrom(text, recognition) !== undefined);
+      case 'confirmCancel':
+      case 'confirmAddress':
+        return yesNoFrom(text) === null && confident;
+      case 'address':
+        return confident && top.score >= 0.8 && !/\d/.test(text) && top.name !== 'order.change_address';
+      default:
+        return confident;
+    }
+  }
+
+  private async recognize(context: TurnContext, conversation: Conversation, postback: Postback | null): Promise<KefuRecognizerResult> {
+    const hinted = (context.activity.locale as Locale | undefined) ?? undefined;
+    const text = context.activity.text ?? '';
+    if (text) return this.deps.recognizer.recognize(text, hinted);
+    const locale: Locale = hinted ?? conversation.locale ?? 'zh';
+    const intent = postback?.kind === 'intent' ? postback.intent : postback?.kind === 'refine' ? 'product.recommend' : 'oos';
+    const score = postback ? 1 : 0;
+    return { text: '', locale, intents: { [intent]: { score } }, entities: [], topIntent: { name: intent, score } };
+  }
+}
+

@@ -1,0 +1,38 @@
+/**
+ * @module bot/postback
+ * The small grammar of postback values the bot puts on its buttons:
+ * `intent:<name>[|<orderId>]`, `order:<id>`, `answer:yes|no`, `refine:cheaper|more|pricier`.
+ */
+export type Postback =
+  | { kind: 'intent'; intent: string; orderId?: string }
+  | { kind: 'order'; orderId: string }
+  | { kind: 'answer'; yes: boolean }
+  | { kind: 'refine'; how: 'cheaper' | 'more' | 'pricier' };
+
+export const postbacks = {
+  /** `orderId` ties the tap to one order, as on an order card's buttons. */
+  intent: (intent: string, orderId?: string): string => `intent:${intent}${orderId ? '|' + orderId : ''}`,
+  order: (orderId: string): string => `order:${orderId}`,
+  yes: 'answer:yes',
+  no: 'answer:no',
+  refine: (how: 'cheaper' | 'more' | 'pricier'): string => `refine:${how}`,
+};
+
+export function parsePostbackValue(value: string | undefined): Postback | null {
+  if (!value) return null;
+  const [kind, arg] = [value.slice(0, value.indexOf(':')), value.slice(value.indexOf(':') + 1)];
+  switch (kind) {
+    case 'intent': {
+      const [intent, orderId] = arg.split('|');
+      return orderId ? { kind, intent, orderId: orderId.toUpperCase() } : { kind, intent };
+    }
+    case 'order':
+      return { kind, orderId: arg.toUpperCase() };
+    case 'answer':
+      return arg === 'yes' || arg === 'no' ? { kind, yes: arg === 'yes' } : null;
+    case 'refine':
+      return arg === 'cheaper' || arg === 'more' || arg === 'pricier' ? { kind, how: arg } : null;
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * @module bot/turn-info
+ * What every handler needs to know about the current turn, read from `context.turnState`.
+ */
+import type { TurnContext } from 'botbuilder-core';
+import type { Conversation } from '../core/conversation';
+import type { KefuRecognizerResult } from '../core/nlu';
+import type { Locale } from '../core/shop';
+import { CONVERSATION_KEY, HANDLED_INTENT_KEY, RECOGNITION_KEY } from './turn-keys';
+
+export interface TurnInfo {
+  conversation: Conversation;
+  recognition: KefuRecognizerResult;
+  locale: Locale;
+  /** The signed-in customer, or null for an anonymous shopper. */
+  customerId: string | null;
+  /** The text of a message, or '' for a postback. */
+  text: string;
+  /** A postback's value, if this turn is one. */
+  postback?: string;
+}
+
+export function turnInfo(context: TurnContext): TurnInfo {
+  const conversation = context.turnState.get(CONVERSATION_KEY) as Conversation;
+  const recognition = context.turnState.get(RECOGNITION_KEY) as KefuRecognizerResult;
+  const value = context.activity.value;
+  return {
+    conversation,
+    recognition,
+    locale: recognition.locale,
+    customerId: conversation.customerId,
+    text: context.activity.text ?? '',
+    ...(typeof value === 'string' ? { postback: value } : {}),
+  };
+}
+
+/** Records the intent this turn is handled as; every reply carries it in `channelData.intent`. */
+export function setHandledIntent(context: TurnContext, name: string, score: number): void {
+  context.turnState.set(HANDLED_INTENT_KEY, { name, score: Math.round(score * 1000) / 1000 });
+}
+
+export function handledIntent(context: TurnContext): { name: string; score: number } | undefined {
+  return context.turnState.get(HANDLED_INTENT_KEY) as { name: string; score: number } | undefined;
+}

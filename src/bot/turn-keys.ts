@@ -1,0 +1,8 @@
+/**
+ * @module bot/turn-keys
+ * Keys of what the turn runner and middleware put into `context.turnState`.
+ */
+export const CONVERSATION_KEY = Symbol('kefu.conversation');
+export const RECOGNITION_KEY = Symbol('kefu.recognition');
+export const HANDLED_INTENT_KEY = Symbol('kefu.handledIntent');
+export const HANDOFF_KEY = Symbol('kefu.handoff');

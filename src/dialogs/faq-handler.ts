@@ -1,0 +1,58 @@
+/**
+ * @module dialogs/faq-handler
+ * Shop questions answered from the FAQ: the best entry for the question (preferring the
+ * intent's topic), as text and an FAQ card; when nothing fits, say so and offer a human.
+ */
+import type { TurnContext } from 'botbuilder-core';
+import { localize, type Faq, type Locale } from '../core/shop';
+import type { BotServices } from '../bot/bot-services';
+import { ContentTypes, reply } from '../bot/reply';
+import { turnInfo } from '../bot/turn-info';
+import { handoffAction } from './menu';
+
+/** The FAQ tag each intent prefers. */
+export const FAQ_TAG: Record<string, string> = {
+  'shipping.info': 'shipping',
+  'payment.info': 'payment',
+  'invoice.request': 'invoice',
+  'promo.info': 'promo',
+  'account.help': 'account',
+  'return.request': 'return',
+  'refund.status': 'refund',
+};
+
+export function faqCard(faq: Faq, locale: Locale) {
+  const questions = faq.questions[locale] ?? Object.values(faq.questions)[0] ?? [];
+  return {
+    contentType: ContentTypes.faq,
+    content: { faqId: faq.id, question: questions[0] ?? '', answer: localize(faq.answer, locale) },
+  };
+}
+
+/**
+ * The best FAQ entry for the question. A menu tap has no question: then the first entry with
+ * the intent's tag is the answer.
+ */
+export function findFaq(services: BotServices, text: string, locale: Locale, intent: string): Faq | null {
+  const tag = FAQ_TAG[intent];
+  if (text.trim()) {
+    const hit = services.faq.best(text, locale, tag ? { tags: [tag] } : {});
+    if (hit) return hit.faq;
+  }
+  if (!tag) return null;
+  return text.trim() ? null : services.faqs.find((f) => f.tags?.includes(tag)) ?? null;
+}
+
+/** Answers from the FAQ; returns whether an answer was found. */
+export async function handleFaq(context: TurnContext, services: BotServices, intent: string): Promise<boolean> {
+  const { locale, text } = turnInfo(context);
+  const faq = findFaq(services, text, locale, intent);
+  if (!faq) {
+    await reply(context, services.responses.text(locale, 'faq.noAnswer'), locale, {
+      actions: [handoffAction(services.responses, locale)],
+    });
+    return false;
+  }
+  await reply(context, localize(faq.answer, locale), locale, { attachments: [faqCard(faq, locale)] });
+  return true;
+}

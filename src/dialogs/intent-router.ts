@@ -1,0 +1,79 @@
+/**
+ * @module dialogs/intent-router
+ * Which flow handles which intent. `oneShot` answers without starting a flow (used when the
+ * shopper asks something in the middle of another flow, which then resumes).
+ */
+import type { DialogContext } from 'botbuilder-dialogs';
+import type { BotServices } from '../bot/bot-services';
+import { setHandledIntent } from '../bot/turn-info';
+import { handleFaq } from './faq-handler';
+import { handleHandoff } from './handoff-handler';
+import { ORDER_FLOW_DIALOG, type OrderAction } from './order/order-flow-dialog';
+import { orderIdFrom } from './order/order-text';
+import { handleProductQuestion } from './product-info-handler';
+import { handleRecommend, type Refinement } from './recommend-handler';
+import { handleReturnOrRefund } from './return-refund-handler';
+import { handleSmalltalk } from './smalltalk-handler';
+import { turnInfo } from '../bot/turn-info';
+
+export const ORDER_ACTIONS: Record<string, OrderAction> = {
+  'order.status': 'status',
+  'order.cancel': 'cancel',
+  'order.change_address': 'change_address',
+};
+
+/** Intents that start a flow of their own (they replace a flow in progress). */
+export const FLOW_INTENTS = new Set(['order.status', 'order.cancel', 'order.change_address', 'agent.handoff', 'complaint']);
+
+export interface RouteOptions {
+  score?: number;
+  orderId?: string;
+  oneShot?: boolean;
+  refinement?: Refinement;
+}
+
+export async function routeIntent(dc: DialogContext, services: BotServices, intent: string, options: RouteOptions = {}): Promise<void> {
+  setHandledIntent(dc.context, intent, options.score ?? 1);
+  const info = turnInfo(dc.context);
+  switch (intent) {
+    case 'order.status':
+    case 'order.cancel':
+    case 'order.change_address':
+      await dc.beginDialog(ORDER_FLOW_DIALOG, {
+        action: ORDER_ACTIONS[intent],
+        orderId: options.orderId ?? orderIdFrom(info.text, info.recognition),
+      });
+      return;
+    case 'return.request':
+    case 'refund.status':
+      await handleReturnOrRefund(dc, services, intent, { orderId: options.orderId, oneShot: options.oneShot });
+      return;
+    case 'product.recommend':
+      await handleRecommend(dc.context, services, options.refinement);
+      return;
+    case 'product.info':
+    case 'product.stock':
+      await handleProductQuestion(dc.context, services, intent);
+      return;
+    case 'shipping.info':
+    case 'payment.info':
+    case 'invoice.request':
+    case 'promo.info':
+    case 'account.help':
+      await handleFaq(dc.context, services, intent);
+      return;
+    case 'agent.handoff':
+    case 'complaint':
+      await dc.cancelAllDialogs();
+      await handleHandoff(dc.context, services, intent);
+      return;
+    case 'smalltalk.greeting':
+    case 'smalltalk.thanks':
+    case 'smalltalk.goodbye':
+      await handleSmalltalk(dc.context, services, intent);
+      return;
+    default:
+      setHandledIntent(dc.context, 'oos', options.score ?? 1);
+      await handleSmalltalk(dc.context, services, 'oos');
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * @module dialogs/product-card
+ * The protocol's product card (`application/vnd.kefu.product+json`).
+ */
+import { localize, type Locale, type Product } from '../core/shop';
+import { ContentTypes } from '../bot/reply';
+
+export function productCard(product: Product, locale: Locale, reason?: string) {
+  return {
+    contentType: ContentTypes.product,
+    content: {
+      productId: product.id,
+      title: localize(product.title, locale),
+      price: product.price,
+      currency: product.currency,
+      category: product.category,
+      ...(product.brand ? { brand: product.brand } : {}),
+      ...(product.imageUrl ? { imageUrl: product.imageUrl } : {}),
+      ...(product.url ? { url: product.url } : {}),
+      ...(reason ? { reason } : {}),
+      ...(product.stock !== undefined ? { stock: product.stock, inStock: product.stock > 0 } : { inStock: true }),
+      ...(product.rating !== undefined ? { rating: product.rating } : {}),
+    },
+  };
+}
+
+/** "¥2,999" / "CNY 2,999" style price text. */
+export function priceText(product: Pick<Product, 'price' | 'currency'>, locale: Locale): string {
+  const symbol: Record<string, string> = { CNY: '¥', USD: '$', EUR: '€', GBP: '£', JPY: '¥' };
+  const amount = product.price.toLocaleString(locale === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 2 });
+  return `${symbol[product.currency] ?? product.currency + ' '}${amount}`;
+}

@@ -1,0 +1,132 @@
+/**
+ * @module dialogs/recommend-handler
+ * `product.recommend`: constraints from the message (category, brand, budget, attributes),
+ * personal recommendations for a known shopper or popularity otherwise, 3–5 cards with a reason
+ * each. "cheaper" / "便宜点的" / "more" refine the last list.
+ */
+import type { TurnContext } from 'botbuilder-core';
+import type { Entity, PriceRange } from '../core/nlu';
+import { localize, type Locale, type Product } from '../core/shop';
+import type { BotServices, ConversationMemory } from '../bot/bot-services';
+import { postbacks } from '../bot/postback';
+import { reply } from '../bot/reply';
+import { turnInfo } from '../bot/turn-info';
+import { productFilter, type ProductConstraints } from '../services/recommender/constraints';
+import type { Recommendation } from '../services/recommender/types';
+import { handoffAction } from './menu';
+import { priceText, productCard } from './product-card';
+
+export type Refinement = 'cheaper' | 'more' | 'pricier';
+const CARDS = 4;
+
+const REFINEMENTS: [Refinement, RegExp][] = [
+  ['cheaper', /便宜|实惠|划算|低一点|预算(不够|有限)|cheaper|less expensive|lower price|more affordable|budget/i],
+  ['pricier', /贵一点|高端|更好的|旗舰|pricier|more expensive|premium|high[- ]end|better ones?/i],
+  ['more', /更多|还有(别的|其他|吗)|别的|其他|换一批|再来|more|others?\b|another|anything else|alternatives?|else/i],
+];
+
+export function refinementOf(text: string): Refinement | undefined {
+  return REFINEMENTS.find(([, pattern]) => pattern.test(text))?.[0];
+}
+
+function constraintsFrom(entities: Entity[]): ProductConstraints {
+  const c: ProductConstraints = {};
+  for (const e of entities) {
+    if (e.type === 'category' && !c.category) c.category = String(e.value);
+    if (e.type === 'brand' && !c.brand) c.brand = String(e.value);
+    if (e.type === 'price' && !c.price && typeof e.value === 'object') c.price = { ...(e.value as PriceRange) };
+  }
+  return c;
+}
+
+/** How many of the message's words a product's tags, attributes or title carry. */
+function attributeHits(product: Product, terms: Set<string>, analyzer: BotServices['analyzer'], locale: Locale): number {
+  if (terms.size === 0) return 0;
+  const text = [
+    ...(product.tags ?? []),
+    ...Object.values(product.attributes ?? {}).flat(),
+    localize(product.title, locale),
+    localize(product.description, locale),
+  ].join(' ');
+  const have = new Set(analyzer.terms(text, locale));
+  let hits = 0;
+  for (const t of terms) if (have.has(t)) hits += 1;
+  return hits;
+}
+
+export async function handleRecommend(context: TurnContext, services: BotServices, refinement?: Refinement): Promise<void> {
+  const { locale, text, customerId, recognition } = turnInfo(context);
+  const memory: ConversationMemory = await services.memory.get(context, {});
+  const last = memory.lastRecommendation;
+  const asked = constraintsFrom(recognition.entities);
+  const how = refinement ?? (text ? refinementOf(text) : undefined);
+  const followUp = Boolean(how && last && (!asked.category || asked.category === last.constraints.category));
+  let constraints: ProductConstraints = followUp ? { ...last!.constraints, ...definedOnly(asked) } : asked;
+  let exclude: string[] = [];
+  if (followUp && last) {
+    exclude = [...last.shownIds];
+    if (how === 'cheaper' && last.prices.length) constraints = { ...constraints, price: { ...constraints.price, min: undefined, max: Math.min(...last.prices) - 0.01 } };
+    if (how === 'pricier' && last.prices.length) constraints = { ...constraints, price: { ...constraints.price, max: undefined, min: Math.max(...last.prices) + 0.01 } };
+  }
+  // Words that are not already a category, brand or price, matched against tags and attributes.
+  const entityText = new Set(recognition.entities.flatMap((e) => services.analyzer.terms(e.text, locale)));
+  const terms = new Set(services.analyzer.terms(text, locale).filter((t) => !entityText.has(t)));
+
+  const personal = customerId && services.recommender.knows(customerId) ? customerId : undefined;
+  const pick = (c: ProductConstraints): Recommendation[] => {
+    const recs = services.recommender.recommend({ customerId: personal, filter: productFilter({ ...c, inStock: true }), exclude, limit: 40 });
+    return recs
+      .map((r, rank) => ({ r, key: attributeHits(services.products.get(r.productId)!, terms, services.analyzer, locale) * 10 - rank }))
+      .sort((a, b) => b.key - a.key)
+      .slice(0, CARDS)
+      .map((x) => x.r);
+  };
+  let recs = pick(constraints);
+  let relaxed = false;
+  if (recs.length === 0 && (constraints.brand || constraints.price)) {
+    // Nothing fits every constraint: keep the category, drop brand and budget, and say so.
+    recs = pick({ category: constraints.category });
+    relaxed = recs.length > 0;
+  }
+  if (recs.length === 0) {
+    await reply(context, services.responses.text(locale, followUp ? 'recommend.noMore' : 'recommend.none'), locale, {
+      actions: [handoffAction(services.responses, locale)],
+    });
+    return;
+  }
+  const shown = recs.map((r) => services.products.get(r.productId)!);
+  memory.lastRecommendation = {
+    constraints: { ...constraints, excludeIds: undefined },
+    shownIds: [...new Set([...exclude, ...shown.map((p) => p.id)])].slice(-60),
+    prices: shown.map((p) => p.price),
+  };
+  await services.memory.set(context, memory);
+  const key = relaxed ? 'recommend.relaxed' : followUp ? `recommend.${how}` : personal ? 'recommend.personal' : 'recommend.intro';
+  await reply(context, services.responses.text(locale, key, { count: shown.length }), locale, {
+    attachments: recs.map((r, i) => productCard(shown[i], locale, reasonText(services, r, shown[i], locale, constraints))),
+    actions: [
+      { title: services.responses.text(locale, 'recommend.actionCheaper'), value: postbacks.refine('cheaper') },
+      { title: services.responses.text(locale, 'recommend.actionMore'), value: postbacks.refine('more') },
+    ],
+  });
+}
+
+function definedOnly(c: ProductConstraints): ProductConstraints {
+  return Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined)) as ProductConstraints;
+}
+
+function reasonText(services: BotServices, r: Recommendation, product: Product, locale: Locale, c: ProductConstraints): string {
+  const because = r.reason.becauseOf ? services.products.get(r.reason.becauseOf) : undefined;
+  const vars = {
+    because: because ? localize(because.title, locale).slice(0, 24) : '',
+    rating: product.rating ?? '',
+    price: priceText(product, locale),
+  };
+  const base =
+    because && (r.reason.kind === 'similar' || r.reason.kind === 'bought-together')
+      ? services.responses.text(locale, 'recommend.reasonBecause', vars)
+      : r.reason.kind === 'top-rated' && product.rating !== undefined
+        ? services.responses.text(locale, 'recommend.reasonTopRated', vars)
+        : services.responses.text(locale, 'recommend.reasonPopular', vars);
+  return c.price ? `${base} · ${services.responses.text(locale, 'recommend.reasonBudget', vars)}` : base;
+}

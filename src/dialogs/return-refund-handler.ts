@@ -1,0 +1,39 @@
+/**
+ * @module dialogs/return-refund-handler
+ * `return.request` and `refund.status`: the shop's policy from its FAQ, plus what applies to the
+ * shopper's order (through the order flow, with its verification) when there is one to look at.
+ */
+import type { DialogContext } from 'botbuilder-dialogs';
+import type { BotServices } from '../bot/bot-services';
+import { postbacks } from '../bot/postback';
+import { reply } from '../bot/reply';
+import { turnInfo } from '../bot/turn-info';
+import { localize } from '../core/shop';
+import { faqCard, findFaq } from './faq-handler';
+import { ORDER_FLOW_DIALOG, type OrderAction } from './order/order-flow-dialog';
+import { orderIdFrom } from './order/order-text';
+
+export async function handleReturnOrRefund(
+  dc: DialogContext,
+  services: BotServices,
+  intent: 'return.request' | 'refund.status',
+  options: { orderId?: string; oneShot?: boolean } = {},
+): Promise<void> {
+  const info = turnInfo(dc.context);
+  const { locale } = info;
+  const action: OrderAction = intent === 'return.request' ? 'return' : 'refund';
+  const orderId = options.orderId ?? orderIdFrom(info.text, info.recognition);
+  const faq = findFaq(services, info.text, locale, intent) ?? findFaq(services, '', locale, intent);
+  const lookAtOrder = !options.oneShot && (orderId !== undefined || info.customerId !== null);
+  if (faq) {
+    await reply(dc.context, localize(faq.answer, locale), locale, {
+      attachments: [faqCard(faq, locale)],
+      actions: lookAtOrder ? [] : [{ title: services.responses.text(locale, `policy.check_${action}`), value: postbacks.intent(intent, 'ASK') }],
+    });
+  }
+  if (lookAtOrder) {
+    await dc.beginDialog(ORDER_FLOW_DIALOG, { action, orderId });
+  } else if (!faq) {
+    await dc.beginDialog(ORDER_FLOW_DIALOG, { action });
+  }
+}
