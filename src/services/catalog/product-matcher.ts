@@ -25,7 +25,7 @@ export interface ProductMatch {
 export interface ProductMatcherOptions {
   /** Share of query coverage in the score. @default 0.65 */
   queryWeight?: number;
-  /** Lowest score `best` accepts. @default 0.5 */
+  /** Lowest score `best` accepts. @default 0.35 */
   threshold?: number;
 }
 
@@ -58,7 +58,7 @@ export class ProductMatcher {
     options: ProductMatcherOptions = {},
   ) {
     this.queryWeight = options.queryWeight ?? 0.65;
-    this.threshold = options.threshold ?? 0.5;
+    this.threshold = options.threshold ?? 0.35;
     this.entries = products.map((product) => this.entry(product));
     this.entries.forEach((e, i) => {
       for (const f of e.features) {

@@ -9,6 +9,7 @@ import type { TextAnalyzer } from '../../core/nlu';
 import { LOCALES, localize, type Faq, type Locale } from '../../core/shop';
 import { createLogger } from '../../log';
 import { Bm25Index, type Bm25Options } from './bm25-index';
+import { withHanSubwords } from './han-subwords';
 
 const log = createLogger('kefu:services:faq');
 
@@ -64,7 +65,7 @@ export class FaqRetriever {
     options: FaqRetrieverOptions = {},
   ) {
     this.answerWeight = options.answerWeight ?? 0.3;
-    this.threshold = options.threshold ?? 0.45;
+    this.threshold = options.threshold ?? 0.2;
     this.tagBoost = options.tagBoost ?? 1.5;
     for (const locale of LOCALES) this.indexes.set(locale, this.buildIndex(locale, options));
     log.debug('indexed %s faqs', faqs.length);
@@ -76,7 +77,7 @@ export class FaqRetriever {
    */
   search(query: string, locale: Locale, options: FaqSearchOptions = {}): FaqHit[] {
     const index = this.indexes.get(locale)!;
-    const terms = this.analyzer.terms(query, locale);
+    const terms = this.terms(query, locale);
     if (terms.length === 0) return [];
     const self = index.questions.selfScore(terms);
     if (self <= 0) return [];
@@ -109,6 +110,10 @@ export class FaqRetriever {
     return hits.find((h) => h.confidence >= this.threshold) ?? null;
   }
 
+  private terms(text: string, locale: Locale): string[] {
+    return withHanSubwords(this.analyzer.terms(text, locale));
+  }
+
   private buildIndex(locale: Locale, options: Bm25Options): LocaleIndex {
     const index: LocaleIndex = { questions: new Bm25Index(options), owner: [], answers: new Bm25Index(options) };
     this.faqs.forEach((faq, f) => {
@@ -116,10 +121,10 @@ export class FaqRetriever {
       const own = faq.questions[locale] ?? [];
       const phrasings = own.length > 0 ? own : Object.values(faq.questions).flat();
       for (const q of phrasings) {
-        index.questions.add(this.analyzer.terms(q, locale));
+        index.questions.add(this.terms(q, locale));
         index.owner.push(f);
       }
-      index.answers.add(this.analyzer.terms(localize(faq.answer, locale), locale));
+      index.answers.add(this.terms(localize(faq.answer, locale), locale));
     });
     return index;
   }
