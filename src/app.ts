@@ -1,0 +1,101 @@
+/**
+ * @module app
+ * The composition root: picks the store, imports the demo shop into an empty one, builds the
+ * NLU, services and bot, and wires the HTTP + socket.io server. Only this file (and the CLI)
+ * import concrete adapters.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server } from 'socket.io';
+import { BotbuilderTurnRunner } from './bot/botbuilder-turn-runner';
+import { KefuBot } from './bot/kefu-bot';
+import { attachChatNamespace } from './channels/socketio/chat-namespace';
+import { CHAT_NAMESPACE } from './channels/socketio/events';
+import { ChatService } from './chat/chat-service';
+import type { KefuConfig } from './config';
+import { Responses } from './dialogs/responses';
+import { createHttpHandler } from './http/http-handler';
+import { importShopFolder } from './import/import-shop';
+import { createLogger } from './log';
+import { buildShopLexicon, KefuTextAnalyzer, loadOrTrainModel } from './nlp';
+import { ProductMatcher } from './services/catalog/product-matcher';
+import { FaqRetriever } from './services/faq/faq-retriever';
+import { ItemToItemRecommender } from './services/recommender/recommender';
+import { openStores } from './storage/open-stores';
+import type { Stores } from './storage/stores';
+
+const log = createLogger('kefu:app');
+
+export interface KefuServer {
+  port: number;
+  url: string;
+  stores: Stores;
+  close(): Promise<void>;
+}
+
+/** Imports the demo shop when nothing was ever imported (first start on an empty data dir). */
+export async function ensureShopData(config: KefuConfig, stores: Stores): Promise<void> {
+  if (!config.importDemoWhenEmpty || (await stores.shop.hasData())) return;
+  const summary = await importShopFolder(config.knowledgeDir, stores.shop);
+  log.info('imported the demo shop from %s: %s', config.knowledgeDir, JSON.stringify(summary));
+}
+
+/** Builds the bot and its services from the store's shop data. */
+export async function buildChat(config: KefuConfig, stores: Stores): Promise<ChatService> {
+  const shop = await stores.shop.loadShop();
+  const lexicon = buildShopLexicon(shop.products);
+  const recognizer = await loadOrTrainModel({ intentsDir: config.intentsDir, products: shop.products, dataDir: config.dataDir, modelDir: config.modelDir });
+  const analyzer = new KefuTextAnalyzer();
+  void lexicon;
+  const bot = new KefuBot({
+    recognizer,
+    storage: stores.state,
+    conversations: stores.conversations,
+    services: {
+      responses: Responses.load(config.dialogsDir),
+      orders: stores.orders,
+      handoffs: stores.handoffs,
+      products: new Map(shop.products.map((p) => [p.id, p])),
+      faq: new FaqRetriever(shop.faq, analyzer),
+      faqs: shop.faq,
+      analyzer,
+      matcher: new ProductMatcher(shop.products, analyzer),
+      recommender: new ItemToItemRecommender(shop.events, shop.products),
+    },
+  });
+  return new ChatService(stores, new BotbuilderTurnRunner(bot));
+}
+
+/**
+ * Starts the server; resolves once it listens.
+ * @example const server = await startServer(loadConfig({ port: 0 }));
+ */
+export async function startServer(config: KefuConfig): Promise<KefuServer> {
+  const stores = await openStores(config);
+  await ensureShopData(config, stores);
+  const chat = await buildChat(config, stores);
+  const httpServer = http.createServer(createHttpHandler(config.publicDir, () => ({ store: stores.kind })));
+  const io = new Server(httpServer, {
+    // Messages are at most 2,000 characters; anything far larger is not a chat message.
+    maxHttpBufferSize: 64 * 1024,
+    cors: { origin: true, credentials: false },
+  });
+  attachChatNamespace(io.of(CHAT_NAMESPACE), chat, config);
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  log.info('kefu listening on %s (store: %s)', url, stores.kind);
+  return {
+    port,
+    url,
+    stores,
+    close: async () => {
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await chat.drain();
+      await stores.close();
+    },
+  };
+}

@@ -1,0 +1,147 @@
+/**
+ * The contract every store adapter passes (botbuilder's storageBaseTests, hono's common.case):
+ * call `storesContract(name, open)` from one 8-line test file per adapter.
+ */
+import type { ChatActivity } from '../../src/core/conversation';
+import type { ShopData } from '../../src/core/shop';
+import type { Stores } from '../../src/storage/stores';
+
+const activity = (conversationId: string, id: string, extra: Partial<ChatActivity> = {}): ChatActivity => ({
+  type: 'message',
+  id,
+  conversationId,
+  timestamp: new Date().toISOString(),
+  from: { id: 'u', role: 'user' },
+  text: `text of ${id}`,
+  ...extra,
+});
+
+const tinyShop = (): ShopData => ({
+  products: [{ id: 'p1', title: { zh: '手机', en: 'Phone' }, category: 'phones', price: 1999, currency: 'CNY', stock: 3 }],
+  customers: [{ id: 'c1', phone: '138 0000 1234', email: 'a@example.com' }],
+  orders: [{ id: 'DD20260101001', customerId: 'c1', status: 'paid', items: [{ productId: 'p1', quantity: 1 }], createdAt: '2026-01-01T10:00:00+08:00' }],
+  events: [{ customerId: 'c1', productId: 'p1', type: 'view', at: '2026-01-01T09:00:00+08:00' }],
+  faq: [{ id: 'f1', questions: { zh: ['包邮吗'], en: ['free shipping?'] }, answer: { zh: '满99包邮', en: 'Free over 99' } }],
+});
+
+export function storesContract(name: string, open: () => Promise<Stores>): void {
+  describe(`${name} stores (contract)`, () => {
+    let stores: Stores;
+    beforeEach(async () => {
+      stores = await open();
+    });
+    afterEach(async () => stores.close());
+
+    describe('Storage (dialog state)', () => {
+      it('should read back what was written, with an eTag', async () => {
+        await stores.state.write({ k: { n: 1 } });
+        const items = await stores.state.read(['k', 'missing']);
+        expect(items.k).toMatchObject({ n: 1 });
+        expect(typeof items.k.eTag).toBe('string');
+        expect(items.missing).toBeUndefined();
+      });
+
+      it('should fail a write with a stale eTag and let "*" overwrite', async () => {
+        await stores.state.write({ k: { n: 1 } });
+        const first = (await stores.state.read(['k'])).k;
+        await stores.state.write({ k: { ...first, n: 2 } });
+        await expect(stores.state.write({ k: { ...first, n: 3 } })).rejects.toThrow(/eTag/);
+        expect((await stores.state.read(['k'])).k.n).toBe(2);
+        await stores.state.write({ k: { n: 4, eTag: '*' } });
+        expect((await stores.state.read(['k'])).k.n).toBe(4);
+      });
+
+      it('should write a batch all or nothing', async () => {
+        await stores.state.write({ a: { n: 1 }, b: { n: 1 } });
+        const { a } = await stores.state.read(['a']);
+        await stores.state.write({ a: { ...a, n: 2 } });
+        await expect(stores.state.write({ b: { n: 9 }, a: { ...a, n: 3 } })).rejects.toThrow();
+        expect((await stores.state.read(['b'])).b.n).toBe(1);
+      });
+
+      it('should delete', async () => {
+        await stores.state.write({ k: { n: 1 } });
+        await stores.state.delete(['k']);
+        expect(await stores.state.read(['k'])).toEqual({});
+      });
+    });
+
+    describe('TranscriptStore', () => {
+      it('should insert an activity id once per conversation', async () => {
+        await stores.conversations.create({ id: 'c', channel: 't', customerId: null, locale: null });
+        expect((await stores.transcripts.append(activity('c', 'a1'))).inserted).toBe(true);
+        const again = await stores.transcripts.append(activity('c', 'a1', { text: 'changed' }));
+        expect(again.inserted).toBe(false);
+        expect(again.activity.text).toBe('text of a1');
+        expect((await stores.transcripts.append(activity('other', 'a1'))).inserted).toBe(true);
+      });
+
+      it('should page oldest first with before and limit, at most 100', async () => {
+        for (let i = 0; i < 120; i++) await stores.transcripts.append(activity('p', `a${i}`));
+        const last = await stores.transcripts.list('p');
+        expect(last).toHaveLength(100);
+        expect(last[0].id).toBe('a20');
+        expect(last[99].id).toBe('a119');
+        const page = await stores.transcripts.list('p', { before: 'a20', limit: 5 });
+        expect(page.map((a) => a.id)).toEqual(['a15', 'a16', 'a17', 'a18', 'a19']);
+        expect(await stores.transcripts.list('p', { before: 'nope' })).toEqual([]);
+        expect(await stores.transcripts.list('someone-else')).toEqual([]);
+      });
+
+      it('should find the replies to an activity', async () => {
+        await stores.transcripts.append(activity('r', 'in'));
+        await stores.transcripts.append(activity('r', 'out1', { replyToId: 'in', from: { id: 'bot', role: 'bot' } }));
+        await stores.transcripts.append(activity('r', 'out2', { replyToId: 'in', from: { id: 'bot', role: 'bot' } }));
+        expect((await stores.transcripts.repliesTo('r', 'in')).map((a) => a.id)).toEqual(['out1', 'out2']);
+      });
+    });
+
+    describe('ConversationStore and HandoffQueue', () => {
+      it('should create, read and update conversations', async () => {
+        const c = await stores.conversations.create({ id: 'x', channel: 'socketio', customerId: 'c1', locale: 'zh' });
+        expect(c).toMatchObject({ id: 'x', customerId: 'c1', handoff: false, locale: 'zh' });
+        expect(await stores.conversations.get('nope')).toBeNull();
+        expect(await stores.conversations.update('x', { locale: 'en' })).toMatchObject({ locale: 'en' });
+      });
+
+      it('should queue a handoff with its reason and flag the conversation until released', async () => {
+        await stores.conversations.create({ id: 'h', channel: 'socketio', customerId: null, locale: null });
+        await stores.handoffs.enqueue('h', 'agent.handoff: 转人工');
+        expect(await stores.handoffs.list()).toEqual([expect.objectContaining({ conversationId: 'h', reason: 'agent.handoff: 转人工' })]);
+        expect((await stores.conversations.get('h'))?.handoff).toBe(true);
+        await stores.handoffs.release('h');
+        expect(await stores.handoffs.list()).toEqual([]);
+        expect((await stores.conversations.get('h'))?.handoff).toBe(false);
+      });
+    });
+
+    describe('ShopRepository and OrderRepository', () => {
+      it('should import idempotently and read the shop back', async () => {
+        expect(await stores.shop.hasData()).toBe(false);
+        await stores.shop.importShop(tinyShop());
+        await stores.shop.importShop(tinyShop());
+        const shop = await stores.shop.loadShop();
+        expect(shop.products).toHaveLength(1);
+        expect(shop.events).toHaveLength(1);
+        expect(shop.faq).toHaveLength(1);
+        expect(await stores.shop.hasData()).toBe(true);
+        const changed = tinyShop();
+        changed.products[0].price = 1799;
+        await stores.shop.importShop(changed);
+        expect((await stores.shop.loadShop()).products[0].price).toBe(1799);
+      });
+
+      it('should change an order only from an allowed status', async () => {
+        await stores.shop.importShop(tinyShop());
+        const action = { kind: 'cancel' as const, actor: 'c1' };
+        const cancelled = await stores.orders.change({ orderId: 'DD20260101001', fromStatuses: ['pending', 'paid'], status: 'cancelled', action });
+        expect(cancelled?.status).toBe('cancelled');
+        expect(await stores.orders.change({ orderId: 'DD20260101001', fromStatuses: ['pending', 'paid'], status: 'cancelled', action })).toBeNull();
+        expect(await stores.orders.change({ orderId: 'nope', fromStatuses: ['paid'], status: 'cancelled', action })).toBeNull();
+        expect((await stores.orders.getOrder('DD20260101001'))?.status).toBe('cancelled');
+        expect((await stores.orders.listByCustomer('c1', 5)).map((o) => o.id)).toEqual(['DD20260101001']);
+        expect((await stores.orders.getCustomer('c1'))?.phone).toBe('138 0000 1234');
+      });
+    });
+  });
+}
