@@ -486,6 +486,8 @@
 
       this.root = el('div', { class: 'kefu-root', 'data-kefu-version': VERSION, hidden: true }, [this.panel, this.launcher]);
       if (this.cfg.accentColor) this.root.style.setProperty('--kefu-accent', this.cfg.accentColor);
+      // A re-init (locale switch) of an open panel should not replay the opening animation.
+      if (this.cfg.reinit) this.root.classList.add('kefu-quiet');
       (this.cfg.container || document.body).appendChild(this.root);
       this.onInputChange();
 
@@ -647,6 +649,7 @@
       if (!this.panel || !this.isOpen) return;
       this.isOpen = false;
       this.panel.hidden = true;
+      this.root.classList.remove('kefu-quiet');
       this.root.classList.remove('kefu-is-open');
       document.documentElement.classList.remove('kefu-lock');
       this.launcher.setAttribute('aria-expanded', 'false');
@@ -770,6 +773,7 @@
     setStatus(entry, status, message) {
       entry.status = status;
       const row = entry.row;
+      this.stick = this.isNearBottom();
       row.setAttribute('data-status', status);
       const meta = row.querySelector('.kefu-meta');
       meta.textContent = '';
@@ -782,6 +786,7 @@
           onclick: () => this.emitEntry(entry)
         }, [icon('retry'), this.t.retry]));
       }
+      this.scrollToBottom(false);
     }
 
     errorText(error) {
@@ -821,6 +826,7 @@
       if (role === 'user') this.clearActions();
       else this.hideTyping();
       const row = this.renderMessage(a, role);
+      if (fromHistory) row.classList.add('kefu-quiet'); // a page of history should not animate row by row
       if (id) this.seen.set(id, { row });
       this.appendRow(row);
       if (!fromHistory && role !== 'user' && !this.isOpen) this.setUnread(this.unread + 1);
@@ -1147,10 +1153,11 @@
       const given = Object.assign({}, opts || {});
       // `open` is a start state, not a lasting option: a re-init keeps the current state.
       const open = given.open !== undefined ? !!given.open : instance ? instance.isOpen : !!fromScript.open;
+      const reinit = !!instance;
       delete given.open;
       if (instance) instance.destroy();
       options = Object.assign({}, options, given);
-      const cfg = Object.assign({}, fromScript, options, { open });
+      const cfg = Object.assign({}, fromScript, options, { open, reinit });
       delete cfg.autoInit;
       cfg.serverUrl = trimSlash(new URL(cfg.serverUrl || window.location.origin, window.location.href).href);
       cfg.lang = normLocale(cfg.locale || navigator.language);
