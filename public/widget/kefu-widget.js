@@ -789,11 +789,11 @@
       this.scrollToBottom(false);
     }
 
+    /** The server's own message first (it knows best), else a localised text for the code. */
     errorText(error) {
-      if (!error) return this.t.unknownError;
-      const known = error.code && this.t.errors[error.code];
-      if (known) return known;
-      return error.message ? pick(error.message, this.lang) : this.t.unknownError;
+      if (!error || typeof error !== 'object') return this.t.unknownError;
+      const message = pick(error.message, this.lang).trim();
+      return message || (error.code && this.t.errors[error.code]) || this.t.unknownError;
     }
 
     // ------------------------------------------------------------ activities
