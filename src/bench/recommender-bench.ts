@@ -94,6 +94,7 @@ function evaluate(
 function shopSpecs(): ModelSpec[] {
   return [
     { model: 'item-to-item CF (kefu defaults)', options: {}, personal: true },
+    { model: 'item-to-item CF, viewed items not re-offered (revisitWeight 0)', options: { revisitWeight: 0 }, personal: true },
     { model: 'popularity + rating, 30-day decay (kefu newcomer)', options: {}, personal: false },
     {
       model: 'popularity, no decay, no rating',

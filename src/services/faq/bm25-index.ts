@@ -65,7 +65,10 @@ export class Bm25Index {
     return scores;
   }
 
-  /** The score the query would get from a document identical to it: the best plausible match. */
+  /**
+   * The score the query would get from a document identical to it: the best plausible match.
+   * Terms no document has get the highest IDF, so words the FAQ never uses lower the confidence.
+   */
   selfScore(query: readonly string[]): number {
     const avg = this.averageLength() || query.length || 1;
     let total = 0;

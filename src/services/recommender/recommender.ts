@@ -31,6 +31,11 @@ export interface RecommenderOptions {
   ratingBlend?: number;
   /** Weight of the newcomer score added to the normalised similarity score. @default 0.1 */
   popularityBlend?: number;
+  /**
+   * How strongly a product the shopper viewed or carted but did not buy is offered again, as
+   * its own similarity (1 counts it like a perfect neighbour). @default 1
+   */
+  revisitWeight?: number;
   /** "Now" for popularity decay. @default the latest event */
   now?: number | string;
 }
@@ -42,6 +47,7 @@ const DEFAULTS = {
   historyHalfLifeDays: 30,
   ratingBlend: 0.3,
   popularityBlend: 0.1,
+  revisitWeight: 1,
 };
 
 interface Candidate {
@@ -135,20 +141,25 @@ export class ItemToItemRecommender {
   private scoreFromHistory(history: UserItem[], eligible: (id: string) => boolean): Candidate[] {
     const latest = Math.max(...history.map((h) => h.lastAt));
     const scores = new Map<string, { score: number; best: number; reason: RecommendationReason }>();
+    const add = (productId: string, contribution: number, reason: RecommendationReason): void => {
+      let entry = scores.get(productId);
+      if (!entry) scores.set(productId, (entry = { score: 0, best: 0, reason }));
+      entry.score += contribution;
+      const by = reason.becauseOf ?? '';
+      if (contribution > entry.best || (contribution === entry.best && (entry.reason.becauseOf ?? '') > by)) {
+        entry.best = contribution;
+        entry.reason = reason;
+      }
+    };
     for (const h of history) {
       const factor = h.weight * decay(latest - h.lastAt, this.options.historyHalfLifeDays);
       if (factor === 0) continue;
       for (const n of this.similarity.neighbours(h.productId)) {
-        if (!eligible(n.productId)) continue;
-        const contribution = factor * n.similarity;
-        let entry = scores.get(n.productId);
-        if (!entry) scores.set(n.productId, (entry = { score: 0, best: 0, reason: { kind: 'similar' } }));
-        entry.score += contribution;
-        const reason = neighbourReason(n, h.productId, h.purchased);
-        if (contribution > entry.best || (contribution === entry.best && (entry.reason.becauseOf ?? '') > h.productId)) {
-          entry.best = contribution;
-          entry.reason = reason;
-        }
+        if (eligible(n.productId)) add(n.productId, factor * n.similarity, neighbourReason(n, h.productId, h.purchased));
+      }
+      // Looked at (or carted) but not bought: still a candidate, "because you looked at it".
+      if (factor > 0 && !h.purchased && this.options.revisitWeight > 0 && eligible(h.productId)) {
+        add(h.productId, factor * this.options.revisitWeight, { kind: 'similar', becauseOf: h.productId });
       }
     }
     const out: Candidate[] = [];

@@ -24,9 +24,15 @@ describe('ItemToItemRecommender', () => {
     expect(ids.length).toBe(products.length - 1);
   });
 
-  it('should call a neighbour of a viewed (not bought) item similar', () => {
-    const [top] = rec.recommend({ customerId: 'bob', limit: 1 });
-    expect(top).toMatchObject({ productId: 'P-XM4', reason: { kind: 'similar', becauseOf: 'P-XM5' } });
+  it('should offer a viewed (not bought) item again, then its neighbours as similar', () => {
+    const [first, second] = rec.recommend({ customerId: 'bob', limit: 2 });
+    expect(first).toMatchObject({ productId: 'P-XM5', reason: { kind: 'similar', becauseOf: 'P-XM5' } });
+    expect(second).toMatchObject({ productId: 'P-XM4', reason: { kind: 'similar', becauseOf: 'P-XM5' } });
+    const [noRevisit] = new ItemToItemRecommender(fixtureEvents(), products, { revisitWeight: 0 }).recommend({
+      customerId: 'bob',
+      limit: 1,
+    });
+    expect(noRevisit.productId).toBe('P-XM4');
   });
 
   it('should fill up with popular items after the similar ones', () => {
