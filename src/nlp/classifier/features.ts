@@ -1,0 +1,75 @@
+/**
+ * @module nlp/classifier/features
+ * Tokens → feature strings: word unigrams and bigrams of the tokens' `norm` (special tokens
+ * replaced by their class, `<order_id>`, `<price>`…), character 1–3-grams of Chinese runs and
+ * 3–4-grams of English words. Prefixes keep the kinds apart (`w:`, `b:`, `c:`).
+ */
+import type { NluToken } from '../token-types';
+import { normalizeText } from '../normalize';
+
+export interface FeatureOptions {
+  /** Character n-gram sizes for Han text. @default [1, 3] */
+  hanChars: [number, number];
+  /** Character n-gram sizes for Latin words (with `<`/`>` word boundaries). @default [3, 4] */
+  latinChars: [number, number];
+  /** Add word bigrams, with sentence start/end marks. @default true */
+  bigrams: boolean;
+}
+
+export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { hanChars: [1, 3], latinChars: [3, 4], bigrams: true };
+
+/** The word a token contributes: its class for special tokens, nothing for punctuation but `?`. */
+function unit(t: NluToken): string | undefined {
+  if (t.tag) return `<${t.tag}>`;
+  if (t.kind === 'punct') return t.norm === '?' || t.norm === '？' ? '<?>' : undefined;
+  return t.norm;
+}
+
+function charGrams(text: string, [lo, hi]: [number, number], out: string[]): void {
+  const chars = [...text];
+  for (let n = lo; n <= hi; n++) {
+    for (let i = 0; i + n <= chars.length; i++) out.push('c:' + chars.slice(i, i + n).join(''));
+  }
+}
+
+/**
+ * @example extractFeatures(tokenize('查订单DD20261101008'))
+ * // ['w:查', 'w:订单', 'w:<order_id>', 'b:<s>|查', …, 'c:查', 'c:订', 'c:查订', …]
+ */
+export function extractFeatures(tokens: readonly NluToken[], opts: FeatureOptions = DEFAULT_FEATURE_OPTIONS): string[] {
+  const out: string[] = [];
+  const units: string[] = [];
+  for (const t of tokens) {
+    const u = unit(t);
+    if (u === undefined) continue;
+    units.push(u);
+    out.push('w:' + u);
+    // Short numbers and model-like words also keep their own identity: 88/886 (bye), 3q (thanks).
+    if ((t.tag === 'number' || t.tag === 'model') && t.norm.length <= 4) out.push('w:' + t.norm);
+  }
+  if (opts.bigrams && units.length > 0) {
+    let prev = '<s>';
+    for (const u of units) {
+      out.push('b:' + prev + '|' + u);
+      prev = u;
+    }
+    out.push('b:' + prev + '|</s>');
+  }
+  // Han runs: adjacent Han tokens joined, so n-grams do not depend on how jieba cut them.
+  let run = '';
+  let runEnd = -1;
+  for (const t of tokens) {
+    if (t.kind === 'han' && !t.tag) {
+      if (t.start !== runEnd && run) {
+        charGrams(run, opts.hanChars, out);
+        run = '';
+      }
+      run += t.norm;
+      runEnd = t.end;
+    } else if (t.kind === 'word') {
+      charGrams('<' + normalizeText(t.text) + '>', opts.latinChars, out);
+    }
+  }
+  if (run) charGrams(run, opts.hanChars, out);
+  return out;
+}

@@ -1,0 +1,28 @@
+/**
+ * @module nlp/classifier/sparse-vector
+ * A sparse vector: feature indices (ascending) and their values.
+ */
+
+export interface SparseVector {
+  indices: Int32Array;
+  values: Float64Array;
+}
+
+/** Builds a vector from index → value pairs, sorted by index. */
+export function toSparse(entries: Map<number, number>): SparseVector {
+  const indices = Int32Array.from([...entries.keys()].sort((a, b) => a - b));
+  const values = new Float64Array(indices.length);
+  for (let i = 0; i < indices.length; i++) values[i] = entries.get(indices[i] as number) as number;
+  return { indices, values };
+}
+
+/** Scales the vector to unit length in place (a zero vector stays zero). */
+export function l2Normalize(v: SparseVector): SparseVector {
+  let sum = 0;
+  for (const x of v.values) sum += x * x;
+  if (sum > 0) {
+    const inv = 1 / Math.sqrt(sum);
+    for (let i = 0; i < v.values.length; i++) v.values[i] = (v.values[i] as number) * inv;
+  }
+  return v;
+}

@@ -1,0 +1,83 @@
+/**
+ * @module nlp/corpus
+ * Loads the intent corpus: `intents/<domain>.<locale>.json`, each
+ * `{"locale":"zh","domain":"order","data":[{"intent":"order.status","utterances":[…],"tests":[…]}]}`.
+ * `utterances` are for training, `tests` are held out for scoring. Every problem is reported with
+ * its file and place.
+ */
+import { readdirSync, readFileSync } from 'fs';
+import { join } from 'path';
+import type { Locale } from '../core/shop';
+import { LOCALES } from '../core/shop';
+import { INTENTS } from '../core/nlu';
+import type { IntentExample } from './corpus-types';
+import { CorpusError } from './corpus-error';
+
+export interface IntentCorpus {
+  train: IntentExample[];
+  tests: IntentExample[];
+  /** Files read, sorted (the model cache hashes them). */
+  files: string[];
+}
+
+export interface CorpusOptions {
+  /** Intent names allowed in the corpus. @default INTENTS */
+  intents: readonly string[];
+}
+
+const FILE_NAME = /^([a-z][a-z0-9_-]*)\.([a-z]{2})\.json$/;
+
+function isStringArray(x: unknown): x is string[] {
+  return Array.isArray(x) && x.every((s) => typeof s === 'string' && s.trim() !== '');
+}
+
+/** Validates one parsed corpus file and appends its examples. */
+function readFile(file: string, json: unknown, known: ReadonlySet<string>, out: IntentCorpus): void {
+  const name = FILE_NAME.exec(file.split(/[\\/]/).pop() ?? '');
+  if (!name) throw new CorpusError(file, 'file name must be <domain>.<locale>.json');
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new CorpusError(file, 'top level must be an object');
+  const { locale, domain, data } = json as Record<string, unknown>;
+  if (!LOCALES.includes(locale as Locale)) throw new CorpusError(file, `locale must be one of ${LOCALES.join(', ')} (got ${JSON.stringify(locale)})`);
+  if (locale !== name[2]) throw new CorpusError(file, `locale "${String(locale)}" does not match the file name`);
+  if (domain !== name[1]) throw new CorpusError(file, `domain ${JSON.stringify(domain)} does not match the file name`);
+  if (!Array.isArray(data) || data.length === 0) throw new CorpusError(file, 'data must be a non-empty array');
+  data.forEach((entry: unknown, i) => {
+    const at = `data[${i}]`;
+    if (typeof entry !== 'object' || entry === null) throw new CorpusError(file, `${at} must be an object`);
+    const { intent, utterances, tests } = entry as Record<string, unknown>;
+    if (typeof intent !== 'string' || !known.has(intent)) throw new CorpusError(file, `${at}.intent ${JSON.stringify(intent)} is not a known intent`);
+    if (!isStringArray(utterances) || utterances.length === 0) throw new CorpusError(file, `${at}.utterances must be a non-empty array of non-empty strings`);
+    if (tests !== undefined && !isStringArray(tests)) throw new CorpusError(file, `${at}.tests must be an array of non-empty strings`);
+    for (const text of utterances) out.train.push({ text, intent, locale: locale as Locale });
+    for (const text of tests ?? []) out.tests.push({ text, intent, locale: locale as Locale });
+  });
+}
+
+/**
+ * Reads every `*.json` file of the folder.
+ * @example const { train, tests } = loadIntentCorpus('intents');
+ * @throws CorpusError naming the file and the problem
+ */
+export function loadIntentCorpus(dir: string, options: Partial<CorpusOptions> = {}): IntentCorpus {
+  const known = new Set(options.intents ?? INTENTS);
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  } catch (err) {
+    throw new CorpusError(dir, 'cannot read the intents folder', { cause: err });
+  }
+  if (names.length === 0) throw new CorpusError(dir, 'no *.json intent files');
+  const out: IntentCorpus = { train: [], tests: [], files: [] };
+  for (const name of names) {
+    const file = join(dir, name);
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (err) {
+      throw new CorpusError(file, `invalid JSON: ${(err as Error).message}`, { cause: err });
+    }
+    readFile(file, json, known, out);
+    out.files.push(file);
+  }
+  return out;
+}

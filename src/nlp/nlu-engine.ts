@@ -1,0 +1,214 @@
+/**
+ * @module nlp/nlu-engine
+ * The recogniser: tokenize → TF-IDF features → complement naive Bayes → out-of-scope rule, plus
+ * entity extraction. One model covers Chinese and English. The softmax scale and the OOS
+ * threshold are fitted on held-out folds of the training utterances (never on `tests`).
+ */
+import type { Recognizer, KefuRecognizerResult } from '../core/nlu';
+import type { Locale } from '../core/shop';
+import type { ShopLexicon } from './lexicon-types';
+import type { IntentExample } from './corpus-types';
+import type { NluToken } from './token-types';
+import type { FeatureOptions } from './classifier/features';
+import type { TfidfVectorizerJSON } from './classifier/tfidf-vectorizer';
+import type { NaiveBayesJSON } from './classifier/naive-bayes';
+import type { HeldOutScores } from './classifier/calibration';
+import { tokenize } from './tokenizer';
+import { detectLocale } from './lang/detect-locale';
+import { extractEntities } from './entities';
+import { applyLexiconToJieba } from './jieba-user-dict';
+import { TfidfVectorizer } from './classifier/tfidf-vectorizer';
+import { NaiveBayes } from './classifier/naive-bayes';
+import { LogisticRegression } from './classifier/logistic-regression';
+import { DEFAULT_FEATURE_OPTIONS } from './classifier/features';
+import { fitScale, pickThreshold } from './classifier/calibration';
+import { stratifiedFolds } from './classifier/folds';
+import { createLogger } from '../log';
+
+const log = createLogger('kefu:nlp:engine');
+
+/** Bumped whenever features, tokenisation or the JSON layout change, so cached models retrain. */
+export const NLU_MODEL_FORMAT = 1;
+
+export interface NluEngineOptions {
+  /** Folds of the training utterances used to fit the softmax scale and the OOS threshold. @default 5 */
+  folds: number;
+  /** Seed of the fold shuffle. @default 42 */
+  seed: number;
+  /** Naive Bayes smoothing. @default 0.3 */
+  alpha: number;
+  /** Which features to extract. @default DEFAULT_FEATURE_OPTIONS */
+  features: FeatureOptions;
+  /** The out-of-scope intent. @default 'oos' */
+  oosIntent: string;
+  /** Never put the OOS threshold above this. @default 0.9 */
+  maxThreshold: number;
+}
+
+export const DEFAULT_ENGINE_OPTIONS: NluEngineOptions = {
+  folds: 5,
+  seed: 42,
+  alpha: 0.3,
+  features: DEFAULT_FEATURE_OPTIONS,
+  oosIntent: 'oos',
+  maxThreshold: 0.9,
+};
+
+/** How the model did on its own held-out folds during training. */
+export interface HeldOutStats {
+  n: number;
+  accuracy: number;
+}
+
+export interface NluModelJSON {
+  format: number;
+  oosIntent: string;
+  threshold: number;
+  heldOut: HeldOutStats;
+  vectorizer: TfidfVectorizerJSON;
+  classifier: NaiveBayesJSON;
+}
+
+/** Intent probabilities sorted best first, and the winner after the OOS rule. */
+export interface Classification {
+  intents: { name: string; score: number }[];
+  top: { name: string; score: number };
+}
+
+function fitModel(tokens: readonly (readonly NluToken[])[], labels: readonly string[], opts: NluEngineOptions) {
+  const vectorizer = TfidfVectorizer.fit(tokens, opts.features);
+  const examples = tokens.map((t, i) => ({ vector: vectorizer.transform(t), label: labels[i] as string }));
+  const classifier = (process.env.NLU_CLF === 'lr'
+    ? LogisticRegression.train(examples, vectorizer.size, JSON.parse(process.env.NLU_LR ?? '{}'))
+    : NaiveBayes.train(examples, vectorizer.size, { alpha: opts.alpha })) as NaiveBayes;
+  return { vectorizer, classifier };
+}
+
+export class NluEngine implements Recognizer {
+  private constructor(
+    private readonly vectorizer: TfidfVectorizer,
+    private readonly classifier: NaiveBayes,
+    /** Top scores below this become the OOS intent. */
+    readonly threshold: number,
+    readonly oosIntent: string,
+    private readonly lexicon: ShopLexicon,
+    readonly heldOut: HeldOutStats,
+  ) {}
+
+  /**
+   * Trains on the corpus. The shop lexicon's words are added to the Chinese segmenter first.
+   * @example const engine = NluEngine.train(corpus.train, buildShopLexicon(products));
+   */
+  static train(corpus: readonly IntentExample[], lexicon: ShopLexicon, options: Partial<NluEngineOptions> = {}): NluEngine {
+    const opts = { ...DEFAULT_ENGINE_OPTIONS, ...options };
+    if (corpus.length === 0) throw new Error('cannot train the nlu on an empty corpus');
+    applyLexiconToJieba(lexicon);
+    const tokens = corpus.map((e) => tokenize(e.text));
+    const labels = corpus.map((e) => e.intent);
+    const classes = [...new Set(labels)].sort();
+
+    // Held-out predictions from k folds: each utterance scored by a model that never saw it.
+    const fold = stratifiedFolds(labels, opts.folds, opts.seed);
+    const heldOut: (HeldOutScores & { label: string; names: readonly string[] })[] = [];
+    for (let f = 0; f < opts.folds && classes.length > 1; f++) {
+      const train = tokens.flatMap((_, i) => (fold[i] === f ? [] : [i]));
+      const test = tokens.flatMap((_, i) => (fold[i] === f ? [i] : []));
+      if (train.length === 0 || test.length === 0) continue;
+      const m = fitModel(train.map((i) => tokens[i] as NluToken[]), train.map((i) => labels[i] as string), opts);
+      for (const i of test) {
+        const truth = m.classifier.labels.indexOf(labels[i] as string);
+        const scores = m.classifier.scores(m.vectorizer.transform(tokens[i] as NluToken[]));
+        if (truth >= 0) heldOut.push({ scores, truth, label: labels[i] as string, names: m.classifier.labels });
+      }
+    }
+    const scale = heldOut.length > 0 ? fitScale(heldOut) : 20;
+    const tops = heldOut.map((h) => {
+      let best = 0;
+      for (let c = 1; c < h.scores.length; c++) if ((h.scores[c] as number) > (h.scores[best] as number)) best = c;
+      const p = softmax(h.scores, scale);
+      return { top: h.names[best] as string, score: p[best] as number, truth: h.label };
+    });
+    const threshold = tops.length > 0 ? pickThreshold(tops, opts.oosIntent, opts.maxThreshold) : 0;
+    const correct = tops.filter((t) => (t.score >= threshold ? t.top : opts.oosIntent) === t.truth).length;
+    const stats = { n: tops.length, accuracy: tops.length ? correct / tops.length : 0 };
+
+    const { vectorizer, classifier } = fitModel(tokens, labels, opts);
+    classifier.setScale(scale);
+    log.debug('trained on %d utterances, %d features, scale %s, threshold %s, held-out accuracy %s',
+      corpus.length, vectorizer.size, scale.toFixed(2), threshold.toFixed(3), stats.accuracy.toFixed(3));
+    return new NluEngine(vectorizer, classifier, threshold, opts.oosIntent, lexicon, stats);
+  }
+
+  /** Intent probabilities for already tokenised text. */
+  classifyTokens(tokens: readonly NluToken[]): Classification {
+    const p = this.classifier.probabilities(this.vectorizer.transform(tokens));
+    const intents = this.classifier.labels.map((name, c) => ({ name, score: p[c] as number })).sort((a, b) => b.score - a.score);
+    const best = intents[0] ?? { name: this.oosIntent, score: 1 };
+    const top = best.score >= this.threshold ? best : { name: this.oosIntent, score: best.name === this.oosIntent ? best.score : 1 - best.score };
+    return { intents, top };
+  }
+
+  /** @example engine.classify('我的订单到哪了').top // { name: 'order.status', score: 0.97 } */
+  classify(text: string): Classification {
+    return this.classifyTokens(tokenize(text));
+  }
+
+  /** Synchronous `recognize`. */
+  recognizeSync(text: string, locale?: Locale): KefuRecognizerResult {
+    const tokens = tokenize(text);
+    const { intents, top } = this.classifyTokens(tokens);
+    const record: Record<string, { score: number }> = {};
+    for (const i of intents) record[i.name] = { score: i.score };
+    return {
+      text,
+      locale: locale ?? detectLocale(text),
+      intents: record,
+      entities: extractEntities(text, tokens, this.lexicon),
+      topIntent: top,
+    };
+  }
+
+  /**
+   * @example (await engine.recognize('3000以内的手机推荐')).topIntent.name // 'product.recommend'
+   */
+  async recognize(text: string, locale?: Locale): Promise<KefuRecognizerResult> {
+    return this.recognizeSync(text, locale);
+  }
+
+  toJSON(): NluModelJSON {
+    return {
+      format: NLU_MODEL_FORMAT,
+      oosIntent: this.oosIntent,
+      threshold: this.threshold,
+      heldOut: this.heldOut,
+      vectorizer: this.vectorizer.toJSON(),
+      classifier: this.classifier.toJSON(),
+    };
+  }
+
+  /** Reads a model written by `toJSON`; the lexicon is the shop's (it is not stored in the model). */
+  static fromJSON(json: NluModelJSON, lexicon: ShopLexicon): NluEngine {
+    if (!json || json.format !== NLU_MODEL_FORMAT) {
+      throw new Error(`unsupported nlu model format ${String(json?.format)} (expected ${NLU_MODEL_FORMAT})`);
+    }
+    applyLexiconToJieba(lexicon);
+    return new NluEngine(
+      TfidfVectorizer.fromJSON(json.vectorizer),
+      NaiveBayes.fromJSON(json.classifier),
+      json.threshold,
+      json.oosIntent,
+      lexicon,
+      json.heldOut,
+    );
+  }
+}
+
+function softmax(scores: Float64Array, scale: number): Float64Array {
+  let max = -Infinity;
+  for (const x of scores) if (x > max) max = x;
+  const out = new Float64Array(scores.length);
+  let sum = 0;
+  for (let c = 0; c < scores.length; c++) sum += out[c] = Math.exp(((scores[c] as number) - max) * scale);
+  for (let c = 0; c < scores.length; c++) out[c] = (out[c] as number) / sum;
+  return out;
+}
