@@ -140,26 +140,31 @@ export class ItemToItemRecommender {
   /** Σ over the history of (log-damped weight · recency · similarity), with the top contributor as reason. */
   private scoreFromHistory(history: UserItem[], eligible: (id: string) => boolean): Candidate[] {
     const latest = Math.max(...history.map((h) => h.lastAt));
+    // `best` is the largest neighbour contribution so far (−∞ while the reason is the item itself).
     const scores = new Map<string, { score: number; best: number; reason: RecommendationReason }>();
-    const add = (productId: string, contribution: number, reason: RecommendationReason): void => {
-      let entry = scores.get(productId);
-      if (!entry) scores.set(productId, (entry = { score: 0, best: 0, reason }));
-      entry.score += contribution;
-      const by = reason.becauseOf ?? '';
-      if (contribution > entry.best || (contribution === entry.best && (entry.reason.becauseOf ?? '') > by)) {
-        entry.best = contribution;
-        entry.reason = reason;
-      }
+    const entry = (productId: string, reason: RecommendationReason) => {
+      let e = scores.get(productId);
+      if (!e) scores.set(productId, (e = { score: 0, best: -Infinity, reason }));
+      return e;
     };
     for (const h of history) {
       const factor = h.weight * decay(latest - h.lastAt, this.options.historyHalfLifeDays);
       if (factor === 0) continue;
       for (const n of this.similarity.neighbours(h.productId)) {
-        if (eligible(n.productId)) add(n.productId, factor * n.similarity, neighbourReason(n, h.productId, h.purchased));
+        if (!eligible(n.productId)) continue;
+        const contribution = factor * n.similarity;
+        const reason = neighbourReason(n, h.productId, h.purchased);
+        const e = entry(n.productId, reason);
+        e.score += contribution;
+        if (contribution > e.best || (contribution === e.best && (e.reason.becauseOf ?? '') > h.productId)) {
+          e.best = contribution;
+          e.reason = reason;
+        }
       }
-      // Looked at (or carted) but not bought: still a candidate, "because you looked at it".
+      // Looked at (or carted) but not bought: still a candidate. A neighbour's reason is kept when
+      // there is one; otherwise `becauseOf` is the product itself ("you looked at it").
       if (factor > 0 && !h.purchased && this.options.revisitWeight > 0 && eligible(h.productId)) {
-        add(h.productId, factor * this.options.revisitWeight, { kind: 'similar', becauseOf: h.productId });
+        entry(h.productId, { kind: 'similar', becauseOf: h.productId }).score += factor * this.options.revisitWeight;
       }
     }
     const out: Candidate[] = [];
