@@ -2,7 +2,8 @@
  * @module services/catalog/model-codes
  * Model numbers of a product: attributes whose key names a model (`model`, `型号`, `sku`, `mpn`),
  * and code-like words of its titles (letters and digits mixed, dashes allowed: "WH-1000XM5",
- * "A2337", "RTX4060"). Returned in compact form.
+ * "A2337", "RTX4060"), but not specifications, a number with a unit ("256GB", "5G", "50ml",
+ * "2.8K"), which many products share. Returned in compact form.
  */
 import { localizedValues } from './localized-values';
 import type { Product } from '../../core/shop';
@@ -10,6 +11,7 @@ import { compact } from './char-ngrams';
 
 const MODEL_KEY = /model|型号|sku|mpn|part/i;
 const CODE = /[\p{L}\p{N}]+(?:[-_./][\p{L}\p{N}]+)*/gu;
+const SPEC = /^\d+(?:[.,]\d+)?[a-z]{1,3}$/;
 
 /** @example modelCodes({ title: 'Sony WH-1000XM5', ... }) // ['wh1000xm5'] */
 export function modelCodes(product: Product): string[] {
@@ -23,7 +25,8 @@ export function modelCodes(product: Product): string[] {
     for (const word of title.normalize('NFKC').match(CODE) ?? []) {
       for (const part of word.split(/\p{Script=Han}+/u)) {
         const c = compact(part);
-        if (c.length >= 2 && /\p{L}/u.test(c) && /\p{N}/u.test(c)) codes.add(c);
+        const spec = SPEC.test(part.toLowerCase());
+        if (c.length >= 2 && !spec && /\p{L}/u.test(c) && /\p{N}/u.test(c)) codes.add(c);
       }
     }
   }

@@ -120,15 +120,30 @@ export class FaqRetriever {
   private buildIndex(locale: Locale, options: Bm25Options): LocaleIndex {
     const index: LocaleIndex = { questions: new Bm25Index(options), owner: [], answers: new Bm25Index(options) };
     this.faqs.forEach((faq, f) => {
-      // Phrasings in this language; an FAQ written only in the other language still gets indexed.
-      const own = faq.questions[locale] ?? [];
+      // Phrasings in this language ("zh", "zh-CN", "zh-Hans" all count as zh); an FAQ written
+      // only in the other language still gets indexed.
+      const own = Object.entries(faq.questions)
+        .filter(([tag]) => primaryLanguage(tag) === locale)
+        .flatMap(([, list]) => list);
       const phrasings = own.length > 0 ? own : Object.values(faq.questions).flat();
       for (const q of phrasings) {
         index.questions.add(this.terms(q, locale));
         index.owner.push(f);
       }
-      index.answers.add(this.terms(localize(faq.answer, locale), locale));
+      index.answers.add(this.terms(answerText(faq, locale), locale));
     });
     return index;
   }
+}
+
+/** "zh-CN" → "zh" */
+function primaryLanguage(tag: string): string {
+  return tag.split(/[-_]/)[0].toLowerCase();
+}
+
+/** The answer in the locale, accepting region-tagged keys ("en-US"). */
+function answerText(faq: Faq, locale: Locale): string {
+  if (typeof faq.answer === 'string') return faq.answer;
+  const own = Object.entries(faq.answer).find(([tag]) => primaryLanguage(tag) === locale);
+  return own ? own[1] : localize(faq.answer, locale);
 }

@@ -31,4 +31,9 @@ describe('modelCodes', () => {
   it('should not take plain numbers or Han words next to digits', () => {
     expect(modelCodes({ ...base, title: '小米14 Pro 13英寸 2024' })).toEqual([]);
   });
+
+  it('should not take specifications (a number with a unit)', () => {
+    expect(modelCodes({ ...base, title: '小米14 Pro 5G手机 12GB+256GB 2.8K 50ml' })).toEqual([]);
+    expect(modelCodes({ ...base, title: 'OPPO Find X7 Ultra 5G 16GB+256GB' })).toEqual(['x7']);
+  });
 });

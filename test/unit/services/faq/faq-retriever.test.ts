@@ -77,6 +77,18 @@ describe.each(testAnalyzers())('FaqRetriever with %s', (_name, analyzer) => {
     expect(r.best('ship to canada', 'en')?.faq.id).toBe('en-only');
   });
 
+  it('should read region-tagged languages (zh-CN, en-US) as zh and en', () => {
+    const tagged: Faq[] = [
+      { id: 'cod', questions: { 'zh-CN': ['可以货到付款吗'], 'en-US': ['Can I pay cash on delivery?'] }, answer: { 'zh-CN': '支持。', 'en-US': 'Yes.' } },
+      { id: 'gift', questions: { 'zh-CN': ['可以包装成礼物吗'], 'en-US': ['Do you offer gift wrapping?'] }, answer: { 'en-US': 'Yes, for 10 yuan.' } },
+    ];
+    const r = new FaqRetriever(tagged, analyzer);
+    expect(r.best('货到付款', 'zh')?.faq.id).toBe('cod');
+    expect(r.best('cash on delivery', 'en')?.faq.id).toBe('cod');
+    expect(r.best('gift wrapping', 'en')?.faq.id).toBe('gift');
+    expect(r.search('10 yuan', 'en', { limit: 1 })[0]?.faq.id).toBe('gift');
+  });
+
   it('should find a match through the answer text when no question shares a word', () => {
     expect(retriever.search('alipay', 'en', { limit: 1 })[0]?.faq.id).toBe('faq-payment');
   });
