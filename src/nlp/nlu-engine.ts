@@ -11,15 +11,14 @@ import type { IntentExample } from './corpus-types';
 import type { NluToken } from './token-types';
 import type { FeatureOptions } from './classifier/features';
 import type { TfidfVectorizerJSON } from './classifier/tfidf-vectorizer';
-import type { NaiveBayesJSON } from './classifier/naive-bayes';
 import type { HeldOutScores } from './classifier/calibration';
 import { tokenize } from './tokenizer';
 import { detectLocale } from './lang/detect-locale';
 import { extractEntities } from './entities';
 import { applyLexiconToJieba } from './jieba-user-dict';
 import { TfidfVectorizer } from './classifier/tfidf-vectorizer';
-import { NaiveBayes } from './classifier/naive-bayes';
-import { LogisticRegression } from './classifier/logistic-regression';
+import { trainClassifier, classifierToJSON, classifierFromJSON } from './classifier/classifier';
+import type { Classifier, ClassifierType, ClassifierJSON } from './classifier/classifier';
 import { DEFAULT_FEATURE_OPTIONS } from './classifier/features';
 import { fitScale, pickThreshold } from './classifier/calibration';
 import { stratifiedFolds } from './classifier/folds';
@@ -31,11 +30,17 @@ const log = createLogger('kefu:nlp:engine');
 export const NLU_MODEL_FORMAT = 1;
 
 export interface NluEngineOptions {
+  /**
+   * The classifier. Logistic regression is about four points more accurate on held-out folds of
+   * the demo corpus; naive Bayes trains in a fraction of the time (large corpora, benchmarks).
+   * @default 'logreg'
+   */
+  classifier: ClassifierType;
   /** Folds of the training utterances used to fit the softmax scale and the OOS threshold. @default 5 */
   folds: number;
   /** Seed of the fold shuffle. @default 42 */
   seed: number;
-  /** Naive Bayes smoothing. @default 0.3 */
+  /** Naive Bayes smoothing (`classifier: 'naive-bayes'` only). @default 1 */
   alpha: number;
   /** Which features to extract. @default DEFAULT_FEATURE_OPTIONS */
   features: FeatureOptions;
@@ -46,9 +51,10 @@ export interface NluEngineOptions {
 }
 
 export const DEFAULT_ENGINE_OPTIONS: NluEngineOptions = {
+  classifier: 'logreg',
   folds: 5,
   seed: 42,
-  alpha: 0.3,
+  alpha: 1,
   features: DEFAULT_FEATURE_OPTIONS,
   oosIntent: 'oos',
   maxThreshold: 0.9,
@@ -66,7 +72,7 @@ export interface NluModelJSON {
   threshold: number;
   heldOut: HeldOutStats;
   vectorizer: TfidfVectorizerJSON;
-  classifier: NaiveBayesJSON;
+  classifier: ClassifierJSON;
 }
 
 /** Intent probabilities sorted best first, and the winner after the OOS rule. */
@@ -78,16 +84,15 @@ export interface Classification {
 function fitModel(tokens: readonly (readonly NluToken[])[], labels: readonly string[], opts: NluEngineOptions) {
   const vectorizer = TfidfVectorizer.fit(tokens, opts.features);
   const examples = tokens.map((t, i) => ({ vector: vectorizer.transform(t), label: labels[i] as string }));
-  const classifier = (process.env.NLU_CLF === 'lr'
-    ? LogisticRegression.train(examples, vectorizer.size, JSON.parse(process.env.NLU_LR ?? '{}'))
-    : NaiveBayes.train(examples, vectorizer.size, { alpha: opts.alpha })) as NaiveBayes;
+  const classifier = trainClassifier(opts.classifier, examples, vectorizer.size, opts.alpha);
   return { vectorizer, classifier };
 }
 
 export class NluEngine implements Recognizer {
   private constructor(
     private readonly vectorizer: TfidfVectorizer,
-    private readonly classifier: NaiveBayes,
+    private readonly classifierType: ClassifierType,
+    private readonly classifier: Classifier,
     /** Top scores below this become the OOS intent. */
     readonly threshold: number,
     readonly oosIntent: string,
@@ -136,7 +141,7 @@ export class NluEngine implements Recognizer {
     classifier.setScale(scale);
     log.debug('trained on %d utterances, %d features, scale %s, threshold %s, held-out accuracy %s',
       corpus.length, vectorizer.size, scale.toFixed(2), threshold.toFixed(3), stats.accuracy.toFixed(3));
-    return new NluEngine(vectorizer, classifier, threshold, opts.oosIntent, lexicon, stats);
+    return new NluEngine(vectorizer, opts.classifier, classifier, threshold, opts.oosIntent, lexicon, stats);
   }
 
   /** Intent probabilities for already tokenised text. */
@@ -182,7 +187,7 @@ export class NluEngine implements Recognizer {
       threshold: this.threshold,
       heldOut: this.heldOut,
       vectorizer: this.vectorizer.toJSON(),
-      classifier: this.classifier.toJSON(),
+      classifier: classifierToJSON(this.classifierType, this.classifier),
     };
   }
 
@@ -194,7 +199,8 @@ export class NluEngine implements Recognizer {
     applyLexiconToJieba(lexicon);
     return new NluEngine(
       TfidfVectorizer.fromJSON(json.vectorizer),
-      NaiveBayes.fromJSON(json.classifier),
+      json.classifier.type,
+      classifierFromJSON(json.classifier),
       json.threshold,
       json.oosIntent,
       lexicon,

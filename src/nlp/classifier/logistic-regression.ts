@@ -13,7 +13,7 @@ export interface LogisticRegressionOptions {
   epochs: number;
   /** Initial learning rate. @default 0.5 */
   learningRate: number;
-  /** L2 strength per example. @default 1e-4 */
+  /** L2 strength per example. @default 1e-5 */
   l2: number;
   /** Shuffle seed. @default 7 */
   seed: number;
@@ -21,7 +21,7 @@ export interface LogisticRegressionOptions {
   scale: number;
 }
 
-export const DEFAULT_LR_OPTIONS: LogisticRegressionOptions = { epochs: 30, learningRate: 0.5, l2: 1e-4, seed: 7, scale: 1 };
+export const DEFAULT_LR_OPTIONS: LogisticRegressionOptions = { epochs: 30, learningRate: 0.5, l2: 1e-5, seed: 7, scale: 1 };
 
 export interface LogisticRegressionJSON {
   options: LogisticRegressionOptions;

@@ -17,7 +17,7 @@ const PATTERNS: readonly RegExp[] = [
   new RegExp(`(?<![\\d.])(\\d+|[一二两三四五六七八九十百]+)\\s*(?:${ZH_COUNTERS})(?!月|小时|工作日|星期|礼拜|钟|半)`, 'gu'),
   new RegExp(`${B}(${EN_NUM})\\s*(?:${EN_UNITS})(?![a-z])`, 'gu'),
   new RegExp(`${B}(?:qty|quantity|数量)\\s*[:：]?\\s*(\\d+)`, 'gu'),
-  new RegExp(`${B}x\\s?(\\d{1,3})(?![\\d.a-z])`, 'gu'),
+  new RegExp(`${B}x\\s?(\\d{1,2})(?![\\d.a-z])`, 'gu'),
   new RegExp(`${B}(\\d{1,3})\\s?x(?![a-z0-9])`, 'gu'),
   new RegExp(`${B}(?:buy|order|get|take|want|need)\\s+(${EN_NUM})(?=\\s+[a-z])(?!\\s+(?:days?|weeks?|months?|years?|hours?|times?)\\b)`, 'gu'),
 ];

@@ -59,7 +59,7 @@ export function parseChineseNumber(text: string): number | undefined {
       total = (total + section + (digit ?? (section === 0 ? 1 : 0))) * unit;
       section = 0;
       digit = undefined;
-      lastUnit = unit / 10;
+      lastUnit = unit;
       continue;
     }
     return undefined;

@@ -1,0 +1,70 @@
+/**
+ * @module nlp/model-cache
+ * Trains the NLU once per corpus + catalogue: the model is stored as
+ * `<dataDir>/models/nlu-<hash>.json`, where the hash covers the corpus files, the shop lexicon
+ * and the model format version. A later start with the same inputs reads it instead of training.
+ */
+import { createHash } from 'crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'fs';
+import { basename, join } from 'path';
+import type { Product } from '../core/shop';
+import type { NluEngineOptions, NluModelJSON } from './nlu-engine';
+import { NluEngine, NLU_MODEL_FORMAT } from './nlu-engine';
+import { loadIntentCorpus } from './corpus';
+import { buildShopLexicon } from './lexicon';
+import { createLogger } from '../log';
+
+const log = createLogger('kefu:nlp:model-cache');
+
+export interface ModelCacheInput {
+  /** Folder of `<domain>.<locale>.json` intent files. */
+  intentsDir: string;
+  /** The shop's catalogue (for the lexicon). */
+  products: Product[];
+  /** Where `models/` lives. */
+  dataDir: string;
+  /** Training options; they are part of the hash. */
+  options?: Partial<NluEngineOptions>;
+}
+
+/** The cache key: corpus file names and contents, lexicon, options, format version. */
+export function modelHash(files: string[], lexiconJson: string, options: Partial<NluEngineOptions> = {}): string {
+  const h = createHash('sha256');
+  h.update(`format:${NLU_MODEL_FORMAT}\n`);
+  for (const file of [...files].sort()) {
+    h.update(`file:${basename(file)}\n`);
+    h.update(readFileSync(file));
+  }
+  h.update(`lexicon:${lexiconJson}\n`);
+  h.update(`options:${JSON.stringify(options)}\n`);
+  return h.digest('hex').slice(0, 16);
+}
+
+/**
+ * @example const engine = loadOrTrainModel({ intentsDir: 'intents', products, dataDir: 'data' });
+ */
+export function loadOrTrainModel(input: ModelCacheInput): NluEngine {
+  const corpus = loadIntentCorpus(input.intentsDir);
+  const lexicon = buildShopLexicon(input.products);
+  const hash = modelHash(corpus.files, JSON.stringify(lexicon), input.options);
+  const dir = join(input.dataDir, 'models');
+  const file = join(dir, `nlu-${hash}.json`);
+  if (existsSync(file)) {
+    try {
+      const engine = NluEngine.fromJSON(JSON.parse(readFileSync(file, 'utf8')) as NluModelJSON, lexicon);
+      log.debug('loaded nlu model %s', file);
+      return engine;
+    } catch (err) {
+      log.warn('cannot read cached nlu model %s, retraining', file, err);
+    }
+  }
+  const started = Date.now();
+  const engine = NluEngine.train(corpus.train, lexicon, input.options);
+  mkdirSync(dir, { recursive: true });
+  // Written under a temporary name and renamed, so a reader never sees half a model.
+  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  writeFileSync(tmp, JSON.stringify(engine.toJSON()));
+  renameSync(tmp, file);
+  log.info('trained nlu model on %d utterances in %d ms: %s', corpus.train.length, Date.now() - started, file);
+  return engine;
+}

@@ -1,0 +1,22 @@
+import { detectLocale } from '../../../../src/nlp/lang/detect-locale';
+
+describe('detectLocale', () => {
+  it('should pick the language with more letters', () => {
+    expect(detectLocale('我的订单到哪了')).toBe('zh');
+    expect(detectLocale('where is my order')).toBe('en');
+    expect(detectLocale('我的 iPhone 订单到哪了')).toBe('zh');
+    expect(detectLocale('where is my 订单')).toBe('en');
+  });
+
+  it('should count each Han character and each Latin letter as one', () => {
+    expect(detectLocale('退款 ok')).toBe('zh'); // 2 against 2: a tie with Han
+    expect(detectLocale('退 abc')).toBe('en');
+  });
+
+  it('should fall back to zh on a tie with Han, else en', () => {
+    expect(detectLocale('好ab')).toBe('en');
+    expect(detectLocale('好a')).toBe('zh');
+    expect(detectLocale('12345 😀')).toBe('en');
+    expect(detectLocale('')).toBe('en');
+  });
+});

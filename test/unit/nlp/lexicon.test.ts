@@ -1,0 +1,53 @@
+import { buildShopLexicon, lexiconWords } from '../../../src/nlp/lexicon';
+import type { Product } from '../../../src/core/shop';
+import products from '../../fixtures/nlp/products.json';
+
+const catalogue = products as Product[];
+
+describe('buildShopLexicon', () => {
+  const lexicon = buildShopLexicon(catalogue);
+
+  it('should find brand aliases of the other language in the titles', () => {
+    const aliases = Object.fromEntries(lexicon.brands.map((b) => [b.name, b.aliases]));
+    expect(aliases['Sony']).toEqual(expect.arrayContaining(['sony', '索尼']));
+    expect(aliases['华为']).toEqual(expect.arrayContaining(['华为', 'huawei']));
+    expect(aliases['Lancôme']).toEqual(expect.arrayContaining(['lancôme', 'lancome', '兰蔻']));
+  });
+
+  it('should not take product lines or category words for brand names', () => {
+    const all = lexicon.brands.flatMap((b) => b.aliases);
+    expect(all).not.toContain('mate');
+    expect(all).not.toContain('nova');
+    expect(all).not.toContain('手机');
+  });
+
+  it('should derive category words from slugs, tags, titles and the generic lexicon', () => {
+    const words = Object.fromEntries(lexicon.categories.map((c) => [c.slug, c.words]));
+    expect(words['phones']).toEqual(expect.arrayContaining(['phones', '手机', 'smartphone']));
+    expect(words['laptops']).toEqual(expect.arrayContaining(['笔记本电脑', 'laptop']));
+    expect(words['audio']).toEqual(expect.arrayContaining(['耳机', '降噪']));
+    expect(words['home-appliances']).toEqual(expect.arrayContaining(['吸尘器', '扫地机器人']));
+  });
+
+  it('should lend generic words only to categories the catalogue has', () => {
+    const all = lexicon.categories.flatMap((c) => c.words);
+    expect(all).not.toContain('香水');
+    expect(all).not.toContain('television');
+    expect(lexicon.categories.map((c) => c.slug)).toEqual(['audio', 'home-appliances', 'laptops', 'phones', 'shoes', 'skincare']);
+  });
+
+  it('should collect model numbers from the titles', () => {
+    const models = lexicon.products.flatMap((p) => p.models);
+    expect(models).toEqual(expect.arrayContaining(['WH-1000XM5', 'WF-1000XM5', 'V12', 'M3', 'G20']));
+  });
+
+  it('should build the same lexicon from the same catalogue', () => {
+    expect(JSON.stringify(buildShopLexicon(catalogue))).toBe(JSON.stringify(lexicon));
+  });
+
+  it('should hand the Chinese segmenter only words with Han characters', () => {
+    const words = lexiconWords(lexicon);
+    expect(words).toEqual(expect.arrayContaining(['笔记本电脑', '索尼', '扫地机器人']));
+    expect(words.every((w) => /\p{Script=Han}/u.test(w))).toBe(true);
+  });
+});
