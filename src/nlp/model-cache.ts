@@ -1,7 +1,7 @@
 /**
  * @module nlp/model-cache
  * Trains the NLU once per corpus + catalogue: the model is stored as
- * `<dataDir>/models/nlu-<hash>.json`, where the hash covers the corpus files, the shop lexicon
+ * `<modelDir>/nlu-<hash>.json` (`<dataDir>/models` by default), where the hash covers the corpus files, the shop lexicon
  * and the model format version. A later start with the same inputs reads it instead of training.
  */
 import { createHash } from 'crypto';
@@ -21,8 +21,10 @@ export interface ModelCacheInput {
   intentsDir: string;
   /** The shop's catalogue (for the lexicon). */
   products: Product[];
-  /** Where `models/` lives. */
+  /** The data folder. */
   dataDir: string;
+  /** Where models are stored. @default `<dataDir>/models` */
+  modelDir?: string;
   /** Training options; they are part of the hash. */
   options?: Partial<NluEngineOptions>;
 }
@@ -47,7 +49,7 @@ export function loadOrTrainModel(input: ModelCacheInput): NluEngine {
   const corpus = loadIntentCorpus(input.intentsDir);
   const lexicon = buildShopLexicon(input.products);
   const hash = modelHash(corpus.files, JSON.stringify(lexicon), input.options);
-  const dir = join(input.dataDir, 'models');
+  const dir = input.modelDir ?? join(input.dataDir, 'models');
   const file = join(dir, `nlu-${hash}.json`);
   if (existsSync(file)) {
     try {

@@ -147,8 +147,12 @@ export class NluEngine implements Recognizer {
   /** Intent probabilities for already tokenised text. */
   classifyTokens(tokens: readonly NluToken[]): Classification {
     const p = this.classifier.probabilities(this.vectorizer.transform(tokens));
-    const intents = this.classifier.labels.map((name, c) => ({ name, score: p[c] as number })).sort((a, b) => b.score - a.score);
+    const labels = this.classifier.labels;
+    const intents = new Array<{ name: string; score: number }>(labels.length);
+    for (let c = 0; c < labels.length; c++) intents[c] = { name: labels[c] as string, score: p[c] as number };
+    intents.sort((a, b) => b.score - a.score);
     const best = intents[0] ?? { name: this.oosIntent, score: 1 };
+    // Below the threshold the answer is OOS, with the confidence that the best intent is wrong.
     const top = best.score >= this.threshold ? best : { name: this.oosIntent, score: best.name === this.oosIntent ? best.score : 1 - best.score };
     return { intents, top };
   }

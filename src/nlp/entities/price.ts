@@ -9,6 +9,7 @@ import type { PriceRange } from '../../core/nlu';
 import type { EntityContext, EntityExtractor } from './entity-context';
 import { spanEntity } from './entity-context';
 import { AMOUNT, hasCurrency, parseAmount } from './amount';
+import { ZH_NUMERAL_CHARS } from '../lang/zh/chinese-number';
 
 const A = `(${AMOUNT})`;
 /** ±20% around an approximate price. */
@@ -64,7 +65,11 @@ function inOtherCode(ctx: EntityContext, start: number, end: number): boolean {
   return ctx.tokens.some((t) => t.kind === 'code' && t.tag !== 'price' && t.tag !== undefined && start < t.end && end > t.start);
 }
 
+/** A price needs a digit or a Chinese numeral; most texts have neither. */
+const HAS_NUMBER = new RegExp(`[\\d${ZH_NUMERAL_CHARS}]`, 'u');
+
 export const extractPrices: EntityExtractor = (ctx: EntityContext) => {
+  if (!HAS_NUMBER.test(ctx.norm)) return [];
   const found: { start: number; end: number; value: PriceRange }[] = [];
   const free = (s: number, e: number): boolean => !found.some((f) => s < f.end && e > f.start) && !inOtherCode(ctx, s, e);
   for (const { regex, build } of PATTERNS) {

@@ -26,7 +26,11 @@ function parse(raw: string): number | undefined {
   return /^[\d一二两三四五六七八九十百]+$/.test(raw) ? parseChineseNumber(raw) : parseEnglishNumber(raw);
 }
 
+/** A quantity needs a digit, a Chinese numeral or an English number word. */
+const MAYBE = new RegExp(`[\\d一二两三四五六七八九十百]|(?<![a-z])(?:${EN_NUMBER_WORDS})(?![a-z])`, 'u');
+
 export const extractQuantities: EntityExtractor = (ctx: EntityContext) => {
+  if (!MAYBE.test(ctx.norm)) return [];
   const found: { start: number; end: number; value: number }[] = [];
   for (const regex of PATTERNS) {
     for (const m of ctx.norm.matchAll(regex)) {

@@ -4,8 +4,8 @@
  */
 import type { Locale } from '../../core/shop';
 
-const HAN = /\p{Script=Han}/u;
-const LATIN = /\p{Script=Latin}/u;
+const HAN = /\p{Script=Han}/gu;
+const LATIN = /\p{Script=Latin}/gu;
 
 /**
  * The language with more letters: each Han character and each Latin letter counts one.
@@ -14,12 +14,8 @@ const LATIN = /\p{Script=Latin}/u;
  * @example detectLocale('where is my 订单') // 'en'
  */
 export function detectLocale(text: string): Locale {
-  let han = 0;
-  let latin = 0;
-  for (const ch of text) {
-    if (HAN.test(ch)) han++;
-    else if (LATIN.test(ch)) latin++;
-  }
+  const han = text.match(HAN)?.length ?? 0;
+  const latin = text.match(LATIN)?.length ?? 0;
   if (han > latin) return 'zh';
   if (latin > han) return 'en';
   return han > 0 ? 'zh' : 'en';

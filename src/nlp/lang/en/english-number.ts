@@ -1,10 +1,10 @@
 /**
  * @module nlp/lang/en/english-number
- * Small English number words (one … twenty, a couple, a dozen) for quantities.
+ * Small English number words (one … twenty, couple, dozen) for quantities.
  */
 
 const WORDS: Readonly<Record<string, number>> = {
-  a: 1, an: 1, one: 1, single: 1, two: 2, couple: 2, pair: 2, three: 3, four: 4, five: 5, six: 6, seven: 7,
+  one: 1, single: 1, two: 2, couple: 2, pair: 2, three: 3, four: 4, five: 5, six: 6, seven: 7,
   eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, dozen: 12, fifteen: 15, twenty: 20,
 };
 

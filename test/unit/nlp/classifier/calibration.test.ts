@@ -1,0 +1,32 @@
+import { fitScale, pickThreshold } from '../../../../src/nlp/classifier/calibration';
+
+describe('pickThreshold', () => {
+  it('should put the threshold between in-scope and out-of-scope scores', () => {
+    const heldOut = [
+      { top: 'a', score: 0.9, truth: 'a' },
+      { top: 'b', score: 0.8, truth: 'b' },
+      { top: 'a', score: 0.7, truth: 'a' },
+      { top: 'a', score: 0.4, truth: 'oos' },
+      { top: 'b', score: 0.3, truth: 'oos' },
+    ];
+    const t = pickThreshold(heldOut, 'oos');
+    expect(t).toBeGreaterThan(0.4);
+    expect(t).toBeLessThanOrEqual(0.7);
+  });
+
+  it('should stay at zero when nothing is out of scope', () => {
+    expect(pickThreshold([{ top: 'a', score: 0.2, truth: 'a' }, { top: 'b', score: 0.9, truth: 'b' }], 'oos')).toBe(0);
+  });
+
+  it('should never exceed the maximum threshold', () => {
+    expect(pickThreshold([{ top: 'a', score: 0.99, truth: 'oos' }], 'oos', 0.9)).toBeLessThanOrEqual(0.9);
+  });
+});
+
+describe('fitScale', () => {
+  it('should sharpen scores that are always right and soften scores that are often wrong', () => {
+    const right = Array.from({ length: 20 }, () => ({ scores: Float64Array.from([1, 0]), truth: 0 }));
+    const mixed = Array.from({ length: 20 }, (_, i) => ({ scores: Float64Array.from([1, 0]), truth: i % 3 === 0 ? 1 : 0 }));
+    expect(fitScale(right)).toBeGreaterThan(fitScale(mixed));
+  });
+});

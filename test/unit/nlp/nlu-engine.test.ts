@@ -1,0 +1,79 @@
+import { join } from 'path';
+import { NluEngine } from '../../../src/nlp/nlu-engine';
+import { loadIntentCorpus } from '../../../src/nlp/corpus';
+import { buildShopLexicon } from '../../../src/nlp/lexicon';
+import type { Product } from '../../../src/core/shop';
+import type { IntentExample } from '../../../src/nlp/corpus-types';
+import products from '../../fixtures/nlp/products.json';
+
+const corpus = loadIntentCorpus(join(__dirname, '../../fixtures/nlp/intents'));
+const lexicon = buildShopLexicon(products as Product[]);
+
+describe('NluEngine', () => {
+  const engine = NluEngine.train(corpus.train, lexicon);
+
+  it('should recognise the held-out tests of a small bilingual corpus', async () => {
+    let correct = 0;
+    for (const ex of corpus.tests) if ((await engine.recognize(ex.text)).topIntent.name === ex.intent) correct++;
+    expect(correct / corpus.tests.length).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('should return intents sorted by score, the locale and the entities', async () => {
+    const r = await engine.recognize('订单DD20261101008到哪了');
+    expect(r.text).toBe('订单DD20261101008到哪了');
+    expect(r.locale).toBe('zh');
+    expect(r.topIntent.name).toBe('order.status');
+    const scores = Object.values(r.intents).map((i) => i.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(Object.keys(r.intents)[0]).toBe('order.status');
+    expect(r.entities).toEqual([{ type: 'orderId', value: 'DD20261101008', text: 'DD20261101008', start: 2, end: 15 }]);
+  });
+
+  it('should keep the locale it is given', async () => {
+    expect((await engine.recognize('hello', 'zh')).locale).toBe('zh');
+    expect((await engine.recognize('where is my order')).locale).toBe('en');
+  });
+
+  it('should answer out-of-scope questions with oos', async () => {
+    expect((await engine.recognize('明天天气怎么样')).topIntent.name).toBe('oos');
+    expect((await engine.recognize('tell me a joke')).topIntent.name).toBe('oos');
+  });
+
+  it('should send everything below the stored threshold to oos', async () => {
+    const json = NluEngine.train(corpus.train.filter((e) => e.intent !== 'oos'), lexicon).toJSON();
+    const score = NluEngine.fromJSON(json, lexicon).recognizeSync('my order please').topIntent.score;
+    const strict = NluEngine.fromJSON({ ...json, threshold: score + 1e-9 }, lexicon);
+    const loose = NluEngine.fromJSON({ ...json, threshold: score - 1e-9 }, lexicon);
+    expect((await strict.recognize('my order please')).topIntent).toEqual({ name: 'oos', score: 1 - score });
+    expect((await loose.recognize('my order please')).topIntent).toEqual({ name: 'order.status', score });
+  });
+
+  it('should fit the threshold on held-out training utterances when there is no oos intent', () => {
+    // Unknown phrasings of the other intents look out of scope; the folds see that.
+    const noOos = corpus.train.filter((e) => e.intent !== 'oos');
+    const trained = NluEngine.train(noOos, lexicon, { classifier: 'naive-bayes' });
+    expect(trained.threshold).toBeGreaterThanOrEqual(0);
+    expect(trained.threshold).toBeLessThan(1);
+    expect(trained.heldOut.n).toBe(noOos.length);
+  });
+
+  it('should predict exactly the same after toJSON/fromJSON', async () => {
+    const copy = NluEngine.fromJSON(JSON.parse(JSON.stringify(engine.toJSON())), lexicon);
+    expect(copy.threshold).toBe(engine.threshold);
+    for (const ex of [...corpus.tests, { text: '3000以内的华为手机', intent: '', locale: 'zh' } as IntentExample]) {
+      expect(await copy.recognize(ex.text)).toEqual(await engine.recognize(ex.text));
+    }
+  });
+
+  it('should work with naive Bayes too', async () => {
+    const nb = NluEngine.train(corpus.train, lexicon, { classifier: 'naive-bayes' });
+    expect((await nb.recognize('取消订单')).topIntent.name).toBe('order.cancel');
+    const copy = NluEngine.fromJSON(JSON.parse(JSON.stringify(nb.toJSON())), lexicon);
+    expect(await copy.recognize('取消订单')).toEqual(await nb.recognize('取消订单'));
+  });
+
+  it('should refuse a model of another format and an empty corpus', () => {
+    expect(() => NluEngine.fromJSON({ ...engine.toJSON(), format: 0 }, lexicon)).toThrow(/format/);
+    expect(() => NluEngine.train([], lexicon)).toThrow(/empty/);
+  });
+});
