@@ -49,9 +49,54 @@ function foreignStarts(items: Product[], name: string, pick: (title: string) => 
   return starts;
 }
 
+/** Does the tag contain one of the words (降噪耳机 contains 耳机; wireless earbuds contains earbud)? */
+function mentionsAny(tag: string, words: ReadonlySet<string>): boolean {
+  for (const w of words) {
+    if (/\p{Script=Han}/u.test(w) ? tag.includes(w) : new RegExp(`(?<![a-z])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(tag)) return true;
+  }
+  return false;
+}
+
+/** Share of a brand's products that must carry a tag for the tag to name the brand. */
+const TAG_COVERAGE = 0.8;
+
 /**
- * Aliases per brand (normalised): the catalogue spelling, plus the other-script name that opens at
- * least half of the brand's products' other-language titles and occurs in no other brand's titles.
+ * Tags that name a brand: carried by most of the brand's products (two at least) and by no
+ * product of another brand (`苹果` on every Apple product, `耐克` on every Nike product), for
+ * brands whose categories other brands sell too.
+ */
+function tagAliases(byBrand: Map<string, Product[]>, exclude: ReadonlySet<string>): Map<string, string[]> {
+  const owners = new Map<string, Set<string>>();
+  const counts = new Map<string, Map<string, number>>();
+  for (const [brand, items] of byBrand) {
+    for (const p of items) {
+      for (const tag of new Set((p.tags ?? []).map((t) => normalizeText(t).trim()))) {
+        owners.set(tag, (owners.get(tag) ?? new Set()).add(brand));
+        const c = counts.get(brand) ?? new Map<string, number>();
+        c.set(tag, (c.get(tag) ?? 0) + 1);
+        counts.set(brand, c);
+      }
+    }
+  }
+  // "Only this brand carries it" says something only where other brands sell the same things.
+  const brandsIn = new Map<string, Set<string>>();
+  for (const [brand, items] of byBrand) for (const p of items) brandsIn.set(p.category, (brandsIn.get(p.category) ?? new Set()).add(brand));
+  const result = new Map<string, string[]>();
+  for (const [brand, items] of byBrand) {
+    if (items.some((p) => (brandsIn.get(p.category)?.size ?? 0) < 2)) continue;
+    const need = Math.max(2, Math.ceil(items.length * TAG_COVERAGE));
+    const tags = [...(counts.get(brand) ?? [])].filter(
+      ([tag, n]) => n >= need && owners.get(tag)?.size === 1 && tag.length >= 2 && !mentionsAny(tag, exclude),
+    );
+    result.set(brand, tags.map(([tag]) => tag));
+  }
+  return result;
+}
+
+/**
+ * Aliases per brand (normalised): the catalogue spelling; the other-script name that opens at
+ * least half of the brand's products' other-language titles and occurs in no other brand's titles;
+ * and tags that only this brand's products carry, on most of them.
  * @param exclude words that must never become an alias (category words).
  */
 export function findBrandAliases(products: Product[], exclude: ReadonlySet<string>): Map<string, string[]> {
@@ -76,12 +121,13 @@ export function findBrandAliases(products: Product[], exclude: ReadonlySet<strin
   // A name that also occurs in another brand's titles is a product word, not this brand.
   const otherTitles = (brand: string): string[] =>
     products.filter((p) => p.brand !== brand).flatMap(titles);
+  const fromTags = tagAliases(byBrand, exclude);
   const result = new Map<string, string[]>();
   for (const brand of byBrand.keys()) {
     const name = normalizeText(brand).trim();
     const alias = found.get(brand);
     const ok = alias !== undefined && !otherTitles(brand).some((t) => t.includes(alias)) ? [alias] : [];
-    const names = [name, ...name.split(/\s*[/|]\s*/).filter((s) => s.length > 1), ...ok];
+    const names = [name, ...name.split(/\s*[/|]\s*/).filter((s) => s.length > 1), ...ok, ...(fromTags.get(brand) ?? [])];
     // Shoppers rarely type accents: Lancôme is also lancome.
     const folded = names.map((n) => n.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC'));
     result.set(brand, [...new Set([...names, ...folded])]);

@@ -56,7 +56,7 @@ export const CODE_PATTERNS: readonly CodePattern[] = [
     // Letters and digits mixed, dashes inside: wh-1000xm5, v12, rtx4090.
     tag: 'model',
     regex: new RegExp(`${B}(?=[a-z0-9-]*\\d)(?=[a-z0-9-]*[a-z])[a-z0-9]+(?:-[a-z0-9]+)*${E}`, 'gu'),
-    reject: /^(?:x\d{1,2}|\d{1,2}x|\d+(?:pcs?|st|nd|rd|th)|\d+(?:gb|tb|mb|kb|g|kg|mg|mah|w|kw|v|hz|ghz|mm|cm|m|km|ml|l|in|inch|p))$/,
+    reject: /^(?:x\d{1,2}|\d{1,2}x|\d+(?:pcs?|st|nd|rd|th)|\d+-?(?:gb|tb|mb|kb|g|kg|mg|mah|w|kw|v|hz|ghz|mm|cm|m|km|ml|l|in|inch|p)|\d+-in-\d+)$/,
   },
   {
     // Quantities and sizes written as one word (x2, 2pcs, 128gb, 65w) are codes without a tag.

@@ -14,6 +14,19 @@ describe('buildShopLexicon', () => {
     expect(aliases['Lancôme']).toEqual(expect.arrayContaining(['lancôme', 'lancome', '兰蔻']));
   });
 
+  it('should take a tag that only one brand carries, on all its products, for a brand name', () => {
+    const item = (id: string, brand: string, tags: string[]): Product => ({ id, title: `${brand} ${id}`, category: 'shoes', brand, price: 1, currency: 'CNY', tags });
+    const shop = buildShopLexicon([
+      item('a1', 'Nike', ['耐克', '跑鞋']),
+      item('a2', 'Nike', ['耐克', '篮球鞋']),
+      item('b1', 'Anta', ['跑鞋']),
+      item('b2', 'Anta', ['运动', '透气']),
+    ]);
+    expect(shop.brands.find((b) => b.name === 'Nike')?.aliases).toEqual(['nike', '耐克']);
+    expect(shop.brands.find((b) => b.name === 'Anta')?.aliases).toEqual(['anta']);
+    expect(shop.categories[0]?.words).not.toContain('耐克');
+  });
+
   it('should not take product lines or category words for brand names', () => {
     const all = lexicon.brands.flatMap((b) => b.aliases);
     expect(all).not.toContain('mate');

@@ -35,6 +35,6 @@ describe('LogisticRegression', () => {
   });
 
   it('should reject weights of the wrong size', () => {
-    expect(() => LogisticRegression.fromJSON({ ...lr.toJSON(), weights: [1, 2, 3] })).toThrow(/labels × dimension/);
+    expect(() => LogisticRegression.fromJSON({ ...lr.toJSON(), rows: [0, 1] })).toThrow(/rows must index/);
   });
 });
