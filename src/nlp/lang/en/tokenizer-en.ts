@@ -8,6 +8,7 @@ import type { LanguageStage } from '../language-stage';
 import type { NluToken } from '../../token-types';
 import { stemEn } from './stemmer-en';
 import { STOPWORDS_EN } from './stopwords-en';
+import { CHAT_WORDS_EN } from './chat-words-en';
 
 const WORD = /[\p{L}\p{M}]+(?:['-][\p{L}\p{M}]+)*/gu;
 
@@ -20,7 +21,9 @@ export const tokenizerEn: LanguageStage = {
     for (const m of run.matchAll(WORD)) {
       const from = start + (m.index ?? 0);
       const to = from + m[0].length;
-      tokens.push({ text: original.slice(from, to), norm: stemEn(m[0]), start: from, end: to, kind: 'word' });
+      // A chat spelling reads as the word it stands for (pls → please).
+      const norm = stemEn(CHAT_WORDS_EN[m[0]] ?? m[0]);
+      tokens.push({ text: original.slice(from, to), norm, start: from, end: to, kind: 'word' });
     }
     return tokens;
   },
