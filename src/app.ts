@@ -41,13 +41,13 @@ export async function ensureShopData(config: KefuConfig, stores: Stores): Promis
 }
 
 /** Builds the bot and its services from the store's shop data. */
-export async function buildChat(config: KefuConfig, stores: Stores): Promise<ChatService> {
+export async function buildBot(config: KefuConfig, stores: Stores): Promise<KefuBot> {
   const shop = await stores.shop.loadShop();
   const lexicon = buildShopLexicon(shop.products);
   const recognizer = await loadOrTrainModel({ intentsDir: config.intentsDir, products: shop.products, dataDir: config.dataDir, modelDir: config.modelDir });
   const analyzer = new KefuTextAnalyzer();
   void lexicon;
-  const bot = new KefuBot({
+  return new KefuBot({
     recognizer,
     storage: stores.state,
     conversations: stores.conversations,
@@ -63,7 +63,10 @@ export async function buildChat(config: KefuConfig, stores: Stores): Promise<Cha
       recommender: new ItemToItemRecommender(shop.events, shop.products),
     },
   });
-  return new ChatService(stores, new BotbuilderTurnRunner(bot));
+}
+
+export async function buildChat(config: KefuConfig, stores: Stores): Promise<ChatService> {
+  return new ChatService(stores, new BotbuilderTurnRunner(await buildBot(config, stores)));
 }
 
 /**

@@ -123,7 +123,9 @@ function reasonText(services: BotServices, r: Recommendation, product: Product, 
     price: priceText(product, locale),
   };
   const base =
-    because && (r.reason.kind === 'similar' || r.reason.kind === 'bought-together')
+    r.reason.becauseOf === product.id
+      ? services.responses.text(locale, 'recommend.reasonViewed', vars)
+      : because && (r.reason.kind === 'similar' || r.reason.kind === 'bought-together')
       ? services.responses.text(locale, 'recommend.reasonBecause', vars)
       : r.reason.kind === 'top-rated' && product.rating !== undefined
         ? services.responses.text(locale, 'recommend.reasonTopRated', vars)

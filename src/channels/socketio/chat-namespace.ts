@@ -35,7 +35,9 @@ function safeAck<T extends object>(ack: unknown): Ack<T> {
   return typeof ack === 'function' ? (ack as Ack<T>) : () => undefined;
 }
 
-export function attachChatNamespace(nsp: ChatNamespace, chat: ChatService, config: KefuConfig): void {
+export function attachChatNamespace(namespace: Namespace, chat: ChatService, config: KefuConfig): void {
+  // The server hosts several namespaces with different event maps; this one is typed here.
+  const nsp = namespace as unknown as ChatNamespace;
   nsp.use(async (socket, next) => {
     try {
       const auth = (socket.handshake.auth ?? {}) as Record<string, unknown>;

@@ -1,0 +1,57 @@
+/**
+ * @module eval/intent-metrics
+ * The numbers `kefu eval --json` prints: accuracy, macro-F1, in-scope accuracy, OOS recall and
+ * precision (null without `oos` in the gold labels).
+ */
+export interface IntentMetrics {
+  n: number;
+  accuracy: number;
+  macroF1: number;
+  inScopeAccuracy: number | null;
+  oosRecall: number | null;
+  oosPrecision: number | null;
+  perIntent: Record<string, { n: number; precision: number; recall: number; f1: number }>;
+}
+
+const OOS = 'oos';
+
+export function intentMetrics(pairs: readonly { gold: string; predicted: string }[]): IntentMetrics {
+  const labels = new Set(pairs.map((p) => p.gold));
+  const tp = new Map<string, number>();
+  const predictedCount = new Map<string, number>();
+  const goldCount = new Map<string, number>();
+  let correct = 0;
+  let inScope = 0;
+  let inScopeCorrect = 0;
+  for (const { gold, predicted } of pairs) {
+    goldCount.set(gold, (goldCount.get(gold) ?? 0) + 1);
+    predictedCount.set(predicted, (predictedCount.get(predicted) ?? 0) + 1);
+    if (gold === predicted) {
+      correct++;
+      tp.set(gold, (tp.get(gold) ?? 0) + 1);
+    }
+    if (gold !== OOS) {
+      inScope++;
+      if (gold === predicted) inScopeCorrect++;
+    }
+  }
+  const perIntent: IntentMetrics['perIntent'] = {};
+  for (const label of labels) {
+    const t = tp.get(label) ?? 0;
+    const precision = predictedCount.get(label) ? t / predictedCount.get(label)! : 0;
+    const recall = t / goldCount.get(label)!;
+    const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+    perIntent[label] = { n: goldCount.get(label)!, precision, recall, f1 };
+  }
+  const f1s = Object.values(perIntent).map((s) => s.f1);
+  const hasOos = labels.has(OOS);
+  return {
+    n: pairs.length,
+    accuracy: pairs.length ? correct / pairs.length : 0,
+    macroF1: f1s.length ? f1s.reduce((a, b) => a + b, 0) / f1s.length : 0,
+    inScopeAccuracy: inScope ? inScopeCorrect / inScope : null,
+    oosRecall: hasOos ? perIntent[OOS].recall : null,
+    oosPrecision: hasOos ? perIntent[OOS].precision : null,
+    perIntent,
+  };
+}
