@@ -11,7 +11,6 @@ import type { IntentExample } from './corpus-types';
 import type { NluToken } from './token-types';
 import type { FeatureOptions } from './classifier/features';
 import type { TfidfVectorizerJSON } from './classifier/tfidf-vectorizer';
-import type { HeldOutScores } from './classifier/calibration';
 import { tokenize } from './tokenizer';
 import { detectLocale } from './lang/detect-locale';
 import { extractEntities } from './entities';
@@ -20,8 +19,8 @@ import { TfidfVectorizer } from './classifier/tfidf-vectorizer';
 import { trainClassifier, classifierToJSON, classifierFromJSON } from './classifier/classifier';
 import type { Classifier, ClassifierType, ClassifierJSON } from './classifier/classifier';
 import { DEFAULT_FEATURE_OPTIONS } from './classifier/features';
-import { fitScale, pickThreshold } from './classifier/calibration';
-import { stratifiedFolds } from './classifier/folds';
+import { calibrateOnFolds } from './classifier/calibrate-on-folds';
+import type { HeldOutStats } from './classifier/calibrate-on-folds';
 import { createLogger } from '../log';
 
 const log = createLogger('kefu:nlp:engine');
@@ -65,11 +64,7 @@ export const DEFAULT_ENGINE_OPTIONS: NluEngineOptions = {
   maxThreshold: 0.9,
 };
 
-/** How the model did on its own held-out folds during training. */
-export interface HeldOutStats {
-  n: number;
-  accuracy: number;
-}
+export type { HeldOutStats };
 
 export interface NluModelJSON {
   format: number;
@@ -86,7 +81,7 @@ export interface Classification {
   top: { name: string; score: number };
 }
 
-function fitModel(tokens: readonly (readonly NluToken[])[], labels: readonly string[], opts: NluEngineOptions) {
+function fitModel(tokens: readonly (readonly NluToken[])[], labels: readonly string[], opts: NluEngineOptions): { vectorizer: TfidfVectorizer; classifier: Classifier } {
   const vectorizer = TfidfVectorizer.fit(tokens, opts.features);
   const examples = tokens.map((t, i) => ({ vector: vectorizer.transform(t), label: labels[i] as string }));
   const classifier = trainClassifier(opts.classifier, examples, vectorizer.size, opts.alpha);
@@ -115,33 +110,8 @@ export class NluEngine implements Recognizer {
     applyLexiconToJieba(lexicon);
     const tokens = corpus.map((e) => tokenize(e.text));
     const labels = corpus.map((e) => e.intent);
-    const classes = [...new Set(labels)].sort();
 
-    // Held-out predictions from k folds: each utterance scored by a model that never saw it.
-    const fold = stratifiedFolds(labels, opts.folds, opts.seed);
-    const heldOut: (HeldOutScores & { label: string; names: readonly string[] })[] = [];
-    const heldOutFolds = opts.heldOutFolds ?? (corpus.length <= 5000 ? opts.folds : 1);
-    for (let f = 0; f < Math.min(opts.folds, heldOutFolds) && classes.length > 1; f++) {
-      const train = tokens.flatMap((_, i) => (fold[i] === f ? [] : [i]));
-      const test = tokens.flatMap((_, i) => (fold[i] === f ? [i] : []));
-      if (train.length === 0 || test.length === 0) continue;
-      const m = fitModel(train.map((i) => tokens[i] as NluToken[]), train.map((i) => labels[i] as string), opts);
-      for (const i of test) {
-        const truth = m.classifier.labels.indexOf(labels[i] as string);
-        const scores = m.classifier.scores(m.vectorizer.transform(tokens[i] as NluToken[]));
-        if (truth >= 0) heldOut.push({ scores, truth, label: labels[i] as string, names: m.classifier.labels });
-      }
-    }
-    const scale = heldOut.length > 0 ? fitScale(heldOut) : 20;
-    const tops = heldOut.map((h) => {
-      let best = 0;
-      for (let c = 1; c < h.scores.length; c++) if ((h.scores[c] as number) > (h.scores[best] as number)) best = c;
-      const p = softmax(h.scores, scale);
-      return { top: h.names[best] as string, score: p[best] as number, truth: h.label };
-    });
-    const threshold = tops.length > 0 ? pickThreshold(tops, opts.oosIntent, opts.maxThreshold) : 0;
-    const correct = tops.filter((t) => (t.score >= threshold ? t.top : opts.oosIntent) === t.truth).length;
-    const stats = { n: tops.length, accuracy: tops.length ? correct / tops.length : 0 };
+    const { scale, threshold, stats } = calibrateOnFolds(tokens, labels, opts, (t, l) => fitModel(t, l, opts));
 
     const { vectorizer, classifier } = fitModel(tokens, labels, opts);
     classifier.setScale(scale);
@@ -217,14 +187,4 @@ export class NluEngine implements Recognizer {
       json.heldOut,
     );
   }
-}
-
-function softmax(scores: Float64Array, scale: number): Float64Array {
-  let max = -Infinity;
-  for (const x of scores) if (x > max) max = x;
-  const out = new Float64Array(scores.length);
-  let sum = 0;
-  for (let c = 0; c < scores.length; c++) sum += out[c] = Math.exp(((scores[c] as number) - max) * scale);
-  for (let c = 0; c < scores.length; c++) out[c] = (out[c] as number) / sum;
-  return out;
 }

@@ -11,6 +11,17 @@ export interface HeldOutScores {
   truth: number;
 }
 
+/** softmax(scale × scores) as a new array. */
+export function softmax(scores: Float64Array, scale: number): Float64Array {
+  let max = -Infinity;
+  for (const x of scores) if (x > max) max = x;
+  const out = new Float64Array(scores.length);
+  let sum = 0;
+  for (let c = 0; c < scores.length; c++) sum += out[c] = Math.exp(((scores[c] as number) - max) * scale);
+  for (let c = 0; c < scores.length; c++) out[c] = (out[c] as number) / sum;
+  return out;
+}
+
 function softmaxAt(scores: Float64Array, scale: number, at: number): number {
   let max = -Infinity;
   for (const x of scores) if (x > max) max = x;

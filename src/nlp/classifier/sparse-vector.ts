@@ -8,14 +8,6 @@ export interface SparseVector {
   values: Float64Array;
 }
 
-/** Builds a vector from index → value pairs, sorted by index. */
-export function toSparse(entries: Map<number, number>): SparseVector {
-  const indices = Int32Array.from([...entries.keys()].sort((a, b) => a - b));
-  const values = new Float64Array(indices.length);
-  for (let i = 0; i < indices.length; i++) values[i] = entries.get(indices[i] as number) as number;
-  return { indices, values };
-}
-
 /** Scales the vector to unit length in place (a zero vector stays zero). */
 export function l2Normalize(v: SparseVector): SparseVector {
   let sum = 0;

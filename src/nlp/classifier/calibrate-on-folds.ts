@@ -1,0 +1,68 @@
+/**
+ * @module nlp/classifier/calibrate-on-folds
+ * Scores each training utterance with a model trained on the other folds, then fits the softmax
+ * scale and the out-of-scope threshold on those held-out scores. Only training utterances are
+ * used; the corpus's `tests` never are.
+ */
+import type { NluToken } from '../token-types';
+import type { Classifier } from './classifier';
+import type { HeldOutScores } from './calibration';
+import type { TfidfVectorizer } from './tfidf-vectorizer';
+import { fitScale, pickThreshold, softmax } from './calibration';
+import { stratifiedFolds } from './folds';
+
+/** How the model did on its own held-out folds during training. */
+export interface HeldOutStats {
+  n: number;
+  accuracy: number;
+}
+
+export interface FoldOptions {
+  folds: number;
+  /** How many folds are held out in turn. @default all up to 5,000 utterances, else 1 */
+  heldOutFolds?: number;
+  seed: number;
+  oosIntent: string;
+  maxThreshold: number;
+}
+
+export type Fit = (tokens: readonly (readonly NluToken[])[], labels: readonly string[]) => { vectorizer: TfidfVectorizer; classifier: Classifier };
+
+/** Softmax scale used when there is nothing to fit it on. */
+const DEFAULT_SCALE = 1;
+
+/**
+ * @example const { scale, threshold } = calibrateOnFolds(tokens, labels, opts, fit);
+ */
+export function calibrateOnFolds(
+  tokens: readonly (readonly NluToken[])[],
+  labels: readonly string[],
+  opts: FoldOptions,
+  fit: Fit,
+): { scale: number; threshold: number; stats: HeldOutStats } {
+  const fold = stratifiedFolds(labels, opts.folds, opts.seed);
+  const heldOut: (HeldOutScores & { label: string; names: readonly string[] })[] = [];
+  const rounds = Math.min(opts.folds, opts.heldOutFolds ?? (tokens.length <= 5000 ? opts.folds : 1));
+  for (let f = 0; f < rounds && new Set(labels).size > 1; f++) {
+    const train = labels.flatMap((_, i) => (fold[i] === f ? [] : [i]));
+    const test = labels.flatMap((_, i) => (fold[i] === f ? [i] : []));
+    if (train.length === 0 || test.length === 0) continue;
+    const m = fit(train.map((i) => tokens[i] as NluToken[]), train.map((i) => labels[i] as string));
+    for (const i of test) {
+      const truth = m.classifier.labels.indexOf(labels[i] as string);
+      if (truth < 0) continue; // an intent with too few examples to be in this fold's training part
+      const scores = m.classifier.scores(m.vectorizer.transform(tokens[i] as NluToken[]));
+      heldOut.push({ scores, truth, label: labels[i] as string, names: m.classifier.labels });
+    }
+  }
+  const scale = heldOut.length > 0 ? fitScale(heldOut) : DEFAULT_SCALE;
+  const tops = heldOut.map((h) => {
+    const p = softmax(h.scores, scale);
+    let best = 0;
+    for (let c = 1; c < p.length; c++) if ((p[c] as number) > (p[best] as number)) best = c;
+    return { top: h.names[best] as string, score: p[best] as number, truth: h.label };
+  });
+  const threshold = tops.length > 0 ? pickThreshold(tops, opts.oosIntent, opts.maxThreshold) : 0;
+  const correct = tops.filter((t) => (t.score >= threshold ? t.top : opts.oosIntent) === t.truth).length;
+  return { scale, threshold, stats: { n: tops.length, accuracy: tops.length ? correct / tops.length : 0 } };
+}
