@@ -31,7 +31,8 @@ export class BotbuilderTurnRunner implements TurnRunner {
       recipient: { id: 'kefu-bot', name: 'kefu', role: 'bot' },
       text: activity.text,
       value: isPostback ? activity.value : undefined,
-      locale: activity.locale ?? conversation.locale ?? undefined,
+      // Only the handshake's locale is a hint; otherwise each message's language decides.
+      locale: activity.locale,
       channelData: activity.channelData,
     };
     await this.adapter.processTurn(request, send, async (context) => {

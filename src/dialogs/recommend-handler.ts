@@ -65,8 +65,11 @@ export async function handleRecommend(context: TurnContext, services: BotService
   let exclude: string[] = [];
   if (followUp && last) {
     exclude = [...last.shownIds];
-    if (how === 'cheaper' && last.prices.length) constraints = { ...constraints, price: { ...constraints.price, min: undefined, max: Math.min(...last.prices) - 0.01 } };
-    if (how === 'pricier' && last.prices.length) constraints = { ...constraints, price: { ...constraints.price, max: undefined, min: Math.max(...last.prices) + 0.01 } };
+    // "Cheaper" moves the price level below the middle of what was shown (not below its
+    // cheapest item, which a list spanning ¥199–¥2999 would make useless); "pricier" above it.
+    const middle = median(last.prices);
+    if (how === 'cheaper' && last.prices.length) constraints = { ...constraints, price: { ...constraints.price, min: undefined, max: middle - 0.01 } };
+    if (how === 'pricier' && last.prices.length) constraints = { ...constraints, price: { ...constraints.price, max: undefined, min: middle + 0.01 } };
   }
   // Words that are not already a category, brand or price, matched against tags and attributes.
   const entityText = new Set(recognition.entities.flatMap((e) => services.analyzer.terms(e.text, locale)));
@@ -83,7 +86,7 @@ export async function handleRecommend(context: TurnContext, services: BotService
   };
   let recs = pick(constraints);
   let relaxed = false;
-  if (recs.length === 0 && (constraints.brand || constraints.price)) {
+  if (recs.length === 0 && !followUp && (constraints.brand || constraints.price)) {
     // Nothing fits every constraint: keep the category, drop brand and budget, and say so.
     recs = pick({ category: constraints.category });
     relaxed = recs.length > 0;
@@ -109,6 +112,13 @@ export async function handleRecommend(context: TurnContext, services: BotService
       { title: services.responses.text(locale, 'recommend.actionMore'), value: postbacks.refine('more') },
     ],
   });
+}
+
+/** The median of the prices shown (the "price level" of a list). */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 function definedOnly(c: ProductConstraints): ProductConstraints {
