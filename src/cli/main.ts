@@ -3,6 +3,7 @@
  * `kefu <command>`: serve, import, train, eval. Each command is a file of its own.
  */
 import { runEval } from './eval-command';
+import { runHandoff } from './handoff-command';
 import { runImport } from './import-command';
 import { runServe } from './serve-command';
 import { runTrain } from './train-command';
@@ -14,6 +15,8 @@ const USAGE = `usage: kefu <command>
   train                 train the NLU from intents/ and the catalogue; print held-out accuracy
   eval [--train F] --test F [--json] [--lang zh|en|auto]
                         score intent examples (JSON Lines {"text","intent"})
+  handoff list | handoff release CONVERSATION_ID
+                        conversations waiting for staff; hand one back to the bot
 `;
 
 export async function main(argv: string[]): Promise<number | void> {
@@ -27,6 +30,8 @@ export async function main(argv: string[]): Promise<number | void> {
       return runTrain(rest);
     case 'eval':
       return runEval(rest);
+    case 'handoff':
+      return runHandoff(rest);
     case undefined:
     case '-h':
     case '--help':

@@ -177,3 +177,36 @@ describe.each(['zh', 'en'] as const)('order flows (%s)', (lang) => {
     expect(cardsOf(shown, 'order')[0]).toMatchObject({ orderId: order.id });
   });
 });
+
+describe.each(['zh', 'en'] as const)('return and refund for an order (%s)', (lang) => {
+  let server: TestServer;
+  const clients: ChatClient[] = [];
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterEach(() => clients.splice(0).forEach((c) => c.close()));
+  afterAll(async () => server.close());
+
+  it('should give the return policy and what applies to the shopper\'s delivered order', async () => {
+    const order = orderWith(['delivered'], 2);
+    const c = await ChatClient.connect(server.url, { customerToken: signCustomerToken(order.customerId, TEST_SECRET) });
+    clients.push(c);
+    const turn = await c.say(lang === 'zh' ? `订单${order.id}我想退货` : `i want to return order ${order.id}`);
+    expect(intentOf(turn)).toBe('return.request');
+    const faq = cardsOf(turn, 'faq')[0];
+    expect(shop.faq.find((f) => f.id === faq.faqId)?.tags).toContain('return');
+    expect(cardsOf(turn, 'order')[0]).toMatchObject({ orderId: order.id, status: 'delivered' });
+  });
+
+  it('should tell an anonymous shopper the refund state of a refunded order after verification', async () => {
+    const order = orderWith(['refunded']);
+    const c = await ChatClient.connect(server.url);
+    clients.push(c);
+    const ask = await c.say(lang === 'zh' ? `订单${order.id}的退款到账了吗` : `has the refund for ${order.id} come through`);
+    expect(intentOf(ask)).toBe('refund.status');
+    expect(cardsOf(ask, 'order')).toHaveLength(0);
+    const shown = await c.say(lastFour(customerOf(order)));
+    expect(cardsOf(shown, 'order')[0]).toMatchObject({ orderId: order.id, status: 'refunded' });
+    expect(textOf(shown)).toContain((order.updatedAt ?? order.createdAt).slice(0, 10));
+  });
+});
