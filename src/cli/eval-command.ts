@@ -1,73 +1,84 @@
 /**
  * @module cli/eval-command
- * `kefu eval [--train TRAIN.jsonl] --test TEST.jsonl [--json] [--lang zh|en|auto]`: trains on
- * TRAIN (or uses the model of `intents/`), scores TEST; with `--json` the last line of standard
- * output is one JSON object.
+ * `kefu eval [--train TRAIN.jsonl] --test TEST.jsonl [--json] [--lang zh|en|auto] [--report DIR]`:
+ * trains on TRAIN (or uses the model of `intents/`), scores TEST. With `--json` the last line of
+ * standard output is one JSON object (`EvalSummary`); `--report DIR` writes `report.html` and
+ * `report.json`. Bad input (unknown flag, malformed or empty file) is an error, never a score.
  */
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
 import type { Locale } from '../core/shop';
+import { buildEvalReport, writeEvalReport } from '../eval/eval-report';
+import { evalSummary, formatSummary } from '../eval/eval-summary';
 import { intentMetrics } from '../eval/intent-metrics';
+import { predictAll } from '../eval/predict-all';
 import { readExamples } from '../eval/read-examples';
 import { buildShopLexicon, loadOrTrainModel, NluEngine } from '../nlp';
 import { openStores } from '../storage/open-stores';
 
+export const EVAL_USAGE = 'usage: kefu eval [--train TRAIN.jsonl] --test TEST.jsonl [--json] [--lang zh|en|auto] [--report DIR]\n';
+
+const OPTIONS = {
+  train: { type: 'string' },
+  test: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  lang: { type: 'string', default: 'auto' },
+  report: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+async function modelFromIntents(): Promise<NluEngine> {
+  const config = loadConfig();
+  const stores = await openStores(config);
+  const products = (await stores.shop.loadShop()).products;
+  await stores.close();
+  return loadOrTrainModel({ intentsDir: config.intentsDir, products, dataDir: config.dataDir, modelDir: config.modelDir });
+}
+
+/** @example await runEval(['--train', 'train.jsonl', '--test', 'dev.jsonl', '--json']) // 0 */
 export async function runEval(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      train: { type: 'string' },
-      test: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      lang: { type: 'string', default: 'auto' },
-    },
-  });
+  let values: { train?: string; test?: string; json: boolean; lang: string; report?: string; help: boolean };
+  try {
+    values = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: false }).values;
+  } catch (err) {
+    process.stderr.write(`kefu eval: ${(err as Error).message}\n${EVAL_USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    process.stdout.write(EVAL_USAGE);
+    return 0;
+  }
   if (!values.test) {
-    process.stderr.write('usage: kefu eval [--train TRAIN.jsonl] --test TEST.jsonl [--json] [--lang zh|en|auto]\n');
+    process.stderr.write(`kefu eval: --test is required\n${EVAL_USAGE}`);
     return 2;
   }
   const lang = values.lang as Locale | 'auto';
   if (!['zh', 'en', 'auto'].includes(lang)) {
-    process.stderr.write(`--lang must be zh, en or auto (got "${values.lang}")\n`);
+    process.stderr.write(`kefu eval: --lang must be zh, en or auto (got "${values.lang}")\n${EVAL_USAGE}`);
     return 2;
   }
-  const test = readExamples(values.test, lang);
-  const started = performance.now();
-  let engine: NluEngine;
-  if (values.train) {
-    const train = readExamples(values.train, lang);
-    engine = NluEngine.train(train, buildShopLexicon([]));
-  } else {
-    const config = loadConfig();
-    const stores = await openStores(config);
-    const products = (await stores.shop.loadShop()).products;
-    await stores.close();
-    engine = (await loadOrTrainModel({ intentsDir: config.intentsDir, products, dataDir: config.dataDir, modelDir: config.modelDir })) as NluEngine;
+  const locale = lang === 'auto' ? undefined : lang;
+  try {
+    // Both files are read before training, so a bad line stops the run at once.
+    const test = readExamples(values.test, lang);
+    const train = values.train ? readExamples(values.train, lang) : null;
+    const started = performance.now();
+    const engine = train ? NluEngine.train(train, buildShopLexicon([])) : await modelFromIntents();
+    const trainSeconds = (performance.now() - started) / 1000;
+    const { predictions, predictPerSecond } = predictAll((text) => engine.recognizeSync(text, locale).topIntent, test);
+    const metrics = intentMetrics(predictions);
+    const summary = evalSummary(metrics, trainSeconds, predictPerSecond);
+    if (values.report) {
+      const report = buildEvalReport({ source: { train: values.train ?? null, test: values.test, lang }, summary, metrics, predictions });
+      const written = writeEvalReport(values.report, report);
+      if (!values.json) process.stdout.write(`written ${written.html} and ${written.json}\n`);
+    }
+    if (!values.json) process.stdout.write(formatSummary(summary) + '\n');
+    else process.stdout.write(JSON.stringify(summary) + '\n');
+    return 0;
+  } catch (err) {
+    process.stderr.write(`kefu eval: ${(err as Error).message}\n`);
+    return 1;
   }
-  const trainSeconds = (performance.now() - started) / 1000;
-  for (const ex of test.slice(0, 50)) engine.recognizeSync(ex.text, lang === 'auto' ? undefined : lang); // warm-up
-  const t0 = performance.now();
-  const pairs = test.map((ex) => ({ gold: ex.intent, predicted: engine.recognizeSync(ex.text, lang === 'auto' ? undefined : lang).topIntent.name }));
-  const seconds = (performance.now() - t0) / 1000;
-  const metrics = intentMetrics(pairs);
-  const summary = {
-    n: metrics.n,
-    accuracy: metrics.accuracy,
-    macroF1: metrics.macroF1,
-    inScopeAccuracy: metrics.inScopeAccuracy,
-    oosRecall: metrics.oosRecall,
-    oosPrecision: metrics.oosPrecision,
-    trainSeconds: Math.round(trainSeconds * 1000) / 1000,
-    predictPerSecond: Math.round(test.length / seconds),
-  };
-  if (!values.json) {
-    process.stdout.write(
-      `n=${summary.n} accuracy=${(summary.accuracy * 100).toFixed(2)}% macroF1=${(summary.macroF1 * 100).toFixed(2)}%` +
-        (summary.oosRecall !== null ? ` inScope=${(summary.inScopeAccuracy! * 100).toFixed(2)}% oosRecall=${(summary.oosRecall * 100).toFixed(2)}%` : '') +
-        ` train=${summary.trainSeconds}s predict=${summary.predictPerSecond}/s\n`,
-    );
-  }
-  process.stdout.write(JSON.stringify(summary) + '\n');
-  return 0;
 }

@@ -1,0 +1,44 @@
+/**
+ * @module eval/eval-summary
+ * The JSON object `kefu eval --json` prints as its last line (the contract of issue 3).
+ */
+import type { IntentMetrics } from './intent-metrics';
+
+export interface EvalSummary {
+  n: number;
+  /** All examples, `oos` included. */
+  accuracy: number;
+  /** Mean F1 over the gold intents. */
+  macroF1: number;
+  /** Examples whose gold intent is not `oos`; predicting `oos` for them is wrong. Null if there are none. */
+  inScopeAccuracy: number | null;
+  /** Null when the test has no `oos` example. */
+  oosRecall: number | null;
+  /** Null when the test has no `oos` example. */
+  oosPrecision: number | null;
+  trainSeconds: number;
+  predictPerSecond: number;
+}
+
+/** @example evalSummary(intentMetrics(pairs), 1.234, 25000) */
+export function evalSummary(metrics: IntentMetrics, trainSeconds: number, predictPerSecond: number): EvalSummary {
+  return {
+    n: metrics.n,
+    accuracy: metrics.accuracy,
+    macroF1: metrics.macroF1,
+    inScopeAccuracy: metrics.inScopeAccuracy,
+    oosRecall: metrics.oosRecall,
+    oosPrecision: metrics.oosPrecision,
+    trainSeconds: Math.round(trainSeconds * 1000) / 1000,
+    predictPerSecond,
+  };
+}
+
+/** One human line, for the console without `--json`. */
+export function formatSummary(s: EvalSummary): string {
+  const pct = (x: number | null): string => (x === null ? 'n/a' : `${(x * 100).toFixed(2)}%`);
+  return (
+    `n=${s.n} accuracy=${pct(s.accuracy)} macroF1=${pct(s.macroF1)} inScope=${pct(s.inScopeAccuracy)}` +
+    ` oosRecall=${pct(s.oosRecall)} oosPrecision=${pct(s.oosPrecision)} train=${s.trainSeconds}s predict=${s.predictPerSecond}/s`
+  );
+}
