@@ -29,3 +29,19 @@ export function predictAll(predict: PredictFn, examples: readonly { text: string
   const seconds = (performance.now() - t0) / 1000;
   return { predictions, predictPerSecond: Math.round(examples.length / Math.max(seconds, 1e-9)) };
 }
+
+/** What an asynchronous system (NLP.js) answers for one text. */
+export type PredictAsyncFn = (text: string) => Promise<{ name: string; score: number }>;
+
+/** `predictAll` for promise-returning systems; one prediction at a time, as a chat server would. */
+export async function predictAllAsync(predict: PredictAsyncFn, examples: readonly { text: string; intent: string }[], warmup = 50): Promise<PredictAllResult> {
+  for (const ex of examples.slice(0, warmup)) await predict(ex.text);
+  const t0 = performance.now();
+  const predictions = [];
+  for (const ex of examples) {
+    const top = await predict(ex.text);
+    predictions.push({ text: ex.text, gold: ex.intent, predicted: top.name, score: top.score });
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  return { predictions, predictPerSecond: Math.round(examples.length / Math.max(seconds, 1e-9)) };
+}

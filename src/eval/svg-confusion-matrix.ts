@@ -16,7 +16,7 @@ export interface ConfusionSvg {
 }
 
 /** @example renderConfusionSvg(pairs).svg // '<svg …>…</svg>' */
-export function renderConfusionSvg(pairs: readonly { gold: string; predicted: string }[], maxLabels = 50): ConfusionSvg {
+export function renderConfusionSvg(pairs: readonly { gold: string; predicted: string }[], maxLabels = 60): ConfusionSvg {
   const counts = confusionCounts(pairs);
   const errors = new Map<string, number>();
   let maxOff = 0;
@@ -38,6 +38,7 @@ export function renderConfusionSvg(pairs: readonly { gold: string; predicted: st
   const cell = Math.max(10, Math.min(24, Math.floor(640 / labels.length)));
   const margin = Math.min(220, 8 + 7 * Math.max(...labels.map((l) => [...l].length)));
   const size = margin + cell * labels.length + 4;
+  const width = size + Math.round(margin * 0.6); // rotated column labels lean right
   const font = Math.min(12, cell - 1);
   const parts: string[] = [];
   labels.forEach((label, i) => {
@@ -62,7 +63,7 @@ export function renderConfusionSvg(pairs: readonly { gold: string; predicted: st
     });
   });
   const svg =
-    `<svg xmlns="http://www.w3.org/2000/svg" class="matrix" width="${size}" height="${size}" viewBox="0 0 ${size} ${size}" ` +
+    `<svg xmlns="http://www.w3.org/2000/svg" class="matrix" width="${width}" height="${size}" viewBox="0 0 ${width} ${size}" ` +
     `font-size="${font}" role="img" aria-label="confusion matrix: rows gold, columns predicted">${parts.join('')}</svg>`;
   return { svg, shown: labels.length, withErrors: errors.size };
 }

@@ -1,0 +1,61 @@
+/**
+ * @module bench/nlu-bench-report
+ * `test/reports/bench-nlu.md` and `.json`: one row per system and dataset, with the run date,
+ * the machine and the Node version, so numbers from different runs can be told apart.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { NluBenchResult } from './nlu-bench-result';
+
+export interface NluBenchReport {
+  date: string;
+  machine: { cpu: string; cores: number; os: string; memoryBytes: number };
+  node: string;
+  /** Time cap of one system on one dataset, seconds. */
+  timeoutSeconds: number;
+  results: NluBenchResult[];
+  notes: string[];
+}
+
+const pct = (x: number | null | undefined): string => (x === null || x === undefined ? '—' : `${(x * 100).toFixed(1)}%`);
+const mib = (b: number | undefined): string => (b === undefined ? '—' : `${(b / 1048576).toFixed(1)} MiB`);
+
+/** The Markdown table (also printed to the console). */
+export function formatNluBenchTable(results: readonly NluBenchResult[]): string {
+  const head = [
+    '| dataset | lang | system | accuracy | macro-F1 | in-scope acc. | OOS recall | OOS precision | train s | predictions/s | model on disk | peak RSS |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+  ];
+  const rows = results.map((r) =>
+    r.status !== 'ok'
+      ? `| ${r.dataset} | ${r.lang} | ${r.system} | ${r.status}: ${r.note ?? ''} | | | | | | | | |`
+      : `| ${r.dataset} | ${r.lang} | ${r.system} | ${pct(r.accuracy)} | ${pct(r.macroF1)} | ${pct(r.inScopeAccuracy)} | ${pct(r.oosRecall)} | ${pct(r.oosPrecision)} | ${r.trainSeconds} | ${r.predictPerSecond} | ${mib(r.modelBytes)} | ${mib(r.peakRssBytes)} |`,
+  );
+  return [...head, ...rows].join('\n');
+}
+
+export function formatNluBenchReport(report: NluBenchReport): string {
+  return [
+    '# NLU benchmark: kefu vs NLP.js (dev splits)',
+    '',
+    `Run ${report.date} on ${report.machine.cpu} (${report.machine.cores} cores, ${report.machine.os}, ${mib(report.machine.memoryBytes)} RAM), Node ${report.node}. ` +
+      `Each system trains on \`train.jsonl\` and scores \`dev.jsonl\` of \`../shared/datasets/<name>\`, in a child process of its own (cap ${report.timeoutSeconds} s).`,
+    '',
+    formatNluBenchTable(report.results),
+    '',
+    '## How it is measured',
+    '',
+    ...report.notes.map((n) => `- ${n}`),
+    '',
+  ].join('\n');
+}
+
+/** Writes `<out>.md` and `<out>.json` (out without extension). */
+export function writeNluBenchReport(report: NluBenchReport, out: string): { md: string; json: string } {
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  const md = `${out}.md`;
+  const json = `${out}.json`;
+  fs.writeFileSync(md, formatNluBenchReport(report));
+  fs.writeFileSync(json, JSON.stringify(report, null, 2) + '\n');
+  return { md, json };
+}

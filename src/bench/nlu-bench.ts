@@ -1,0 +1,105 @@
+/**
+ * @module bench/nlu-bench
+ * `npm run bench:nlu`: for every folder of `../shared/datasets` with `train.jsonl` and
+ * `dev.jsonl`, kefu and NLP.js each train on train and score dev, one child process per system
+ * and dataset (so peak memory is theirs alone, and a slow run can be stopped at the time cap).
+ * Writes `test/reports/bench-nlu.md` and `.json`.
+ *
+ * Environment: `KEFU_DATASETS` (folder of datasets, default `../shared/datasets`),
+ * `NLU_BENCH_TIMEOUT` (seconds per system and dataset, default 900), `NLU_BENCH_ONLY`
+ * (comma-separated dataset names), `NLU_BENCH_SYSTEMS` (default `kefu,nlp.js`).
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { REPO_ROOT } from '../config';
+import type { NluBenchResult } from './nlu-bench-result';
+import { formatNluBenchTable, writeNluBenchReport } from './nlu-bench-report';
+import type { NluBenchReport } from './nlu-bench-report';
+
+/** Dataset folders that have both splits, by name. */
+export function findNluDatasets(root: string): string[] {
+  if (!fs.existsSync(root)) return [];
+  return fs
+    .readdirSync(root, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => path.join(root, d.name))
+    .filter((dir) => fs.existsSync(path.join(dir, 'train.jsonl')) && fs.existsSync(path.join(dir, 'dev.jsonl')))
+    .sort();
+}
+
+/** Runs the worker in a child process; past `timeoutSeconds` it is killed and the row is `skipped`. */
+function runChild(system: string, dir: string, timeoutSeconds: number): Promise<NluBenchResult> {
+  const out = path.join(os.tmpdir(), `kefu-nlu-bench-${process.pid}-${system}-${path.basename(dir)}.json`);
+  fs.rmSync(out, { force: true });
+  const base = { system, dataset: path.basename(dir), lang: '' };
+  return new Promise((resolve) => {
+    // NLP.js prints its training epochs on stdout: the worker's stdout is dropped, stderr kept.
+    const child = spawn(process.execPath, [path.join(__dirname, 'nlu-bench-worker.js'), system, dir, out], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' },
+    });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, timeoutSeconds * 1000);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      if (timedOut) return resolve({ ...base, status: 'skipped', note: `stopped at the ${timeoutSeconds} s cap (train + score)` });
+      if (code !== 0 || !fs.existsSync(out)) return resolve({ ...base, status: 'failed', note: `worker exited with ${code}` });
+      const result = JSON.parse(fs.readFileSync(out, 'utf8')) as NluBenchResult;
+      fs.rmSync(out, { force: true });
+      resolve(result);
+    });
+  });
+}
+
+const NOTES = [
+  'accuracy counts every dev example (`oos` included); in-scope accuracy only those whose gold intent is not `oos` (predicting `oos` for them is wrong); OOS recall/precision are — when dev has no `oos`.',
+  'macro-F1 is the mean F1 over the gold intents of dev.',
+  'kefu: `NluEngine.train(train, buildShopLexicon([]))` with the engine defaults; predictions through `recognizeSync` (the chat path, entities included). Its OOS threshold is fitted on held-out folds of train, never on dev.',
+  'NLP.js: `@nlpjs/basic` default settings (`dockStart({ use: [\'Basic\'], settings: { nlp: { languages, forceNER: false, autoSave: false, autoLoad: false } } })`), `addDocument` per line, `train()`, `process(lang, text)`; its `None` intent counts as `oos`.',
+  'NLP.js on Chinese: `@nlpjs/basic` ships only `@nlpjs/lang-en`; `@nlpjs/lang-zh` is not installed (not added: no dependency changes in this task), so the core tokenizer splits Chinese only at spaces and punctuation and a sentence is one token. The cais row shows NLP.js as installed, not at its best.',
+  'training seconds: wall time of `train` alone, reading files excluded. predictions/s: one process, one text at a time, after a warm-up of 50 predictions; kefu synchronously, NLP.js awaiting each `process` promise.',
+  'model on disk: the trained model serialised to a temporary file — kefu `JSON.stringify(engine.toJSON())`, NLP.js `nlp.export(true)` (minified) — and its size read back.',
+  'peak RSS: `process.resourceUsage().maxRSS` of the child process that loaded the data, trained and scored (the whole Node process, runtime included; an idle Node process is about 40–50 MiB).',
+  'Each system and dataset runs alone, one after another, so timings do not overlap; the machine may have been shared with other work, so times are indicative.',
+];
+
+async function main(): Promise<void> {
+  const root = process.env.KEFU_DATASETS ?? path.resolve(REPO_ROOT, '..', 'shared', 'datasets');
+  const timeoutSeconds = Number(process.env.NLU_BENCH_TIMEOUT ?? 900);
+  const only = process.env.NLU_BENCH_ONLY?.split(',').filter(Boolean);
+  const systems = (process.env.NLU_BENCH_SYSTEMS ?? 'kefu,nlp.js').split(',').filter(Boolean);
+  const datasets = findNluDatasets(root).filter((d) => !only || only.includes(path.basename(d)));
+  if (datasets.length === 0) throw new Error(`no dataset with train.jsonl and dev.jsonl under ${root}`);
+  const results: NluBenchResult[] = [];
+  for (const dir of datasets) {
+    for (const system of systems) {
+      process.stderr.write(`bench:nlu ${system} on ${path.basename(dir)} …\n`);
+      const r = await runChild(system, dir, timeoutSeconds);
+      process.stderr.write(`  ${r.status}${r.status === 'ok' ? ` accuracy ${((r.accuracy ?? 0) * 100).toFixed(1)}% in ${r.trainSeconds} s` : `: ${r.note}`}\n`);
+      results.push(r);
+    }
+  }
+  const cpus = os.cpus();
+  const report: NluBenchReport = {
+    date: new Date().toISOString(),
+    machine: { cpu: cpus[0]?.model ?? 'unknown', cores: cpus.length, os: `${os.type()} ${os.release()} ${os.arch()}`, memoryBytes: os.totalmem() },
+    node: process.version,
+    timeoutSeconds,
+    results,
+    notes: NOTES,
+  };
+  const written = writeNluBenchReport(report, path.join(REPO_ROOT, 'test', 'reports', 'bench-nlu'));
+  process.stdout.write(`${formatNluBenchTable(results)}\n\nwritten ${written.md} and ${written.json}\n`);
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    process.stderr.write(`bench:nlu failed: ${(err as Error).stack ?? String(err)}\n`);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,35 @@
+/**
+ * @module bench/nlu-kefu-system
+ * kefu's NLU in `bench:nlu`: `NluEngine.train` with the engine's default options and an empty
+ * shop lexicon (public datasets have no catalogue); the model is its `toJSON()`.
+ */
+import fs from 'node:fs';
+import type { Locale } from '../core/shop';
+import { buildShopLexicon, NluEngine } from '../nlp';
+import type { NluBenchExample, NluBenchSystem } from './nlu-bench-system';
+
+export class NluKefuSystem implements NluBenchSystem {
+  readonly name = 'kefu';
+  private engine: NluEngine | null = null;
+  private lang: Locale = 'en';
+
+  async train(examples: readonly NluBenchExample[], lang: Locale): Promise<void> {
+    this.lang = lang;
+    this.engine = NluEngine.train(examples.map((e) => ({ ...e, locale: lang })), buildShopLexicon([]));
+  }
+
+  async predict(text: string): Promise<{ name: string; score: number }> {
+    return this.predictSync(text);
+  }
+
+  /** The synchronous path the chat server uses; the bench times this one. */
+  predictSync(text: string): { name: string; score: number } {
+    if (!this.engine) throw new Error('kefu: predict before train');
+    return this.engine.recognizeSync(text, this.lang).topIntent;
+  }
+
+  async save(file: string): Promise<void> {
+    if (!this.engine) throw new Error('kefu: save before train');
+    fs.writeFileSync(file, JSON.stringify(this.engine.toJSON()));
+  }
+}
