@@ -13,6 +13,7 @@ import { attachChatNamespace } from './channels/socketio/chat-namespace';
 import { CHAT_NAMESPACE } from './channels/socketio/events';
 import { ChatService } from './chat/chat-service';
 import type { KefuConfig } from './config';
+import { createNotCarriedDetector } from './dialogs/not-carried';
 import { Responses } from './dialogs/responses';
 import { createHttpHandler } from './http/http-handler';
 import { importShopFolder } from './import/import-shop';
@@ -46,7 +47,6 @@ export async function buildBot(config: KefuConfig, stores: Stores): Promise<Kefu
   const lexicon = buildShopLexicon(shop.products);
   const recognizer = await loadOrTrainModel({ intentsDir: config.intentsDir, products: shop.products, dataDir: config.dataDir, modelDir: config.modelDir });
   const analyzer = new KefuTextAnalyzer();
-  void lexicon;
   return new KefuBot({
     recognizer,
     storage: stores.state,
@@ -61,6 +61,7 @@ export async function buildBot(config: KefuConfig, stores: Stores): Promise<Kefu
       analyzer,
       matcher: new ProductMatcher(shop.products, analyzer),
       recommender: new ItemToItemRecommender(shop.events, shop.products),
+      notCarried: createNotCarriedDetector(lexicon),
     },
   });
 }

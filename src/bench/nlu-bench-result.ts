@@ -16,6 +16,8 @@ export interface NluBenchResult {
   inScopeAccuracy?: number | null;
   oosRecall?: number | null;
   oosPrecision?: number | null;
+  /** Dev examples answered `oos` (NLP.js: `None`), right or wrong. */
+  predictedOos?: number;
   trainSeconds?: number;
   /** One process, one prediction at a time, after a warm-up of 50. */
   predictPerSecond?: number;

@@ -7,6 +7,7 @@ import type { HandoffQueue } from '../core/conversation';
 import type { OrderRepository } from '../core/orders';
 import type { TextAnalyzer } from '../core/nlu';
 import type { Faq, Product } from '../core/shop';
+import type { NotCarriedDetector } from '../dialogs/not-carried';
 import type { Responses } from '../dialogs/responses';
 import type { ProductMatcher } from '../services/catalog/product-matcher';
 import type { FaqRetriever } from '../services/faq/faq-retriever';
@@ -31,5 +32,7 @@ export interface BotServices {
   analyzer: TextAnalyzer;
   matcher: ProductMatcher;
   recommender: ItemToItemRecommender;
+  /** The kind of product asked for when the shop sells none of it. */
+  notCarried: NotCarriedDetector;
   memory: StatePropertyAccessor<ConversationMemory>;
 }

@@ -16,6 +16,7 @@ import { orderIdFrom, yesNoFrom } from '../dialogs/order/order-text';
 import { looksLikeVerificationAnswer } from '../dialogs/order/verification';
 import type { BotServices, ConversationMemory } from './bot-services';
 import { parsePostbackValue, type Postback } from './postback';
+import { stickyLocale } from './sticky-locale';
 import { handledIntent, setHandledIntent, turnInfo } from './turn-info';
 import { CONVERSATION_KEY, HANDOFF_KEY, RECOGNITION_KEY } from './turn-keys';
 import type { TurnHandler } from './botbuilder-turn-runner';
@@ -117,8 +118,8 @@ export class KefuBot implements TurnHandler {
   }
 
   private async recognize(context: TurnContext, conversation: Conversation, postback: Postback | null): Promise<KefuRecognizerResult> {
-    const hinted = (context.activity.locale as Locale | undefined) ?? undefined;
     const text = context.activity.text ?? '';
+    const hinted = (context.activity.locale as Locale | undefined) ?? stickyLocale(text, conversation.locale);
     if (text) return this.deps.recognizer.recognize(text, hinted);
     const locale: Locale = hinted ?? conversation.locale ?? 'zh';
     const intent = postback?.kind === 'intent' ? postback.intent : postback?.kind === 'refine' ? 'product.recommend' : 'oos';

@@ -10,6 +10,9 @@ import { ContentTypes, reply } from '../bot/reply';
 import { turnInfo } from '../bot/turn-info';
 import { handoffAction } from './menu';
 
+/** Enough overlap for an entry of the intent's own topic (half of FaqRetriever's general bar). */
+const ON_TOPIC_CONFIDENCE = 0.1;
+
 /** The FAQ tag each intent prefers. */
 export const FAQ_TAG: Record<string, string> = {
   'shipping.info': 'shipping',
@@ -36,6 +39,11 @@ export function faqCard(faq: Faq, locale: Locale) {
 export function findFaq(services: BotServices, text: string, locale: Locale, intent: string): Faq | null {
   const tag = FAQ_TAG[intent];
   if (text.trim()) {
+    // The intent already names the topic: an entry of that topic that shares real words with the
+    // question beats a closer-worded entry of another topic ("how many days until my refund
+    // arrives" is about refunds, not delivery times).
+    const onTopic = tag ? services.faq.search(text, locale, { tags: [tag], limit: 5 }).find((h) => h.faq.tags?.includes(tag)) : undefined;
+    if (onTopic && onTopic.confidence >= ON_TOPIC_CONFIDENCE) return onTopic.faq;
     const hit = services.faq.best(text, locale, tag ? { tags: [tag] } : {});
     if (hit) return hit.faq;
   }

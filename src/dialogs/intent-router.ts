@@ -25,6 +25,9 @@ export const ORDER_ACTIONS: Record<string, OrderAction> = {
 /** Intents that start a flow of their own (they replace a flow in progress). */
 export const FLOW_INTENTS = new Set(['order.status', 'order.cancel', 'order.change_address', 'agent.handoff', 'complaint']);
 
+/** A product match this strong means the message names that product (see ProductMatcher's scale). */
+const PRODUCT_NAMED_SCORE = 0.5;
+
 export interface RouteOptions {
   score?: number;
   orderId?: string;
@@ -72,8 +75,17 @@ export async function routeIntent(dc: DialogContext, services: BotServices, inte
     case 'smalltalk.goodbye':
       await handleSmalltalk(dc.context, services, intent);
       return;
-    default:
+    default: {
+      // Out of scope for the classifier, but naming a product of the catalogue: a question about
+      // it ("三体怎么样"), whatever the wording the intent corpus happened to have.
+      const match = info.text.trim() ? services.matcher.best(info.text, info.locale) : null;
+      if (match && match.score >= PRODUCT_NAMED_SCORE) {
+        setHandledIntent(dc.context, 'product.info', match.score);
+        await handleProductQuestion(dc.context, services, 'product.info');
+        return;
+      }
       setHandledIntent(dc.context, 'oos', options.score ?? 1);
       await handleSmalltalk(dc.context, services, 'oos');
+    }
   }
 }

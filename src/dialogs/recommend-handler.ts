@@ -59,6 +59,16 @@ export async function handleRecommend(context: TurnContext, services: BotService
   const memory: ConversationMemory = await services.memory.get(context, {});
   const last = memory.lastRecommendation;
   const asked = constraintsFrom(recognition.entities);
+  const unsold = !asked.category && text ? services.notCarried(text) : undefined;
+  if (unsold) {
+    await reply(context, services.responses.text(locale, 'recommend.notCarried', { what: unsold }), locale, {
+      actions: [
+        { title: services.responses.text(locale, 'recommend.actionPopular'), value: postbacks.intent('product.recommend') },
+        handoffAction(services.responses, locale),
+      ],
+    });
+    return;
+  }
   const how = refinement ?? (text ? refinementOf(text) : undefined);
   const followUp = Boolean(how && last && (!asked.category || asked.category === last.constraints.category));
   let constraints: ProductConstraints = followUp ? { ...last!.constraints, ...definedOnly(asked) } : asked;

@@ -4,23 +4,12 @@
  */
 import { ChatClient, intentOf } from '../helpers/chat-client';
 import { signCustomerToken } from '../../src/auth/customer-token';
-import { startTestServer, TEST_SECRET, type TestServer } from '../helpers/test-server';
-import { startTestServer as start } from '../helpers/test-server';
+import { startTestServer as start, TEST_SECRET } from '../helpers/test-server';
+import { useChatServer } from '../helpers/use-chat-server';
 
 describe('chat protocol (/chat)', () => {
-  let server: TestServer;
-  const clients: ChatClient[] = [];
-  const connect = async (auth: Record<string, unknown> = {}): Promise<ChatClient> => {
-    const c = await ChatClient.connect(server.url, auth);
-    clients.push(c);
-    return c;
-  };
-
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterEach(() => clients.splice(0).forEach((c) => c.close()));
-  afterAll(async () => server.close());
+  const chat = useChatServer();
+  const connect = chat.connect;
 
   it('should open a session and answer with typing, a reply and turn.end', async () => {
     const c = await connect();

@@ -2,9 +2,10 @@
  * Order flows end to end, in Chinese and English, with the protocol's order-privacy rules.
  */
 import { signCustomerToken } from '../../src/auth/customer-token';
-import { cardsOf, ChatClient, intentOf, textOf } from '../helpers/chat-client';
+import { cardsOf, intentOf, textOf } from '../helpers/chat-client';
 import { customerOf, lastFour, orderWith, shop, wrongFour } from '../helpers/shop-fixture';
-import { startTestServer, TEST_SECRET, type TestServer } from '../helpers/test-server';
+import { TEST_SECRET } from '../helpers/test-server';
+import { useChatServer } from '../helpers/use-chat-server';
 
 const PHRASES = {
   zh: {
@@ -29,19 +30,8 @@ const PHRASES = {
 
 describe.each(['zh', 'en'] as const)('order flows (%s)', (lang) => {
   const say = PHRASES[lang];
-  let server: TestServer;
-  const clients: ChatClient[] = [];
-  const connect = async (auth: Record<string, unknown> = {}): Promise<ChatClient> => {
-    const c = await ChatClient.connect(server.url, auth);
-    clients.push(c);
-    return c;
-  };
-
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterEach(() => clients.splice(0).forEach((c) => c.close()));
-  afterAll(async () => server.close());
+  const chat = useChatServer();
+  const connect = chat.connect;
 
   it('should ask an anonymous shopper to verify, then show the order card', async () => {
     const order = orderWith(['shipped']);
@@ -179,18 +169,11 @@ describe.each(['zh', 'en'] as const)('order flows (%s)', (lang) => {
 });
 
 describe.each(['zh', 'en'] as const)('return and refund for an order (%s)', (lang) => {
-  let server: TestServer;
-  const clients: ChatClient[] = [];
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterEach(() => clients.splice(0).forEach((c) => c.close()));
-  afterAll(async () => server.close());
+  const chat = useChatServer();
 
   it('should give the return policy and what applies to the shopper\'s delivered order', async () => {
     const order = orderWith(['delivered'], 2);
-    const c = await ChatClient.connect(server.url, { customerToken: signCustomerToken(order.customerId, TEST_SECRET) });
-    clients.push(c);
+    const c = await chat.connect({ customerToken: signCustomerToken(order.customerId, TEST_SECRET) });
     const turn = await c.say(lang === 'zh' ? `订单${order.id}我想退货` : `i want to return order ${order.id}`);
     expect(intentOf(turn)).toBe('return.request');
     const faq = cardsOf(turn, 'faq')[0];
@@ -200,8 +183,7 @@ describe.each(['zh', 'en'] as const)('return and refund for an order (%s)', (lan
 
   it('should tell an anonymous shopper the refund state of a refunded order after verification', async () => {
     const order = orderWith(['refunded']);
-    const c = await ChatClient.connect(server.url);
-    clients.push(c);
+    const c = await chat.connect();
     const ask = await c.say(lang === 'zh' ? `订单${order.id}的退款到账了吗` : `has the refund for ${order.id} come through`);
     expect(intentOf(ask)).toBe('refund.status');
     expect(cardsOf(ask, 'order')).toHaveLength(0);

@@ -1,9 +1,9 @@
 /**
  * Recommendations, product questions, FAQ, handoff and smalltalk end to end, in Chinese and English.
  */
-import { cardsOf, ChatClient, intentOf, textOf } from '../helpers/chat-client';
+import { cardsOf, intentOf, textOf } from '../helpers/chat-client';
 import { shop } from '../helpers/shop-fixture';
-import { startTestServer, type TestServer } from '../helpers/test-server';
+import { useChatServer } from '../helpers/use-chat-server';
 import { localize } from '../../src/core/shop';
 
 const inStock = shop.products.filter((p) => (p.stock ?? 1) > 0);
@@ -41,19 +41,8 @@ const PHRASES = {
 
 describe.each(['zh', 'en'] as const)('shop flows (%s)', (lang) => {
   const say = PHRASES[lang];
-  let server: TestServer;
-  const clients: ChatClient[] = [];
-  const connect = async (auth: Record<string, unknown> = {}): Promise<ChatClient> => {
-    const c = await ChatClient.connect(server.url, auth);
-    clients.push(c);
-    return c;
-  };
-
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterEach(() => clients.splice(0).forEach((c) => c.close()));
-  afterAll(async () => server.close());
+  const chat = useChatServer();
+  const connect = chat.connect;
 
   it('should recommend 3–5 products within the constraints, each with a reason, and refine them', async () => {
     const c = await connect();
@@ -121,7 +110,7 @@ describe.each(['zh', 'en'] as const)('shop flows (%s)', (lang) => {
     const turn = await c.say(say.handoff);
     expect(intentOf(turn)).toBe('agent.handoff');
     expect(turn.messages.every((m) => m.channelData?.handoff === true)).toBe(true);
-    const queue = await server.stores.handoffs.list();
+    const queue = await chat.server.stores.handoffs.list();
     expect(queue.find((e) => e.conversationId === c.session.conversationId)?.reason).toContain('agent.handoff');
     const quiet = await c.say(say.greeting);
     expect(quiet.ack.ok).toBe(true);
@@ -138,7 +127,7 @@ describe.each(['zh', 'en'] as const)('shop flows (%s)', (lang) => {
     expect(intentOf(turn)).toBe('complaint');
     expect(turn.messages.length).toBeGreaterThanOrEqual(2);
     expect(turn.messages.every((m) => m.channelData?.handoff === true)).toBe(true);
-    const queue = await server.stores.handoffs.list();
+    const queue = await chat.server.stores.handoffs.list();
     expect(queue.find((e) => e.conversationId === c.session.conversationId)?.reason).toMatch(/^complaint/);
   });
 
