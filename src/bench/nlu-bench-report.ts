@@ -11,6 +11,8 @@ export interface NluBenchReport {
   date: string;
   machine: { cpu: string; cores: number; os: string; memoryBytes: number };
   node: string;
+  /** `git describe --always --dirty` of the code measured. */
+  commit: string;
   /** Time cap of one system on one dataset, seconds. */
   timeoutSeconds: number;
   results: NluBenchResult[];
@@ -23,13 +25,13 @@ const mib = (b: number | undefined): string => (b === undefined ? '—' : `${(b 
 /** The Markdown table (also printed to the console). */
 export function formatNluBenchTable(results: readonly NluBenchResult[]): string {
   const head = [
-    '| dataset | lang | system | accuracy | macro-F1 | in-scope acc. | OOS recall | OOS precision | answered oos | train s | predictions/s | model on disk | peak RSS |',
+    '| dataset | lang | system | accuracy | macro-F1 | in-scope acc. | OOS recall | OOS precision | answered oos | train s | predictions/s (intent only) | model on disk | peak RSS |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   const rows = results.map((r) =>
     r.status !== 'ok'
       ? `| ${r.dataset} | ${r.lang} | ${r.system} | ${r.status}: ${r.note ?? ''} | | | | | | | | | |`
-      : `| ${r.dataset} | ${r.lang} | ${r.system} | ${pct(r.accuracy)} | ${pct(r.macroF1)} | ${pct(r.inScopeAccuracy)} | ${pct(r.oosRecall)} | ${pct(r.oosPrecision)} | ${r.predictedOos ?? '—'} / ${r.n} | ${r.trainSeconds} | ${r.predictPerSecond} | ${mib(r.modelBytes)} | ${mib(r.peakRssBytes)} |`,
+      : `| ${r.dataset} | ${r.lang} | ${r.system} | ${pct(r.accuracy)} | ${pct(r.macroF1)} | ${pct(r.inScopeAccuracy)} | ${pct(r.oosRecall)} | ${pct(r.oosPrecision)} | ${r.predictedOos ?? '—'} / ${r.n} | ${r.trainSeconds} | ${r.predictPerSecond}${r.classifyPerSecond ? ` (${r.classifyPerSecond})` : ''} | ${mib(r.modelBytes)} | ${mib(r.peakRssBytes)} |`,
   );
   return [...head, ...rows].join('\n');
 }
@@ -38,7 +40,7 @@ export function formatNluBenchReport(report: NluBenchReport): string {
   return [
     '# NLU benchmark: kefu vs NLP.js (dev splits)',
     '',
-    `Run ${report.date} on ${report.machine.cpu} (${report.machine.cores} cores, ${report.machine.os}, ${mib(report.machine.memoryBytes)} RAM), Node ${report.node}. ` +
+    `Run ${report.date} on ${report.machine.cpu} (${report.machine.cores} cores, ${report.machine.os}, ${mib(report.machine.memoryBytes)} RAM), Node ${report.node}, code \`${report.commit}\`. ` +
       `Each system trains on \`train.jsonl\` and scores \`dev.jsonl\` of \`../shared/datasets/<name>\`, in a child process of its own (cap ${report.timeoutSeconds} s).`,
     '',
     formatNluBenchTable(report.results),

@@ -21,6 +21,8 @@ export interface NluBenchResult {
   trainSeconds?: number;
   /** One process, one prediction at a time, after a warm-up of 50. */
   predictPerSecond?: number;
+  /** kefu only: `engine.classify` (intent without entities), same timing rules. */
+  classifyPerSecond?: number;
   /** The serialised model written to a temporary file. */
   modelBytes?: number;
   /** `process.resourceUsage().maxRSS` of the child process that trained and scored (whole process). */

@@ -43,6 +43,7 @@ export async function runNluBenchWorker(systemName: string, datasetDir: string):
     system instanceof NluKefuSystem
       ? predictAll((t) => system.predictSync(t), dev)
       : await predictAllAsync((t) => system.predict(t), dev);
+  const classifyPerSecond = system instanceof NluKefuSystem ? predictAll((t) => system.classifySync(t), dev).predictPerSecond : undefined;
   const m = intentMetrics(predictions);
   const modelFile = path.join(os.tmpdir(), `kefu-bench-${process.pid}-${Date.now()}.model.json`);
   await system.save(modelFile);
@@ -63,6 +64,7 @@ export async function runNluBenchWorker(systemName: string, datasetDir: string):
     predictedOos: predictions.filter((p) => p.predicted === 'oos').length,
     trainSeconds: Math.round(trainSeconds * 100) / 100,
     predictPerSecond,
+    classifyPerSecond,
     modelBytes,
     // maxRSS is in kibibytes on Linux and macOS.
     peakRssBytes: process.resourceUsage().maxRSS * 1024,

@@ -9,7 +9,7 @@
  * `NLU_BENCH_TIMEOUT` (seconds per system and dataset, default 900), `NLU_BENCH_ONLY`
  * (comma-separated dataset names), `NLU_BENCH_SYSTEMS` (default `kefu,nlp.js`).
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -62,7 +62,8 @@ const NOTES = [
   'kefu: `NluEngine.train(train, buildShopLexicon([]))` with the engine defaults; predictions through `recognizeSync` (the chat path, entities included). Its OOS threshold is fitted on held-out folds of train, never on dev.',
   'NLP.js: `@nlpjs/basic` default settings (`dockStart({ use: [\'Basic\'], settings: { nlp: { languages, forceNER: false, autoSave: false, autoLoad: false } } })`), `addDocument` per line, `train()`, `process(lang, text)`; its `None` intent counts as `oos`.',
   'NLP.js on Chinese: `@nlpjs/basic` ships only `@nlpjs/lang-en`; `@nlpjs/lang-zh` is not installed (not added: no dependency changes in this task), so the core tokenizer splits Chinese only at spaces and punctuation and a sentence is one token. The cais row shows NLP.js as installed, not at its best.',
-  'training seconds: wall time of `train` alone, reading files excluded. predictions/s: one process, one text at a time, after a warm-up of 50 predictions; kefu synchronously, NLP.js awaiting each `process` promise.',
+  'training seconds: wall time of `train` alone, reading files excluded. predictions/s: one process, one text at a time, after a warm-up of 50 predictions; kefu synchronously through `recognizeSync` (intent + entities; in brackets `classify`, the intent alone), NLP.js awaiting each `process` promise.',
+  '"answered oos": dev examples the system sent to `oos` (NLP.js: `None`, which it returns when its best score is under its default threshold of 0.5); on datasets without `oos` each of them is an error.',
   'model on disk: the trained model serialised to a temporary file — kefu `JSON.stringify(engine.toJSON())`, NLP.js `nlp.export(true)` (minified) — and its size read back.',
   'peak RSS: `process.resourceUsage().maxRSS` of the child process that loaded the data, trained and scored (the whole Node process, runtime included; an idle Node process is about 40–50 MiB).',
   'Each system and dataset runs alone, one after another, so timings do not overlap; the machine may have been shared with other work, so times are indicative.',
@@ -89,6 +90,7 @@ async function main(): Promise<void> {
     date: new Date().toISOString(),
     machine: { cpu: cpus[0]?.model ?? 'unknown', cores: cpus.length, os: `${os.type()} ${os.release()} ${os.arch()}`, memoryBytes: os.totalmem() },
     node: process.version,
+    commit: spawnSync('git', ['describe', '--always', '--dirty'], { cwd: REPO_ROOT, encoding: 'utf8' }).stdout?.trim() || 'unknown',
     timeoutSeconds,
     results,
     notes: NOTES,

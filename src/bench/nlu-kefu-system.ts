@@ -28,6 +28,12 @@ export class NluKefuSystem implements NluBenchSystem {
     return this.engine.recognizeSync(text, this.lang).topIntent;
   }
 
+  /** Intent only (tokenise + classify + OOS rule), without entity extraction. */
+  classifySync(text: string): { name: string; score: number } {
+    if (!this.engine) throw new Error('kefu: classify before train');
+    return this.engine.classify(text).top;
+  }
+
   async save(file: string): Promise<void> {
     if (!this.engine) throw new Error('kefu: save before train');
     fs.writeFileSync(file, JSON.stringify(this.engine.toJSON()));
