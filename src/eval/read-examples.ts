@@ -11,6 +11,7 @@ export function readExamples(file: string, lang: Locale | 'auto'): IntentExample
   if (!fs.existsSync(file)) throw new Error(`${file}: no such file`);
   const examples: IntentExample[] = [];
   fs.readFileSync(file, 'utf8')
+    .replace(/^\uFEFF/, '') // a byte-order mark from Windows editors is not part of line 1's JSON
     .split('\n')
     .forEach((line, i) => {
       if (line.trim() === '') return;
