@@ -20,13 +20,14 @@ import { trainClassifier, classifierToJSON, classifierFromJSON } from './classif
 import type { Classifier, ClassifierType, ClassifierJSON } from './classifier/classifier';
 import { DEFAULT_FEATURE_OPTIONS } from './classifier/features';
 import { calibrateOnFolds } from './classifier/calibrate-on-folds';
+import { OOS_RECALL_WEIGHT } from './classifier/calibration';
 import type { HeldOutStats } from './classifier/calibrate-on-folds';
 import { createLogger } from '../log';
 
 const log = createLogger('kefu:nlp:engine');
 
 /** Bumped whenever features, tokenisation or the JSON layout change, so cached models retrain. */
-export const NLU_MODEL_FORMAT = 1;
+export const NLU_MODEL_FORMAT = 2;
 
 export interface NluEngineOptions {
   /**
@@ -52,6 +53,11 @@ export interface NluEngineOptions {
   oosIntent: string;
   /** Never put the OOS threshold above this. @default 0.9 */
   maxThreshold: number;
+  /**
+   * Points of in-scope accuracy one point of OOS recall is worth when the threshold is picked on
+   * held-out folds (see `OOS_RECALL_WEIGHT`). @default OOS_RECALL_WEIGHT
+   */
+  oosRecallWeight: number;
 }
 
 export const DEFAULT_ENGINE_OPTIONS: NluEngineOptions = {
@@ -62,6 +68,7 @@ export const DEFAULT_ENGINE_OPTIONS: NluEngineOptions = {
   features: DEFAULT_FEATURE_OPTIONS,
   oosIntent: 'oos',
   maxThreshold: 0.9,
+  oosRecallWeight: OOS_RECALL_WEIGHT,
 };
 
 export type { HeldOutStats };

@@ -2,9 +2,12 @@
  * @module nlp/normalize
  * Length-preserving text normalisation: every UTF-16 code unit of the input maps to exactly one
  * code unit of the output, so an offset into the normalised text is the same offset into the
- * original. Full-width forms become half-width (NFKC), letters are lower-cased, and curly quotes
- * become straight ones. A character whose normal form would change length is kept as it is.
+ * original. Full-width forms become half-width (NFKC), letters are lower-cased, curly quotes
+ * become straight ones, and common traditional Chinese characters become simplified ones. A
+ * character whose normal form would change length is kept as it is. Emoji and runs of repeated
+ * punctuation keep their length here; the tokenizer reads them as single tokens.
  */
+import { toSimplifiedChar } from './lang/zh/traditional-to-simplified';
 
 /** Characters NFKC leaves alone but that should read the same as their ASCII twins. */
 const EXTRA: Readonly<Record<string, string>> = {
@@ -18,7 +21,7 @@ const cache = new Map<string, string>();
 function normalizeChar(ch: string): string {
   const hit = cache.get(ch);
   if (hit !== undefined) return hit;
-  let out = EXTRA[ch] ?? ch.normalize('NFKC');
+  let out = EXTRA[ch] ?? toSimplifiedChar(ch.normalize('NFKC'));
   if (out.length !== ch.length) out = ch;
   const lower = out.toLowerCase();
   if (lower.length === out.length) out = lower;
@@ -27,9 +30,10 @@ function normalizeChar(ch: string): string {
 }
 
 /**
- * Returns the text with full-width forms folded and letters lower-cased, of exactly the same
- * length as the input.
+ * Returns the text with full-width forms folded, letters lower-cased and traditional characters
+ * simplified, of exactly the same length as the input.
  * @example normalizeText('ＤＤ２０２６ iPhone') // 'dd2026 iphone'
+ * @example normalizeText('訂單號碼') // '订单号码'
  */
 export function normalizeText(text: string): string {
   // Fast path: plain lower-case ASCII needs nothing.

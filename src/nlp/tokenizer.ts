@@ -10,9 +10,16 @@ import { STAGES, SCRIPT_LOCALE } from './lang/stages';
 import type { Script } from './lang/stages';
 import type { NluToken } from './token-types';
 
-/** Han run | number | letter run (letters, inner spaces, apostrophes, hyphens) | space | any other code point. */
+/**
+ * Han run | number | letter run (letters, inner spaces, apostrophes, hyphens) | space | emoji
+ * sequence (with skin tones, variation selectors and zero-width joiners) | a punctuation mark
+ * and its repeats (`???`, `！！！`, `...`) | any other code point.
+ */
 const RUN =
-  /(\p{Script=Han}+)|(\d+(?:[.,]\d+)*)|([^\P{L}\p{Script=Han}](?:(?:[^\P{L}\p{Script=Han}]|['\s-])*[^\P{L}\p{Script=Han}])?)|(\s+)|(.)/gsu;
+  /(\p{Script=Han}+)|(\d+(?:[.,]\d+)*)|([^\P{L}\p{Script=Han}](?:(?:[^\P{L}\p{Script=Han}]|['\s-])*[^\P{L}\p{Script=Han}])?)|(\s+)|(\p{Extended_Pictographic}(?:[\u{fe0f}\u{1f3fb}-\u{1f3ff}]|\u{200d}\p{Extended_Pictographic})*)|(([\p{P}\p{S}])\7+)|(.)/gsu;
+
+/** Variation selectors and joiners: an emoji token's `norm` drops them (❤️ reads as ❤). */
+const EMOJI_NOISE = /[\u{fe0f}\u{200d}\u{1f3fb}-\u{1f3ff}]/gu;
 
 interface Span {
   start: number;
@@ -53,7 +60,12 @@ function tokenizeGap(original: string, norm: string, start: number, end: number,
     } else if (m[2]) {
       out.push({ text: original.slice(from, to), norm: m[2].replace(/,/g, ''), start: from, end: to, kind: 'number', tag: 'number' });
     } else if (m[5]) {
-      out.push({ text: original.slice(from, to), norm: m[5], start: from, end: to, kind: 'punct' });
+      out.push({ text: original.slice(from, to), norm: m[5].replace(EMOJI_NOISE, '') || m[5], start: from, end: to, kind: 'punct' });
+    } else if (m[6]) {
+      // A run of one mark is one token, `norm` the mark once: "???" reads as "?".
+      out.push({ text: original.slice(from, to), norm: m[7] as string, start: from, end: to, kind: 'punct' });
+    } else if (m[8]) {
+      out.push({ text: original.slice(from, to), norm: m[8], start: from, end: to, kind: 'punct' });
     }
   }
 }

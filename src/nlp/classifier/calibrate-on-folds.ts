@@ -24,6 +24,8 @@ export interface FoldOptions {
   seed: number;
   oosIntent: string;
   maxThreshold: number;
+  /** Weight of OOS recall against in-scope accuracy when the threshold is picked. @default OOS_RECALL_WEIGHT */
+  oosRecallWeight?: number;
 }
 
 export type Fit = (tokens: readonly (readonly NluToken[])[], labels: readonly string[]) => { vectorizer: TfidfVectorizer; classifier: Classifier };
@@ -62,7 +64,7 @@ export function calibrateOnFolds(
     for (let c = 1; c < p.length; c++) if ((p[c] as number) > (p[best] as number)) best = c;
     return { top: h.names[best] as string, score: p[best] as number, truth: h.label };
   });
-  const threshold = tops.length > 0 ? pickThreshold(tops, opts.oosIntent, opts.maxThreshold) : 0;
+  const threshold = tops.length > 0 ? pickThreshold(tops, opts.oosIntent, opts.maxThreshold, opts.oosRecallWeight) : 0;
   const correct = tops.filter((t) => (t.score >= threshold ? t.top : opts.oosIntent) === t.truth).length;
   return { scale, threshold, stats: { n: tops.length, accuracy: tops.length ? correct / tops.length : 0 } };
 }

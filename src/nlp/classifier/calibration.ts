@@ -54,18 +54,38 @@ export interface HeldOutTop {
 }
 
 /**
- * The threshold on the top probability that maximises held-out accuracy when answers below it
- * become `oosLabel`. Among equally good thresholds, the middle of the lowest best interval.
+ * How much one point of out-of-scope recall is worth in points of in-scope accuracy when the
+ * threshold is picked. The objective is `inScopeAccuracy(t) + OOS_RECALL_WEIGHT × oosRecall(t)`
+ * on held-out training utterances: in-scope utterances sent to `oos` count as wrong, `oos`
+ * utterances count as caught when their top intent is `oos` or falls below t. Measured on
+ * clinc150 (threshold from one held-out fold of train, scored on dev): plain accuracy on the
+ * folds (≈ weight 0.007, clinc's share of `oos` in train) gave 92.7% in-scope / 41% OOS recall;
+ * 0.02 gave 92.6% / 51%; 0.05 and 0.1 gave 90.8% / 78% (the plain sum, weight 1, is worse still).
+ */
+export const OOS_RECALL_WEIGHT = 0.02;
+
+/**
+ * The threshold on the top probability that maximises the joint objective above (plain accuracy
+ * when the held-out data has no out-of-scope utterance: then the threshold stays at 0). Among
+ * equally good thresholds, the middle of the lowest best interval.
  * @example pickThreshold(tops, 'oos') // 0.42
  */
-export function pickThreshold(heldOut: readonly HeldOutTop[], oosLabel: string, maxThreshold = 0.95): number {
+export function pickThreshold(heldOut: readonly HeldOutTop[], oosLabel: string, maxThreshold = 0.95, oosWeight = OOS_RECALL_WEIGHT): number {
   const candidates = [0, ...new Set(heldOut.map((h) => h.score))].filter((t) => t <= maxThreshold).sort((a, b) => a - b);
-  let bestAcc = -1;
+  const nOos = heldOut.filter((h) => h.truth === oosLabel).length;
+  const nIn = heldOut.length - nOos;
+  // Per-example gains, so one pass per candidate stays cheap.
+  const inGain = nIn > 0 ? 1 / nIn : 0;
+  const oosGain = nOos > 0 ? (nIn > 0 ? oosWeight : 1) / nOos : 0;
+  let best = -1;
   let bestIdx = 0;
   candidates.forEach((t, idx) => {
-    let correct = 0;
-    for (const h of heldOut) correct += (h.score >= t ? h.top : oosLabel) === h.truth ? 1 : 0;
-    if (correct > bestAcc) [bestAcc, bestIdx] = [correct, idx];
+    let objective = 0;
+    for (const h of heldOut) {
+      const predicted = h.score >= t ? h.top : oosLabel;
+      if (predicted === h.truth) objective += h.truth === oosLabel ? oosGain : inGain;
+    }
+    if (objective > best + 1e-12) [best, bestIdx] = [objective, idx];
   });
   const chosen = candidates[bestIdx] as number;
   const below = bestIdx > 0 ? (candidates[bestIdx - 1] as number) : 0;

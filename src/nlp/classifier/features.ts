@@ -18,10 +18,19 @@ export interface FeatureOptions {
 
 export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { hanChars: [1, 3], latinChars: [3, 4], bigrams: true };
 
-/** The word a token contributes: its class for special tokens, nothing for punctuation but `?`. */
+const EMOJI = /^\p{Extended_Pictographic}/u;
+
+/**
+ * The word a token contributes: its class for special tokens; of punctuation only `?`, `!` and
+ * emoji (👍, 😡 and 🙏 say a lot in chat), each once however often it is repeated.
+ */
 function unit(t: NluToken): string | undefined {
   if (t.tag) return `<${t.tag}>`;
-  if (t.kind === 'punct') return t.norm === '?' || t.norm === '？' ? '<?>' : undefined;
+  if (t.kind === 'punct') {
+    if (t.norm === '?' || t.norm === '？') return '<?>';
+    if (t.norm === '!' || t.norm === '！') return '<!>';
+    return EMOJI.test(t.norm) ? t.norm : undefined;
+  }
   return t.norm;
 }
 

@@ -9,11 +9,15 @@ import type { LabelledVector } from './naive-bayes';
 import { seededRandom } from './folds';
 
 export interface LogisticRegressionOptions {
-  /** Passes over the training data. @default 30, fewer for corpora above 3,000 examples (at least 6) */
+  /**
+   * Passes over the training data. @default about 225,000 steps: 30 passes up to 7,500 examples,
+   * fewer above (at least 10). Measured on clinc150 dev: 7 passes 91.2%, 15 passes 92.5–92.7%,
+   * 30 passes no better.
+   */
   epochs: number;
   /** Initial learning rate. @default 0.5 */
   learningRate: number;
-  /** L2 strength per example. @default 1e-5 */
+  /** L2 strength per example. @default 1e-6 (1e-5 cost 0.5–1 point on clinc150, banking77 and kefu's lists) */
   l2: number;
   /** Shuffle seed. @default 7 */
   seed: number;
@@ -23,7 +27,7 @@ export interface LogisticRegressionOptions {
   prune: number;
 }
 
-export const DEFAULT_LR_OPTIONS: LogisticRegressionOptions = { epochs: 30, learningRate: 0.5, l2: 1e-5, seed: 7, scale: 1, prune: 0.05 };
+export const DEFAULT_LR_OPTIONS: LogisticRegressionOptions = { epochs: 30, learningRate: 0.5, l2: 1e-6, seed: 7, scale: 1, prune: 0.05 };
 
 export interface LogisticRegressionJSON {
   options: LogisticRegressionOptions;
@@ -76,8 +80,8 @@ export class LogisticRegression {
   ) {}
 
   static train(examples: readonly LabelledVector[], dimension: number, options: Partial<LogisticRegressionOptions> = {}): LogisticRegression {
-    // Large corpora converge in fewer passes: keep about 100,000 steps, at least 6 passes.
-    const epochs = Math.max(6, Math.min(DEFAULT_LR_OPTIONS.epochs, Math.round(100000 / Math.max(1, examples.length))));
+    // Large corpora converge in fewer passes: keep about 225,000 steps, at least 10 passes.
+    const epochs = Math.max(10, Math.min(DEFAULT_LR_OPTIONS.epochs, Math.round(225000 / Math.max(1, examples.length))));
     const opts = { ...DEFAULT_LR_OPTIONS, epochs, ...options };
     const labels = [...new Set(examples.map((e) => e.label))].sort();
     const n = labels.length;

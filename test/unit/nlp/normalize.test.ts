@@ -14,4 +14,15 @@ describe('normalizeText', () => {
   it('should leave plain lower-case ASCII untouched', () => {
     expect(normalizeText('where is my order?')).toBe('where is my order?');
   });
+
+  it('should fold traditional Chinese characters to simplified ones', () => {
+    expect(normalizeText('我的訂單號碼，貨還沒到嗎？')).toBe('我的订单号码,货还没到吗?');
+  });
+
+  it('should fold full-width, case and traditional forms in mixed text without changing length', () => {
+    const text = 'ＨＵＡＷＥＩ手機😀優惠券！！！';
+    const norm = normalizeText(text);
+    expect(norm).toHaveLength(text.length);
+    expect(norm).toBe('huawei手机😀优惠券!!!');
+  });
 });

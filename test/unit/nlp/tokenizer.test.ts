@@ -75,4 +75,22 @@ describe('tokenize', () => {
     expect(find(tokens, '笔记本电脑')).toMatchObject({ kind: 'han', start: 2, end: 7 });
     expect(find(tokens, '扫地机器人')).toMatchObject({ kind: 'han', start: 8, end: 13 });
   });
+
+  it('should point into the original text after full-width, case and traditional folding', () => {
+    const text = '請問ＤＤ２０２６１１０１００８的訂單到哪了？ Where is ＭＹ order';
+    const tokens = tokenize(text);
+    expectOffsets(text, tokens);
+    expect(find(tokens, '訂單')?.norm).toBe('订单');
+    expect(find(tokens, 'ＤＤ２０２６１１０１００８')?.tag).toBe('order_id');
+    expect(find(tokens, 'ＭＹ')?.norm).toBe('my');
+  });
+
+  it('should read an emoji sequence and a run of one punctuation mark as single tokens', () => {
+    const text = '太慢了😡😡！！！ ok👍🏻???';
+    const tokens = tokenize(text);
+    expectOffsets(text, tokens);
+    expect(tokens.filter((t) => t.kind === 'punct').map((t) => [t.text, t.norm])).toEqual([
+      ['😡', '😡'], ['😡', '😡'], ['！！！', '!'], ['👍🏻', '👍'], ['???', '?'],
+    ]);
+  });
 });
