@@ -1,9 +1,8 @@
 /**
  * @module bench/nlu-nlpjs-system
  * The NLP.js baseline (`@nlpjs/basic`, a dev dependency) with its default settings; its `None`
- * intent is out of scope. `@nlpjs/basic` registers English only (`@nlpjs/lang-en`): Chinese
- * falls back to the core tokenizer, which splits on spaces and punctuation, so a Chinese sentence
- * is one token. The bench reports that rather than installing `@nlpjs/lang-zh`.
+ * intent is out of scope. `@nlpjs/basic` registers English only; Chinese needs `@nlpjs/lang-zh`
+ * (also a dev dependency), loaded for `zh` datasets — without it a Chinese sentence is one token.
  */
 import fs from 'node:fs';
 import type { Locale } from '../core/shop';
@@ -28,7 +27,7 @@ export class NluNlpjsSystem implements NluBenchSystem {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { dockStart } = require('@nlpjs/basic') as { dockStart: (opts: unknown) => Promise<{ get(name: string): NlpJs }> };
     const dock = await dockStart({
-      use: ['Basic'],
+      use: lang === 'zh' ? ['Basic', 'LangZh'] : ['Basic'],
       settings: { nlp: { languages: [lang], forceNER: false, autoSave: false, autoLoad: false } },
     });
     const nlp = dock.get('nlp');
