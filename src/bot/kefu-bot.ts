@@ -16,10 +16,17 @@ import { orderIdFrom, yesNoFrom } from '../dialogs/order/order-text';
 import { looksLikeVerificationAnswer } from '../dialogs/order/verification';
 import type { BotServices, ConversationMemory } from './bot-services';
 import { parsePostbackValue, type Postback } from './postback';
+import { replyActivity } from './reply';
 import { stickyLocale } from './sticky-locale';
 import { handledIntent, setHandledIntent, turnInfo } from './turn-info';
 import { CONVERSATION_KEY, HANDOFF_KEY, RECOGNITION_KEY } from './turn-keys';
 import type { TurnHandler } from './botbuilder-turn-runner';
+
+/** "Never mind" in the middle of a flow (not as the answer to a yes/no question) ends it. */
+const STOP = /^\s*(算了|不用了|不查了|不弄了|取消吧|退出|never ?mind|forget it|stop|quit|exit|cancel that)\s*[。.!！]*\s*$/i;
+function wantsToStop(text: string, step: string | undefined): boolean {
+  return step !== 'confirmCancel' && step !== 'confirmAddress' && STOP.test(text);
+}
 
 /** Below this score an intent does not interrupt a flow that waits for an answer. */
 const INTERRUPT_SCORE = 0.6;
@@ -73,6 +80,13 @@ export class KefuBot implements TurnHandler {
     const top = recognition.topIntent;
     if (postback?.kind === 'refine') {
       await routeIntent(dc, this.services, 'product.recommend', { refinement: postback.how });
+      return;
+    }
+    if (dc.activeDialog && postback === null && wantsToStop(dc.context.activity.text ?? '', expectedAnswer(dc.activeDialog))) {
+      await dc.cancelAllDialogs();
+      setHandledIntent(dc.context, 'smalltalk.goodbye', 1);
+      const locale = recognition.locale;
+      await dc.context.sendActivity(replyActivity(this.services.responses.text(locale, 'common.flowStopped'), locale));
       return;
     }
     if (dc.activeDialog) {

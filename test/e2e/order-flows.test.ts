@@ -192,3 +192,23 @@ describe.each(['zh', 'en'] as const)('return and refund for an order (%s)', (lan
     expect(textOf(shown)).toContain((order.updatedAt ?? order.createdAt).slice(0, 10));
   });
 });
+
+describe('leaving a flow', () => {
+  const chat = useChatServer();
+
+  it.each([
+    ['zh', '我的订单到哪了', '算了'],
+    ['en', 'where is my order', 'never mind'],
+  ])('should stop the order flow when the shopper says never mind (%s)', async (_lang, ask, stop) => {
+    const c = await chat.connect();
+    const first = await c.say(ask);
+    expect(intentOf(first)).toBe('order.status');
+    const stopped = await c.say(stop);
+    expect(cardsOf(stopped, 'order')).toHaveLength(0);
+    // The flow is over: an order number now starts a new lookup instead of answering the old one.
+    const order = orderWith(['delivered']);
+    const next = await c.say(lastFour(customerOf(order)));
+    expect(textOf(next)).not.toContain(order.id);
+    expect(intentOf(next)).not.toBe('order.status');
+  });
+});
