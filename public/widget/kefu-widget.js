@@ -820,6 +820,8 @@
         return;
       }
       const role = roleOf(a);
+      const tapped = role === 'user' && !a.text && a.channelData && a.channelData.postbackData;
+      if (tapped && typeof tapped.title === 'string') a = Object.assign({}, a, { text: tapped.title });
       const hasContent = (typeof a.text === 'string' && a.text) || (Array.isArray(a.attachments) && a.attachments.length)
         || (a.suggestedActions && Array.isArray(a.suggestedActions.actions) && a.suggestedActions.actions.length);
       if (!hasContent) return;
@@ -990,8 +992,8 @@
       if (action.type === 'imBack' && typeof action.value === 'string') {
         this.sendTurn('message', { text: action.value.slice(0, MAX_CHARS) }, display);
       } else {
-        const payload = { value: action.value };
-        if (action.data !== undefined) payload.data = action.data;
+        // The title travels as `data` so the stored postback can be shown again after a reload.
+        const payload = { value: action.value, data: action.data !== undefined ? action.data : { title: display } };
         this.sendTurn('postback', payload, display);
       }
       this.input.focus({ preventScroll: true });

@@ -54,7 +54,15 @@ describe('chat widget (Chromium)', () => {
     await send(page, '推荐一款3000元以内的手机');
     const products = page.locator('[data-testid="chat-card"][data-kind="product"]');
     expect(await products.count()).toBeGreaterThanOrEqual(3);
-    expect(await page.getByTestId('chat-action').count()).toBeGreaterThan(0);
+    const action = page.getByTestId('chat-action').first();
+    const actionTitle = (await action.textContent())!.trim();
+    const botsBefore = await page.locator('[data-testid="chat-message"][data-role="bot"]').count();
+    await action.click();
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid="chat-message"][data-role="bot"]').length > n,
+      botsBefore,
+      { timeout: 15000 },
+    );
 
     const order = orderWith(['shipped']);
     await send(page, `我的订单${order.id}到哪了`);
@@ -76,6 +84,9 @@ describe('chat widget (Chromium)', () => {
     await page.getByTestId('chat-open').click();
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid="chat-message"]').length >= n, count, { timeout: 15000 });
     expect(await page.locator(`[data-testid="chat-card"][data-kind="order"][data-order-id="${order.id}"]`).count()).toBe(1);
+    // The tapped suggestion comes back as the shopper's own words, not as its postback value.
+    const resumedUserTexts = await page.locator('[data-testid="chat-message"][data-role="user"]').allTextContents();
+    expect(resumedUserTexts.some((t) => t.includes(actionTitle))).toBe(true);
     expect(alerts).toEqual([]);
     await page.close();
   });
