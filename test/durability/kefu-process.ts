@@ -1,0 +1,82 @@
+/**
+ * @module test/durability/kefu-process
+ * The real server as a child process (`node bin/kefu.js serve` on the built `dist/`), so a test
+ * can SIGKILL it and start it again on the same data directory.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+/** The same model cache as the in-process test server: the NLU trains once per machine. */
+const MODEL_CACHE = path.join(os.tmpdir(), 'kefu-test-models');
+
+/** Builds `dist/` (it emits even when another module has a type error). */
+export function buildOnce(): void {
+  spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'ignore' });
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('build failed: dist/cli/main.js missing');
+}
+
+export interface KefuProcess {
+  url: string;
+  child: ChildProcess;
+  /** SIGKILL, resolves once the process is gone. */
+  kill(): Promise<void>;
+  /** SIGTERM (clean shutdown), resolves once the process is gone. */
+  stop(): Promise<void>;
+}
+
+const exited = (child: ChildProcess): Promise<void> =>
+  child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', () => resolve()));
+
+/** Starts `kefu serve` on port 0 and resolves with the URL it prints. */
+export function startKefu(dataDir: string, env: Record<string, string> = {}): Promise<KefuProcess> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'kefu.js'), 'serve'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      KEFU_DATA_DIR: dataDir,
+      KEFU_MODEL_DIR: MODEL_CACHE,
+      KEFU_QUIET: 'true',
+      KEFU_RATE_BURST: '100',
+      DEBUG: '',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`kefu did not start in 120 s\n${stderr}`));
+    }, 120000);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`kefu exited with ${code} before serving\n${stderr}`));
+    });
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const match = /serving the shop assistant at (http:\/\/\S+)/.exec(out);
+      if (!match) return;
+      clearTimeout(timer);
+      child.removeAllListeners('exit');
+      resolve({
+        url: match[1],
+        child,
+        kill: async () => {
+          child.kill('SIGKILL');
+          await exited(child);
+        },
+        stop: async () => {
+          child.kill('SIGTERM');
+          await exited(child);
+        },
+      });
+    });
+  });
+}
