@@ -10,6 +10,7 @@ import type { Locale } from '../core/shop';
 import type { OutgoingActivity, TurnRunner } from '../core/turn-runner';
 import { AppError, ErrorCodes } from '../errors';
 import { createLogger } from '../log';
+import { withStoreFailures } from '../storage/store-failure-scope';
 import type { Stores } from '../storage/stores';
 import type { InboundMessage } from './inbound';
 import { TurnQueue } from './turn-queue';
@@ -21,6 +22,17 @@ export type Deliver = (activity: ChatActivity) => void;
 
 export const BOT_ID = 'kefu-bot';
 
+/** A turn whose dialog-state write loses an eTag race runs again, at most this often in all. */
+const MAX_TURN_ATTEMPTS = 3;
+/** Tries to store a turn's replies before the shopper is asked to try again. */
+const REPLY_STORE_ATTEMPTS = 3;
+
+const UNAVAILABLE_TEXT: Record<Locale | 'both', string> = {
+  zh: '抱歉，系统暂时无法保存对话，请稍后重新发送这条消息。',
+  en: 'Sorry, we could not save the conversation just now. Please send your message again in a moment.',
+  both: '抱歉，系统暂时无法保存对话，请稍后重新发送这条消息。 Sorry, we could not save the conversation just now. Please send your message again in a moment.',
+};
+
 export interface OpenRequest {
   requestedId?: string;
   channel: string;
@@ -30,6 +42,8 @@ export interface OpenRequest {
 
 export class ChatService {
   private readonly queue = new TurnQueue();
+  /** `conversationId\nactivityId` of turns queued or running, so a retry is not run twice. */
+  private readonly inFlight = new Set<string>();
 
   constructor(
     private readonly stores: Stores,
@@ -62,7 +76,9 @@ export class ChatService {
 
   /**
    * Stores the shopper's message and queues its turn. Resolves once it is stored (the moment to
-   * acknowledge); `turn` resolves when the turn has run. A retried id is not run again.
+   * acknowledge); `turn` resolves when the turn has run. A retried id is not run again, unless
+   * its turn never completed (the server crashed, or the store failed mid-turn and the shopper
+   * was asked to try again): a stored message without replies that is not queued runs now.
    */
   async submit(
     conversation: Conversation,
@@ -88,28 +104,106 @@ export class ChatService {
       log.error('could not store message in %s', conversation.id, err);
       throw new AppError(ErrorCodes.unavailable, 'Your message could not be saved. Please try again.', { cause: err });
     }
-    if (!stored.inserted) return { activity: stored.activity, duplicate: true, turn: Promise.resolve() };
-    const turn = this.queue.run(conversation.id, () => this.runTurn(conversation.id, stored.activity, deliver));
-    return { activity: stored.activity, duplicate: false, turn };
+    const key = `${conversation.id}\n${stored.activity.id}`;
+    if (!stored.inserted) {
+      const unanswered = !this.inFlight.has(key) && (await this.unanswered(conversation.id, stored.activity.id));
+      if (!unanswered) return { activity: stored.activity, duplicate: true, turn: Promise.resolve() };
+    }
+    this.inFlight.add(key);
+    const turn = this.queue
+      .run(conversation.id, () => this.runTurn(conversation.id, stored.activity, deliver))
+      .finally(() => this.inFlight.delete(key));
+    return { activity: stored.activity, duplicate: !stored.inserted, turn };
   }
 
-  private async runTurn(conversationId: string, activity: ChatActivity, deliver: Deliver): Promise<void> {
-    // Read fresh: a turn queued earlier may have changed it (locale, handoff).
-    const conversation = (await this.stores.conversations.get(conversationId)) as Conversation;
-    deliver(this.complete(conversation, activity, { type: 'typing' }));
-    const send = async (reply: OutgoingActivity): Promise<ChatActivity> => {
-      const full = this.complete(conversation, activity, reply);
-      if (full.type === 'message') await this.stores.transcripts.append(full);
-      deliver(full);
-      return full;
-    };
+  /** True when a stored message has no stored reply (its turn never completed). */
+  private async unanswered(conversationId: string, activityId: string): Promise<boolean> {
     try {
-      await this.runner.run({ conversation, activity }, send);
-    } catch (err) {
-      log.error('turn failed in %s', conversation.id, err);
-    } finally {
-      deliver(this.complete(conversation, activity, { type: 'event', name: 'turn.end' }));
+      return (await this.stores.transcripts.repliesTo(conversationId, activityId)).length === 0;
+    } catch {
+      return false;
     }
+  }
+
+  /**
+   * Runs one turn with its replies held back: they are stored (all or nothing), then delivered,
+   * only once the turn (and its dialog-state save) succeeded. A dialog-state write that lost an
+   * eTag race re-runs the turn on fresh state; a store that is unavailable discards the turn and
+   * tells the shopper to try again (`KEFU_UNAVAILABLE`).
+   */
+  private async runTurn(conversationId: string, activity: ChatActivity, deliver: Deliver): Promise<void> {
+    let conversation: Conversation | null = null;
+    try {
+      for (let attempt = 1; ; attempt++) {
+        // Read fresh: a turn queued earlier (or another server) may have changed it (locale, handoff).
+        conversation = (await this.stores.conversations.get(conversationId)) as Conversation;
+        if (attempt === 1) deliver(this.complete(conversation, activity, { type: 'typing' }));
+        const current = conversation;
+        const replies: ChatActivity[] = [];
+        const send = async (reply: OutgoingActivity): Promise<ChatActivity> => {
+          const full = this.complete(current, activity, reply);
+          replies.push(full);
+          return full;
+        };
+        const { failures } = await withStoreFailures(() => this.runner.run({ conversation: current, activity }, send));
+        if (failures.conflict && !failures.unavailable && attempt < MAX_TURN_ATTEMPTS) {
+          log.warn('dialog state of %s changed during the turn; running it again (attempt %s)', conversationId, attempt + 1);
+          continue;
+        }
+        if (failures.conflict || failures.unavailable) {
+          throw new AppError(ErrorCodes.unavailable, 'The turn could not be saved.');
+        }
+        await this.storeReplies(replies.filter((r) => r.type === 'message'));
+        replies.forEach(deliver);
+        return;
+      }
+    } catch (err) {
+      log.error('turn failed in %s', conversationId, err);
+      deliver(this.unavailableNotice(conversationId, conversation, activity));
+    } finally {
+      deliver({
+        type: 'event',
+        name: 'turn.end',
+        id: randomUUID(),
+        timestamp: new Date().toISOString(),
+        conversationId,
+        from: { id: BOT_ID, role: 'bot' },
+        replyToId: activity.id,
+      });
+    }
+  }
+
+  /** All or nothing when the store can; a few quick retries ride out a brief outage (appends are idempotent). */
+  private async storeReplies(replies: ChatActivity[]): Promise<void> {
+    if (replies.length === 0) return;
+    const transcripts = this.stores.transcripts;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        if (transcripts.appendAll) await transcripts.appendAll(replies);
+        else for (const r of replies) await transcripts.append(r);
+        return;
+      } catch (err) {
+        if (attempt >= REPLY_STORE_ATTEMPTS) throw err;
+        await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+      }
+    }
+  }
+
+  /** Not stored (the store is the problem): a message with the error code, in the shopper's language. */
+  private unavailableNotice(conversationId: string, conversation: Conversation | null, inbound: ChatActivity): ChatActivity {
+    const locale = inbound.locale ?? conversation?.locale ?? null;
+    const text = UNAVAILABLE_TEXT[locale ?? 'both'];
+    return {
+      type: 'message',
+      id: randomUUID(),
+      timestamp: new Date().toISOString(),
+      conversationId,
+      from: { id: BOT_ID, role: 'bot' },
+      replyToId: inbound.id,
+      ...(locale ? { locale } : {}),
+      text,
+      channelData: { error: { code: ErrorCodes.unavailable, message: text } },
+    };
   }
 
   private complete(conversation: Conversation, inbound: ChatActivity, reply: OutgoingActivity): ChatActivity {

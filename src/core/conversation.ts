@@ -76,6 +76,11 @@ export interface TranscriptStore {
   list(conversationId: string, options?: { before?: string; limit?: number }): Promise<ChatActivity[]>;
   /** Replies already sent for an inbound activity (used to answer a retried message). */
   repliesTo(conversationId: string, activityId: string): Promise<ChatActivity[]>;
+  /**
+   * Optional: appends several activities all or nothing (a turn's replies). Without it the
+   * caller appends one by one (each append is idempotent, so a retry completes the set).
+   */
+  appendAll?(activities: ChatActivity[]): Promise<AppendResult[]>;
 }
 
 export interface HandoffEntry {

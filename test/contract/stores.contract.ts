@@ -88,6 +88,17 @@ export function storesContract(name: string, open: () => Promise<Stores>): void 
         expect(await stores.transcripts.list('someone-else')).toEqual([]);
       });
 
+      it('should append a batch all or nothing when the adapter offers appendAll', async () => {
+        if (!stores.transcripts.appendAll) return;
+        await stores.transcripts.append(activity('b', 'dup'));
+        const results = await stores.transcripts.appendAll([activity('b', 'n1'), activity('b', 'dup'), activity('b', 'n2')]);
+        expect(results.map((r) => r.inserted)).toEqual([true, false, true]);
+        expect((await stores.transcripts.list('b')).map((a) => a.id)).toEqual(['dup', 'n1', 'n2']);
+        const broken = { ...activity('b', 'n4'), from: undefined } as unknown as ChatActivity;
+        await expect(stores.transcripts.appendAll([activity('b', 'n3'), broken])).rejects.toThrow();
+        expect((await stores.transcripts.list('b')).map((a) => a.id)).toEqual(['dup', 'n1', 'n2']);
+      });
+
       it('should find the replies to an activity', async () => {
         await stores.transcripts.append(activity('r', 'in'));
         await stores.transcripts.append(activity('r', 'out1', { replyToId: 'in', from: { id: 'bot', role: 'bot' } }));

@@ -11,6 +11,15 @@ export class SqliteTranscriptStore implements TranscriptStore {
   constructor(private readonly db: SqliteDatabase) {}
 
   async append(activity: ChatActivity): Promise<AppendResult> {
+    return this.insert(activity);
+  }
+
+  /** All or nothing: one transaction. */
+  async appendAll(activities: ChatActivity[]): Promise<AppendResult[]> {
+    return this.db.transaction(() => activities.map((a) => this.insert(a)))();
+  }
+
+  private insert(activity: ChatActivity): AppendResult {
     const result = this.db
       .prepare(
         `INSERT INTO activities (conversation_id, id, reply_to_id, type, role, at, json)
@@ -26,8 +35,10 @@ export class SqliteTranscriptStore implements TranscriptStore {
         JSON.stringify(activity),
       );
     if (result.changes === 1) return { activity, inserted: true };
-    const existing = await this.get(activity.conversationId, activity.id);
-    return { activity: existing ?? activity, inserted: false };
+    const existing = this.db
+      .prepare('SELECT json FROM activities WHERE conversation_id = ? AND id = ?')
+      .get(activity.conversationId, activity.id) as { json: string } | undefined;
+    return { activity: existing ? (JSON.parse(existing.json) as ChatActivity) : activity, inserted: false };
   }
 
   async get(conversationId: string, activityId: string): Promise<ChatActivity | null> {
