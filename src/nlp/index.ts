@@ -20,6 +20,8 @@ export type { IntentExample } from './corpus-types';
 export { CorpusError } from './corpus-error';
 export { loadOrTrainModel, modelHash } from './model-cache';
 export type { ModelCacheInput } from './model-cache';
+export { progressBar } from './progress-bar';
+export type { ProgressCallback } from './progress-bar';
 export { KefuTextAnalyzer } from './analyzer';
 export { evaluate } from './eval-corpus';
 export type { EvalResult, IntentScore } from './eval-corpus';

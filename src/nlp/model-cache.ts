@@ -12,6 +12,7 @@ import type { NluEngineOptions, NluModelJSON } from './nlu-engine';
 import { NluEngine, NLU_MODEL_FORMAT } from './nlu-engine';
 import { loadIntentCorpus } from './corpus';
 import { buildShopLexicon } from './lexicon';
+import { progressBar } from './progress-bar';
 import { createLogger } from '../log';
 
 const log = createLogger('kefu:nlp:model-cache');
@@ -61,7 +62,7 @@ export function loadOrTrainModel(input: ModelCacheInput): NluEngine {
     }
   }
   const started = Date.now();
-  const engine = NluEngine.train(corpus.train, lexicon, input.options);
+  const engine = NluEngine.train(corpus.train, lexicon, { onProgress: progressBar(), ...input.options });
   mkdirSync(dir, { recursive: true });
   // Written under a temporary name and renamed, so a reader never sees half a model.
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;

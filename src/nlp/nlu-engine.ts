@@ -22,6 +22,7 @@ import { DEFAULT_FEATURE_OPTIONS } from './classifier/features';
 import { calibrateOnFolds } from './classifier/calibrate-on-folds';
 import { OOS_RECALL_WEIGHT } from './classifier/calibration';
 import type { HeldOutStats } from './classifier/calibrate-on-folds';
+import type { ProgressCallback } from './progress-bar';
 import { createLogger } from '../log';
 
 const log = createLogger('kefu:nlp:engine');
@@ -58,6 +59,8 @@ export interface NluEngineOptions {
    * held-out folds (see `OOS_RECALL_WEIGHT`). @default OOS_RECALL_WEIGHT
    */
   oosRecallWeight: number;
+  /** Told about the long steps of training (see `progressBar`). Not stored with the model. */
+  onProgress?: ProgressCallback;
 }
 
 export const DEFAULT_ENGINE_OPTIONS: NluEngineOptions = {
@@ -75,6 +78,10 @@ export type { HeldOutStats };
 
 export interface NluModelJSON {
   format: number;
+  /** When the model was trained (ISO 8601). */
+  createdAt?: string;
+  /** The training options (without callbacks), for the record. */
+  config?: Omit<NluEngineOptions, 'onProgress'>;
   oosIntent: string;
   threshold: number;
   heldOut: HeldOutStats;
@@ -105,6 +112,8 @@ export class NluEngine implements Recognizer {
     readonly oosIntent: string,
     private readonly lexicon: ShopLexicon,
     readonly heldOut: HeldOutStats,
+    private readonly config?: Omit<NluEngineOptions, 'onProgress'>,
+    private readonly createdAt?: string,
   ) {}
 
   /**
@@ -115,16 +124,26 @@ export class NluEngine implements Recognizer {
     const opts = { ...DEFAULT_ENGINE_OPTIONS, ...options };
     if (corpus.length === 0) throw new Error('cannot train the nlu on an empty corpus');
     applyLexiconToJieba(lexicon);
+    const progress = opts.onProgress ?? (() => undefined);
     const tokens = corpus.map((e) => tokenize(e.text));
     const labels = corpus.map((e) => e.intent);
+    progress('tokenize', 1, 1);
 
-    const { scale, threshold, stats } = calibrateOnFolds(tokens, labels, opts, (t, l) => fitModel(t, l, opts));
+    let round = 0;
+    const { scale, threshold, stats } = calibrateOnFolds(tokens, labels, opts, (t, l) => {
+      const fitted = fitModel(t, l, opts);
+      progress('held-out folds', ++round, Math.min(opts.folds, opts.heldOutFolds ?? (tokens.length <= 5000 ? opts.folds : 1)));
+      return fitted;
+    });
 
+    progress('final model', 0, 1);
     const { vectorizer, classifier } = fitModel(tokens, labels, opts);
+    progress('final model', 1, 1);
     classifier.setScale(scale);
     log.debug('trained on %d utterances, %d features, scale %s, threshold %s, held-out accuracy %s',
       corpus.length, vectorizer.size, scale.toFixed(2), threshold.toFixed(3), stats.accuracy.toFixed(3));
-    return new NluEngine(vectorizer, opts.classifier, classifier, threshold, opts.oosIntent, lexicon, stats);
+    const { onProgress: _callback, ...config } = opts;
+    return new NluEngine(vectorizer, opts.classifier, classifier, threshold, opts.oosIntent, lexicon, stats, config, new Date().toISOString());
   }
 
   /** Intent probabilities for already tokenised text. */
@@ -170,6 +189,8 @@ export class NluEngine implements Recognizer {
   toJSON(): NluModelJSON {
     return {
       format: NLU_MODEL_FORMAT,
+      ...(this.createdAt ? { createdAt: this.createdAt } : {}),
+      ...(this.config ? { config: this.config } : {}),
       oosIntent: this.oosIntent,
       threshold: this.threshold,
       heldOut: this.heldOut,
@@ -192,6 +213,8 @@ export class NluEngine implements Recognizer {
       json.oosIntent,
       lexicon,
       json.heldOut,
+      json.config,
+      json.createdAt,
     );
   }
 }

@@ -34,7 +34,14 @@ function unit(t: NluToken): string | undefined {
   return t.norm;
 }
 
+const SURROGATE = /[\ud800-\udfff]/;
+
 function charGrams(text: string, [lo, hi]: [number, number], out: string[]): void {
+  if (!SURROGATE.test(text)) {
+    // One code unit per character: plain substrings (most text, and the hot path).
+    for (let n = lo; n <= hi; n++) for (let i = 0; i + n <= text.length; i++) out.push('c:' + text.substring(i, i + n));
+    return;
+  }
   const chars = [...text];
   for (let n = lo; n <= hi; n++) {
     for (let i = 0; i + n <= chars.length; i++) out.push('c:' + chars.slice(i, i + n).join(''));

@@ -39,6 +39,15 @@ describe('NluEngine', () => {
     expect((await engine.recognize('tell me a joke')).topIntent.name).toBe('oos');
   });
 
+  it('should store a versioned model with its config, and read traditional Chinese as simplified', () => {
+    const json = engine.toJSON();
+    expect(json.format).toBeGreaterThanOrEqual(2);
+    expect(typeof json.createdAt).toBe('string');
+    expect(json.config?.classifier).toBe('logreg');
+    const reloaded = NluEngine.fromJSON(JSON.parse(JSON.stringify(json)), lexicon);
+    expect(reloaded.recognizeSync('我的訂單到哪了').topIntent).toEqual(engine.recognizeSync('我的订单到哪了').topIntent);
+  });
+
   it('should send everything below the stored threshold to oos', async () => {
     const json = NluEngine.train(corpus.train.filter((e) => e.intent !== 'oos'), lexicon).toJSON();
     const score = NluEngine.fromJSON(json, lexicon).recognizeSync('my order please').topIntent.score;

@@ -18,6 +18,22 @@ describe('pickThreshold', () => {
     expect(pickThreshold([{ top: 'a', score: 0.2, truth: 'a' }, { top: 'b', score: 0.9, truth: 'b' }], 'oos')).toBe(0);
   });
 
+  it('should trade in-scope accuracy for OOS recall only as the OOS weight allows', () => {
+    // 100 in-scope answers, 10 of them unsure (0.3); 2 out-of-scope questions at 0.35.
+    const heldOut = [
+      ...Array.from({ length: 90 }, () => ({ top: 'a', score: 0.9, truth: 'a' })),
+      ...Array.from({ length: 10 }, () => ({ top: 'a', score: 0.3, truth: 'a' })),
+      { top: 'a', score: 0.35, truth: 'oos' },
+      { top: 'a', score: 0.35, truth: 'oos' },
+    ];
+    // Catching both (+100 points of OOS recall) would cost 10 points of in-scope accuracy.
+    expect(pickThreshold(heldOut, 'oos', 0.95, 0.02)).toBeLessThan(0.3);
+    expect(pickThreshold(heldOut, 'oos', 0.95, 1)).toBeGreaterThan(0.35);
+    // When they sit below the unsure answers, catching them is free: the middle of the gap.
+    const free = heldOut.map((h) => (h.truth === 'oos' ? { ...h, score: 0.25 } : h));
+    expect(pickThreshold(free, 'oos', 0.95, 0.02)).toBeCloseTo(0.275);
+  });
+
   it('should never exceed the maximum threshold', () => {
     expect(pickThreshold([{ top: 'a', score: 0.99, truth: 'oos' }], 'oos', 0.9)).toBeLessThanOrEqual(0.9);
   });
