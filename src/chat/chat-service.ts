@@ -110,8 +110,10 @@ export class ChatService {
       if (!unanswered) return { activity: stored.activity, duplicate: true, turn: Promise.resolve() };
     }
     this.inFlight.add(key);
+    // The turn reads what the shopper typed, not the stored (redacted) copy of a retried message.
+    const input = stored.inserted ? stored.activity : { ...activity, timestamp: stored.activity.timestamp };
     const turn = this.queue
-      .run(conversation.id, () => this.runTurn(conversation.id, stored.activity, deliver))
+      .run(conversation.id, () => this.runTurn(conversation.id, input, deliver))
       .finally(() => this.inFlight.delete(key));
     return { activity: stored.activity, duplicate: !stored.inserted, turn };
   }
@@ -218,9 +220,12 @@ export class ChatService {
     };
   }
 
-  /** Activities of the conversation, oldest first. */
+  /**
+   * Activities of the conversation, oldest first, as its owner may see them: their own words
+   * while the raw retention keeps them (`KEFU_RAW_RETENTION_DAYS`), else the redacted copy.
+   */
   history(conversation: Conversation, options: { before?: string; limit?: number }): Promise<ChatActivity[]> {
-    return this.stores.transcripts.list(conversation.id, options);
+    return this.stores.transcripts.list(conversation.id, { ...options, view: 'owner' });
   }
 
   /** Records a rating of one of this conversation's bot replies; another's is "not found". */

@@ -3,8 +3,10 @@
  * `kefu <command>`: serve, import, train, eval. Each command is a file of its own.
  */
 import { runEval } from './eval-command';
+import { runExport } from './export-command';
 import { runHandoff } from './handoff-command';
 import { runImport } from './import-command';
+import { runRetention } from './retention-command';
 import { runServe } from './serve-command';
 import { runTrain } from './train-command';
 
@@ -17,6 +19,9 @@ const USAGE = `usage: kefu <command>
                         score intent examples (JSON Lines {"text","intent"})
   handoff list | handoff release CONVERSATION_ID
                         conversations waiting for staff; hand one back to the bot
+  export --conversations --since DATE [--format jsonl|csv] [--out FILE]
+                        redacted transcripts since DATE, for audits
+  retention [--days N]  delete conversations idle for N days (KEFU_RETENTION_DAYS)
 `;
 
 export async function main(argv: string[]): Promise<number | void> {
@@ -32,6 +37,10 @@ export async function main(argv: string[]): Promise<number | void> {
       return runEval(rest);
     case 'handoff':
       return runHandoff(rest);
+    case 'export':
+      return runExport(rest);
+    case 'retention':
+      return runRetention(rest);
     case undefined:
     case '-h':
     case '--help':

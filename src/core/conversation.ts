@@ -59,6 +59,25 @@ export interface ConversationStore {
   create(conversation: Pick<Conversation, 'id' | 'channel' | 'customerId' | 'locale'>): Promise<Conversation>;
   get(id: string): Promise<Conversation | null>;
   update(id: string, patch: ConversationPatch): Promise<Conversation | null>;
+  /**
+   * Optional (retention): deletes every conversation with no activity since `cutoff` (ISO time),
+   * with its activities, dialog state, handoff entry and feedback; resolves with how many.
+   */
+  deleteInactiveSince?(cutoff: string): Promise<number>;
+}
+
+/** Which copy of a transcript a reader gets. */
+export type TranscriptView =
+  /** The redacted copy (staff, exports): the default. */
+  | 'staff'
+  /** The conversation's owner: their own raw words while a raw copy is kept, else the redacted copy. */
+  | 'owner';
+
+export interface AppendOptions {
+  /** The unredacted activity, kept beside the stored (redacted) one until `rawUntil`. */
+  raw?: ChatActivity;
+  /** ISO time after which the raw copy is no longer returned and may be purged. */
+  rawUntil?: string;
 }
 
 export interface AppendResult {
@@ -70,17 +89,24 @@ export interface AppendResult {
 /** Every activity in and out, in order. */
 export interface TranscriptStore {
   /** Stores the activity unless one with the same id exists in that conversation. */
-  append(activity: ChatActivity): Promise<AppendResult>;
+  append(activity: ChatActivity, options?: AppendOptions): Promise<AppendResult>;
   get(conversationId: string, activityId: string): Promise<ChatActivity | null>;
-  /** Oldest first; `before` is an activity id; at most `limit` (capped at 100). */
-  list(conversationId: string, options?: { before?: string; limit?: number }): Promise<ChatActivity[]>;
+  /** Oldest first; `before` is an activity id; at most `limit` (capped at 100); `view` defaults to `staff`. */
+  list(conversationId: string, options?: { before?: string; limit?: number; view?: TranscriptView }): Promise<ChatActivity[]>;
   /** Replies already sent for an inbound activity (used to answer a retried message). */
   repliesTo(conversationId: string, activityId: string): Promise<ChatActivity[]>;
   /**
    * Optional: appends several activities all or nothing (a turn's replies). Without it the
    * caller appends one by one (each append is idempotent, so a retry completes the set).
    */
-  appendAll?(activities: ChatActivity[]): Promise<AppendResult[]>;
+  appendAll?(activities: ChatActivity[], options?: { raw?: (ChatActivity | undefined)[]; rawUntil?: string }): Promise<AppendResult[]>;
+  /**
+   * Optional (exports): activities of every conversation stored at or after `since` (ISO time),
+   * staff copy, in storage order, a page at a time; pass the returned `next` to continue.
+   */
+  scan?(since: string, options?: { cursor?: string; limit?: number }): Promise<{ activities: ChatActivity[]; next?: string }>;
+  /** Optional (retention): forgets raw copies whose time has passed; resolves with how many. */
+  purgeRaw?(now: string): Promise<number>;
 }
 
 export interface HandoffEntry {

@@ -1,17 +1,54 @@
 /**
  * @module storage/open-stores
  * Picks the store from the configuration (MongoDB when `MONGODB_URI` is set, else the embedded
- * SQLite file) and guards it, so every caller sees `KEFU_UNAVAILABLE` / `KEFU_STORAGE_CONFLICT`.
+ * SQLite file), guards it (every caller sees `KEFU_UNAVAILABLE` / `KEFU_STORAGE_CONFLICT`),
+ * stores transcripts redacted (privacy), and applies the retention setting at start and every
+ * six hours.
  */
 import type { KefuConfig } from '../config';
+import { createLogger } from '../log';
+import { PrivateTranscriptStore } from '../privacy/private-transcript-store';
+import { privacySettingsFromEnv, type PrivacySettings } from '../privacy/privacy-settings';
+import { applyRetention } from '../privacy/retention';
 import { openEmbeddedStores } from './embedded';
 import { guardStores } from './guarded-stores';
 import type { Stores } from './stores';
 
-export async function openStores(config: KefuConfig): Promise<Stores> {
+const log = createLogger('kefu:store');
+const RETENTION_EVERY_MS = 6 * 60 * 60 * 1000;
+
+async function openAdapter(config: KefuConfig): Promise<Stores> {
   if (config.mongodbUri) {
-    // The MongoDB adapter is issue 4; refusing is better than silently using another store.
-    throw new Error('MONGODB_URI is set, but the MongoDB store is not built yet: unset it to use the embedded store');
+    // Loaded only when asked for: the embedded store does not pay for mongoose.
+    const { openMongooseStores } = await import('./mongoose');
+    return openMongooseStores(config.mongodbUri);
   }
-  return guardStores(openEmbeddedStores(config.dataDir));
+  return openEmbeddedStores(config.dataDir);
+}
+
+/** The privacy layer over any store. */
+export function withPrivacy(stores: Stores, privacy: PrivacySettings): Stores {
+  return { ...stores, transcripts: new PrivateTranscriptStore(stores.transcripts, privacy) };
+}
+
+export async function openStores(config: KefuConfig, privacy: PrivacySettings = privacySettingsFromEnv()): Promise<Stores> {
+  const stores = withPrivacy(guardStores(await openAdapter(config)), privacy);
+  const retain = async (): Promise<void> => {
+    try {
+      const result = await applyRetention(stores, privacy.retentionDays);
+      if (result.conversationsDeleted || result.rawPurged) log.info('retention: %s', JSON.stringify(result));
+    } catch (err) {
+      log.warn('retention failed: %s', err instanceof Error ? err.message : String(err));
+    }
+  };
+  await retain();
+  const timer = setInterval(() => void retain(), RETENTION_EVERY_MS);
+  timer.unref();
+  return {
+    ...stores,
+    close: async () => {
+      clearInterval(timer);
+      await stores.close();
+    },
+  };
 }

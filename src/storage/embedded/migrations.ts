@@ -77,4 +77,12 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   `,
+  // 2: privacy (a raw copy beside the redacted one, kept until raw_until), retention and export scans
+  `
+  ALTER TABLE activities ADD COLUMN raw_json TEXT;
+  ALTER TABLE activities ADD COLUMN raw_until TEXT;
+  CREATE INDEX activities_raw_until ON activities (raw_until) WHERE raw_until IS NOT NULL;
+  CREATE INDEX activities_conversation_at ON activities (conversation_id, at);
+  CREATE INDEX activities_at ON activities (at);
+  `,
 ];

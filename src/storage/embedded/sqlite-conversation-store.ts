@@ -62,4 +62,29 @@ export class SqliteConversationStore implements ConversationStore {
     this.db.prepare(`UPDATE conversations SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
     return this.get(id);
   }
+
+  /** One transaction: the conversation and everything kept for it. */
+  async deleteInactiveSince(cutoff: string): Promise<number> {
+    const stale = this.db
+      .prepare(
+        `SELECT id, channel FROM conversations c WHERE c.updated_at < ?
+         AND NOT EXISTS (SELECT 1 FROM activities a WHERE a.conversation_id = c.id AND a.at >= ?)`,
+      )
+      .all(cutoff, cutoff) as { id: string; channel: string }[];
+    const statements = [
+      'DELETE FROM activities WHERE conversation_id = ?',
+      'DELETE FROM handoff_queue WHERE conversation_id = ?',
+      'DELETE FROM feedback WHERE conversation_id = ?',
+      'DELETE FROM conversations WHERE id = ?',
+    ].map((sql) => this.db.prepare(sql));
+    // botbuilder's ConversationState key: `<channel>/conversations/<id>/`.
+    const deleteState = this.db.prepare('DELETE FROM dialog_state WHERE key = ?');
+    this.db.transaction(() => {
+      for (const { id, channel } of stale) {
+        for (const statement of statements) statement.run(id);
+        deleteState.run(`${channel}/conversations/${id}/`);
+      }
+    })();
+    return stale.length;
+  }
 }

@@ -1,29 +1,46 @@
 /**
  * @module storage/embedded/sqlite-transcript-store
  * Activities in arrival order (`seq`), unique per conversation and id (idempotent inserts).
+ * `json` is the copy staff read (redacted by the privacy layer above); `raw_json` is the
+ * unredacted copy, kept only until `raw_until` and returned only to the conversation's owner.
  */
-import type { AppendResult, ChatActivity, TranscriptStore } from '../../core/conversation';
+import type { AppendOptions, AppendResult, ChatActivity, TranscriptStore, TranscriptView } from '../../core/conversation';
 import type { SqliteDatabase } from './database';
 
 export const MAX_PAGE = 100;
+const MAX_SCAN = 1000;
+
+interface Row {
+  json: string;
+  raw_json?: string | null;
+  raw_until?: string | null;
+}
+
+function read(row: Row, view: TranscriptView, now: string): ChatActivity {
+  const useRaw = view === 'owner' && row.raw_json && row.raw_until && row.raw_until > now;
+  return JSON.parse(useRaw ? (row.raw_json as string) : row.json) as ChatActivity;
+}
 
 export class SqliteTranscriptStore implements TranscriptStore {
   constructor(private readonly db: SqliteDatabase) {}
 
-  async append(activity: ChatActivity): Promise<AppendResult> {
-    return this.insert(activity);
+  async append(activity: ChatActivity, options: AppendOptions = {}): Promise<AppendResult> {
+    return this.insert(activity, options);
   }
 
   /** All or nothing: one transaction. */
-  async appendAll(activities: ChatActivity[]): Promise<AppendResult[]> {
-    return this.db.transaction(() => activities.map((a) => this.insert(a)))();
+  async appendAll(activities: ChatActivity[], options: { raw?: (ChatActivity | undefined)[]; rawUntil?: string } = {}): Promise<AppendResult[]> {
+    return this.db.transaction(() =>
+      activities.map((a, i) => this.insert(a, { raw: options.raw?.[i], rawUntil: options.rawUntil })),
+    )();
   }
 
-  private insert(activity: ChatActivity): AppendResult {
+  private insert(activity: ChatActivity, { raw, rawUntil }: AppendOptions): AppendResult {
+    const keepRaw = raw !== undefined && rawUntil !== undefined;
     const result = this.db
       .prepare(
-        `INSERT INTO activities (conversation_id, id, reply_to_id, type, role, at, json)
-         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (conversation_id, id) DO NOTHING`,
+        `INSERT INTO activities (conversation_id, id, reply_to_id, type, role, at, json, raw_json, raw_until)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (conversation_id, id) DO NOTHING`,
       )
       .run(
         activity.conversationId,
@@ -33,22 +50,27 @@ export class SqliteTranscriptStore implements TranscriptStore {
         activity.from.role,
         activity.timestamp,
         JSON.stringify(activity),
+        keepRaw ? JSON.stringify(raw) : null,
+        keepRaw ? rawUntil : null,
       );
     if (result.changes === 1) return { activity, inserted: true };
     const existing = this.db
       .prepare('SELECT json FROM activities WHERE conversation_id = ? AND id = ?')
-      .get(activity.conversationId, activity.id) as { json: string } | undefined;
+      .get(activity.conversationId, activity.id) as Row | undefined;
     return { activity: existing ? (JSON.parse(existing.json) as ChatActivity) : activity, inserted: false };
   }
 
   async get(conversationId: string, activityId: string): Promise<ChatActivity | null> {
     const row = this.db
       .prepare('SELECT json FROM activities WHERE conversation_id = ? AND id = ?')
-      .get(conversationId, activityId) as { json: string } | undefined;
+      .get(conversationId, activityId) as Row | undefined;
     return row ? (JSON.parse(row.json) as ChatActivity) : null;
   }
 
-  async list(conversationId: string, options: { before?: string; limit?: number } = {}): Promise<ChatActivity[]> {
+  async list(
+    conversationId: string,
+    options: { before?: string; limit?: number; view?: TranscriptView } = {},
+  ): Promise<ChatActivity[]> {
     const limit = Math.max(1, Math.min(MAX_PAGE, Math.floor(options.limit ?? MAX_PAGE)));
     let beforeSeq = Number.MAX_SAFE_INTEGER;
     if (options.before !== undefined) {
@@ -59,15 +81,34 @@ export class SqliteTranscriptStore implements TranscriptStore {
       beforeSeq = row.seq;
     }
     const rows = this.db
-      .prepare('SELECT json FROM activities WHERE conversation_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?')
-      .all(conversationId, beforeSeq, limit) as { json: string }[];
-    return rows.reverse().map((r) => JSON.parse(r.json) as ChatActivity);
+      .prepare(
+        'SELECT json, raw_json, raw_until FROM activities WHERE conversation_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?',
+      )
+      .all(conversationId, beforeSeq, limit) as Row[];
+    const now = new Date().toISOString();
+    return rows.reverse().map((r) => read(r, options.view ?? 'staff', now));
   }
 
   async repliesTo(conversationId: string, activityId: string): Promise<ChatActivity[]> {
     const rows = this.db
       .prepare('SELECT json FROM activities WHERE conversation_id = ? AND reply_to_id = ? ORDER BY seq')
-      .all(conversationId, activityId) as { json: string }[];
+      .all(conversationId, activityId) as Row[];
     return rows.map((r) => JSON.parse(r.json) as ChatActivity);
+  }
+
+  async scan(since: string, options: { cursor?: string; limit?: number } = {}): Promise<{ activities: ChatActivity[]; next?: string }> {
+    const limit = Math.max(1, Math.min(MAX_SCAN, Math.floor(options.limit ?? MAX_SCAN)));
+    const after = options.cursor !== undefined ? Number(options.cursor) : 0;
+    const rows = this.db
+      .prepare('SELECT seq, json FROM activities WHERE seq > ? AND at >= ? ORDER BY seq LIMIT ?')
+      .all(Number.isFinite(after) ? after : 0, since, limit) as { seq: number; json: string }[];
+    const activities = rows.map((r) => JSON.parse(r.json) as ChatActivity);
+    return rows.length === limit ? { activities, next: String(rows[rows.length - 1].seq) } : { activities };
+  }
+
+  async purgeRaw(now: string): Promise<number> {
+    return this.db
+      .prepare('UPDATE activities SET raw_json = NULL, raw_until = NULL WHERE raw_until IS NOT NULL AND raw_until <= ?')
+      .run(now).changes;
   }
 }

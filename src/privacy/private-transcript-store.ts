@@ -1,0 +1,63 @@
+/**
+ * @module privacy/private-transcript-store
+ * A `TranscriptStore` wrapper for any adapter: what is stored is the redacted copy; the raw
+ * activity is handed to the adapter as a side copy only when the raw retention allows (and the
+ * redaction changed something). Callers still get the raw activity back from `append` for the
+ * current turn: the bot needs the order number and the verification digits the shopper typed.
+ */
+import type { AppendOptions, AppendResult, ChatActivity, TranscriptStore, TranscriptView } from '../core/conversation';
+import { DAY_MS, type PrivacySettings } from './privacy-settings';
+import { differs, redactActivity } from './redact-activity';
+
+export class PrivateTranscriptStore implements TranscriptStore {
+  readonly scan?: TranscriptStore['scan'];
+  readonly purgeRaw?: TranscriptStore['purgeRaw'];
+
+  constructor(
+    private readonly inner: TranscriptStore,
+    private readonly settings: PrivacySettings,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    if (inner.scan) this.scan = inner.scan.bind(inner);
+    if (inner.purgeRaw) this.purgeRaw = inner.purgeRaw.bind(inner);
+  }
+
+  private rawUntil(): string | undefined {
+    return this.settings.rawRetentionDays > 0
+      ? new Date(this.now().getTime() + this.settings.rawRetentionDays * DAY_MS).toISOString()
+      : undefined;
+  }
+
+  async append(activity: ChatActivity, _options?: AppendOptions): Promise<AppendResult> {
+    const redacted = redactActivity(activity);
+    const rawUntil = this.rawUntil();
+    const options = rawUntil && differs(redacted, activity) ? { raw: activity, rawUntil } : {};
+    const result = await this.inner.append(redacted, options);
+    return result.inserted ? { activity, inserted: true } : result;
+  }
+
+  async appendAll(activities: ChatActivity[]): Promise<AppendResult[]> {
+    if (!this.inner.appendAll) {
+      const results: AppendResult[] = [];
+      for (const a of activities) results.push(await this.append(a));
+      return results;
+    }
+    const redacted = activities.map(redactActivity);
+    const rawUntil = this.rawUntil();
+    const raw = activities.map((a, i) => (differs(redacted[i], a) ? a : undefined));
+    const results = await this.inner.appendAll(redacted, rawUntil ? { raw, rawUntil } : {});
+    return results.map((r, i) => (r.inserted ? { activity: activities[i], inserted: true } : r));
+  }
+
+  get(conversationId: string, activityId: string): Promise<ChatActivity | null> {
+    return this.inner.get(conversationId, activityId);
+  }
+
+  list(conversationId: string, options?: { before?: string; limit?: number; view?: TranscriptView }): Promise<ChatActivity[]> {
+    return this.inner.list(conversationId, options);
+  }
+
+  repliesTo(conversationId: string, activityId: string): Promise<ChatActivity[]> {
+    return this.inner.repliesTo(conversationId, activityId);
+  }
+}
