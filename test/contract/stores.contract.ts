@@ -107,6 +107,44 @@ export function storesContract(name: string, open: () => Promise<Stores>): void 
       });
     });
 
+    describe('exports and retention (optional methods)', () => {
+      it('should scan activities since a time, page after page', async () => {
+        if (!stores.transcripts.scan) return;
+        await stores.transcripts.append(activity('s1', 'old', { timestamp: '2026-01-01T00:00:00.000Z' }));
+        for (let i = 0; i < 5; i++) await stores.transcripts.append(activity(i % 2 ? 's1' : 's2', `n${i}`, { timestamp: '2026-02-01T00:00:00.000Z' }));
+        const seen: string[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await stores.transcripts.scan('2026-01-15T00:00:00.000Z', { cursor, limit: 2 });
+          seen.push(...page.activities.map((a) => a.id));
+          cursor = page.next;
+        } while (cursor !== undefined);
+        expect(seen).toEqual(['n0', 'n1', 'n2', 'n3', 'n4']);
+      });
+
+      it('should keep a raw copy only for its owner view and only until its time', async () => {
+        const future = new Date(Date.now() + 86400000).toISOString();
+        await stores.transcripts.append(activity('v', 'a1', { text: '[phone]' }), { raw: activity('v', 'a1', { text: '13800001234' }), rawUntil: future });
+        expect((await stores.transcripts.list('v'))[0].text).toBe('[phone]');
+        expect((await stores.transcripts.list('v', { view: 'owner' }))[0].text).toBe('13800001234');
+        if (!stores.transcripts.purgeRaw) return;
+        expect(await stores.transcripts.purgeRaw(new Date(Date.now() + 2 * 86400000).toISOString())).toBe(1);
+        expect((await stores.transcripts.list('v', { view: 'owner' }))[0].text).toBe('[phone]');
+      });
+
+      it('should delete idle conversations with everything kept for them', async () => {
+        if (!stores.conversations.deleteInactiveSince) return;
+        await stores.conversations.create({ id: 'idle', channel: 'socketio', customerId: null, locale: null });
+        await stores.transcripts.append(activity('idle', 'i1', { timestamp: '2026-01-01T00:00:00.000Z' }));
+        await stores.state.write({ 'socketio/conversations/idle/': { n: 1 } });
+        const later = new Date(Date.now() + 60000).toISOString();
+        expect(await stores.conversations.deleteInactiveSince(later)).toBe(1);
+        expect(await stores.conversations.get('idle')).toBeNull();
+        expect(await stores.transcripts.list('idle')).toEqual([]);
+        expect(await stores.state.read(['socketio/conversations/idle/'])).toEqual({});
+      });
+    });
+
     describe('ConversationStore and HandoffQueue', () => {
       it('should create, read and update conversations', async () => {
         const c = await stores.conversations.create({ id: 'x', channel: 'socketio', customerId: 'c1', locale: 'zh' });

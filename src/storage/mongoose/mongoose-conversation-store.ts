@@ -1,0 +1,77 @@
+/**
+ * @module storage/mongoose/mongoose-conversation-store
+ */
+import type { Connection } from 'mongoose';
+import type { Conversation, ConversationPatch, ConversationStore } from '../../core/conversation';
+import { inTransaction, trusted } from './connection';
+import type { ConversationDoc, KefuModels } from './models';
+
+function toConversation(d: ConversationDoc): Conversation {
+  return {
+    id: d._id,
+    channel: d.channel,
+    customerId: d.customerId ?? null,
+    locale: d.locale ?? null,
+    handoff: d.handoff === true,
+    createdAt: d.createdAt,
+    updatedAt: d.updatedAt,
+  };
+}
+
+export class MongooseConversationStore implements ConversationStore {
+  constructor(
+    private readonly conn: Connection,
+    private readonly m: KefuModels,
+  ) {}
+
+  async create(c: Pick<Conversation, 'id' | 'channel' | 'customerId' | 'locale'>): Promise<Conversation> {
+    const now = new Date().toISOString();
+    // Insert unless it exists: the same id twice keeps the first (as the embedded store).
+    await this.m.Conversations.updateOne(
+      { _id: String(c.id) },
+      {
+        $setOnInsert: {
+          channel: c.channel,
+          customerId: c.customerId,
+          locale: c.locale,
+          handoff: false,
+          createdAt: now,
+          updatedAt: now,
+        },
+      },
+      { upsert: true },
+    );
+    return (await this.get(c.id)) as Conversation;
+  }
+
+  async get(id: string): Promise<Conversation | null> {
+    const doc = await this.m.Conversations.findOne({ _id: String(id) }).lean<ConversationDoc>();
+    return doc ? toConversation(doc) : null;
+  }
+
+  async update(id: string, patch: ConversationPatch): Promise<Conversation | null> {
+    const set: Partial<ConversationDoc> = { updatedAt: new Date().toISOString() };
+    if (patch.locale !== undefined) set.locale = patch.locale;
+    if (patch.handoff !== undefined) set.handoff = patch.handoff;
+    const doc = await this.m.Conversations.findOneAndUpdate({ _id: String(id) }, { $set: set }, { returnDocument: 'after' }).lean<ConversationDoc>();
+    return doc ? toConversation(doc) : null;
+  }
+
+  async deleteInactiveSince(cutoff: string): Promise<number> {
+    const candidates = await this.m.Conversations.find({ updatedAt: trusted({ $lt: String(cutoff) }) }, { _id: 1, channel: 1 }).lean<Pick<ConversationDoc, '_id' | 'channel'>[]>();
+    let deleted = 0;
+    for (const { _id: id, channel } of candidates) {
+      const active = await this.m.Activities.exists({ conversationId: id, at: trusted({ $gte: String(cutoff) }) });
+      if (active) continue;
+      await inTransaction(this.conn, async (session) => {
+        await this.m.Activities.deleteMany({ conversationId: id }, { session });
+        await this.m.Handoffs.deleteOne({ _id: id }, { session });
+        await this.m.Feedback.deleteMany({ conversationId: id }, { session });
+        await this.m.DialogStates.deleteOne({ _id: `${channel}/conversations/${id}/` }, { session });
+        await this.m.Conversations.deleteOne({ _id: id }, { session });
+      });
+      deleted++;
+    }
+    return deleted;
+  }
+}

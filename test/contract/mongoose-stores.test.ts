@@ -1,0 +1,36 @@
+/**
+ * The store contract against MongoDB, when `MONGODB_URI` points at a replica set (each test gets
+ * its own database, dropped afterwards). Without it the suite is skipped and says so.
+ */
+import { randomUUID } from 'node:crypto';
+import mongoose from 'mongoose';
+import { openMongooseStores } from '../../src/storage/mongoose';
+import { storesContract } from './stores.contract';
+
+const uri = process.env.MONGODB_URI;
+
+function withDatabase(base: string, name: string): string {
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+if (uri) {
+  storesContract('MongoDB (mongoose)', async () => {
+    const dbUri = withDatabase(uri, `kefu_contract_${randomUUID().slice(0, 8)}`);
+    const stores = await openMongooseStores(dbUri);
+    return {
+      ...stores,
+      close: async () => {
+        await stores.close();
+        const conn = await mongoose.createConnection(dbUri).asPromise();
+        await conn.dropDatabase();
+        await conn.close();
+      },
+    };
+  });
+} else {
+  describe('MongoDB (mongoose) stores (contract)', () => {
+    it.skip('skipped: MONGODB_URI not set (set it to a replica set, e.g. mongodb://localhost:27017/?replicaSet=rs0, to run the contract on MongoDB)', () => undefined);
+  });
+}
