@@ -107,7 +107,8 @@ export class ChatService {
     const key = `${conversation.id}\n${stored.activity.id}`;
     if (!stored.inserted) {
       const unanswered = !this.inFlight.has(key) && (await this.unanswered(conversation.id, stored.activity.id));
-      if (!unanswered) return { activity: stored.activity, duplicate: true, turn: Promise.resolve() };
+      // Checked again after the await: two retries arriving together must not both run it.
+      if (!unanswered || this.inFlight.has(key)) return { activity: stored.activity, duplicate: true, turn: Promise.resolve() };
     }
     this.inFlight.add(key);
     // The turn reads what the shopper typed, not the stored (redacted) copy of a retried message.
