@@ -30,7 +30,7 @@ export interface KefuConfig {
   publicDir: string;
   /** HS256 secret for `customerToken`; unset → tokens are refused. */
   shopSecret?: string;
-  /** When set, MongoDB is the store (not built yet: see issue 4). */
+  /** When set, MongoDB (through mongoose; a replica set, for transactions) is the store instead of the embedded one. */
   mongodbUri?: string;
   /** Import the demo shop when the store is empty. @default true */
   importDemoWhenEmpty: boolean;
