@@ -4,7 +4,7 @@
  * brand, model) and answer from it; out of stock → in-stock alternatives.
  */
 import type { TurnContext } from 'botbuilder-core';
-import { localize, type Product } from '../core/shop';
+import { localize, type Locale, type Product } from '../core/shop';
 import type { BotServices } from '../bot/bot-services';
 import { reply } from '../bot/reply';
 import { turnInfo } from '../bot/turn-info';
@@ -13,10 +13,26 @@ import { priceText, productCard } from './product-card';
 import { handleRecommend } from './recommend-handler';
 
 const ALTERNATIVES = 3;
+/** A weaker match still names the product when it clearly stands out from the next one. */
+const DOMINANT_SCORE = 0.25;
+const DOMINANCE = 2;
+
+/**
+ * The product a question names. Question words dilute the match score ("小米14有货吗" scores
+ * lower than "小米14"), so besides the matcher's own bar a match that is twice as good as the
+ * runner-up counts too.
+ */
+function namedProduct(services: BotServices, text: string, locale: Locale) {
+  const best = services.matcher.best(text, locale);
+  if (best) return best;
+  const [first, second] = services.matcher.match(text, locale, { limit: 2 });
+  if (first && first.score >= DOMINANT_SCORE && (!second || first.score >= DOMINANCE * second.score)) return first;
+  return null;
+}
 
 export async function handleProductQuestion(context: TurnContext, services: BotServices, intent: 'product.info' | 'product.stock'): Promise<void> {
   const { locale, text, recognition } = turnInfo(context);
-  const match = text.trim() ? services.matcher.best(text, locale) : null;
+  const match = text.trim() ? namedProduct(services, text, locale) : null;
   if (!match) {
     // A category or brand without one product named: show some of them instead.
     if (recognition.entities.some((e) => e.type === 'category' || e.type === 'brand')) {

@@ -81,16 +81,18 @@ export async function handleRecommend(context: TurnContext, services: BotService
     if (how === 'cheaper' && last.prices.length) constraints = { ...constraints, price: { ...constraints.price, min: undefined, max: middle - 0.01 } };
     if (how === 'pricier' && last.prices.length) constraints = { ...constraints, price: { ...constraints.price, max: undefined, min: middle + 0.01 } };
   }
-  // Words that are not already a category, brand or price, matched against tags and attributes.
-  const entityText = new Set(recognition.entities.flatMap((e) => services.analyzer.terms(e.text, locale)));
-  const terms = new Set(services.analyzer.terms(text, locale).filter((t) => !entityText.has(t)));
+  // The message's words matched against tags and attributes. Words of the category or brand
+  // asked for match every candidate alike (they are filtered on), so only the rest ("降噪",
+  // "gaming") change the order.
+  const terms = new Set(services.analyzer.terms(text, locale));
 
   const personal = customerId && services.recommender.knows(customerId) ? customerId : undefined;
   const pick = (c: ProductConstraints): Recommendation[] => {
     const recs = services.recommender.recommend({ customerId: personal, filter: productFilter({ ...c, inStock: true }), exclude, limit: 40 });
     return recs
-      .map((r, rank) => ({ r, key: attributeHits(services.products.get(r.productId)!, terms, services.analyzer, locale) * 10 - rank }))
-      .sort((a, b) => b.key - a.key)
+      .map((r, rank) => ({ r, rank, hits: attributeHits(services.products.get(r.productId)!, terms, services.analyzer, locale) }))
+      // What the shopper asked for ("降噪", "gaming") first, then the recommender's order.
+      .sort((a, b) => b.hits - a.hits || a.rank - b.rank)
       .slice(0, CARDS)
       .map((x) => x.r);
   };

@@ -14,6 +14,7 @@ const PHRASES = {
   zh: {
     recommend: '推荐一款3000元以内的手机',
     recommendAny: '想买个耳机，推荐一下',
+    recommendWith: { text: '推荐个降噪耳机', word: '降噪' },
     cheaper: '有没有便宜点的',
     more: '换一批',
     info: (title: string) => `${title}怎么样，介绍一下`,
@@ -27,6 +28,7 @@ const PHRASES = {
   en: {
     recommend: 'recommend a phone under 3000',
     recommendAny: 'can you recommend some headphones',
+    recommendWith: { text: 'recommend a gaming laptop', word: 'gaming' },
     cheaper: 'anything cheaper?',
     more: 'show me more',
     info: (title: string) => `tell me about the ${title}`,
@@ -74,6 +76,17 @@ describe.each(['zh', 'en'] as const)('shop flows (%s)', (lang) => {
     const list = cardsOf(await again.say(say.recommend), 'product').map((x) => x.productId);
     const more = cardsOf(await again.say(say.more), 'product').map((x) => x.productId);
     for (const id of more) expect(list).not.toContain(id);
+  });
+
+  it('should put products with what was asked for ("降噪", "gaming") first', async () => {
+    const c = await connect();
+    const cards = cardsOf(await c.say(say.recommendWith.text), 'product');
+    const has = (id: unknown) => {
+      const p = shop.products.find((x) => x.id === id)!;
+      return [localize(p.title, 'zh'), localize(p.title, 'en'), ...(p.tags ?? [])].join(' ').toLowerCase().includes(say.recommendWith.word);
+    };
+    expect(cards.length).toBeGreaterThanOrEqual(3);
+    expect(cards.slice(0, 2).every((card) => has(card.productId))).toBe(true);
   });
 
   it('should answer about a named product from the catalogue', async () => {
