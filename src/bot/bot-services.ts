@@ -16,6 +16,8 @@ import type { ProductConstraints } from '../services/recommender/constraints';
 
 /** What the bot remembers about a conversation between turns (besides the dialog stack). */
 export interface ConversationMemory {
+  /** The order last shown in this conversation ("cancel it" refers to it). */
+  lastOrderId?: string;
   /** Orders this anonymous shopper has proven to own in this conversation. */
   verifiedOrders?: string[];
   /** The last recommendation, for "cheaper" / "more" follow-ups. */

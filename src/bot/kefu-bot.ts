@@ -28,6 +28,9 @@ function wantsToStop(text: string, step: string | undefined): boolean {
   return step !== 'confirmCancel' && step !== 'confirmAddress' && STOP.test(text);
 }
 
+/** Above this `oos` score a message is a question of its own, not a failed answer. */
+const OFF_TOPIC_SCORE = 0.8;
+
 /** Below this score an intent does not interrupt a flow that waits for an answer. */
 const INTERRUPT_SCORE = 0.6;
 
@@ -97,10 +100,14 @@ export class KefuBot implements TurnHandler {
         await dc.continueDialog();
         return;
       }
-      const orderId = postback?.kind === 'intent' ? postback.orderId : undefined;
-      if (FLOW_INTENTS.has(top.name) || orderId) {
+      const tapped = postback?.kind === 'intent' ? postback.orderId : undefined;
+      if (FLOW_INTENTS.has(top.name) || tapped) {
+        // "Cancel it" while looking at an order means that order: the new flow keeps it.
+        const current = (dc.activeDialog.state as { orderId?: string }).orderId;
+        const said = orderIdFrom(turnInfo(dc.context).text, recognition);
+        const orderId = tapped === 'ASK' ? undefined : tapped ?? said ?? current;
         await dc.cancelAllDialogs();
-        await routeIntent(dc, this.services, top.name, { score: top.score, orderId: orderId === 'ASK' ? undefined : orderId });
+        await routeIntent(dc, this.services, top.name, { score: top.score, orderId });
         return;
       }
       await routeIntent(dc, this.services, top.name, { score: top.score, oneShot: true });
@@ -116,14 +123,16 @@ export class KefuBot implements TurnHandler {
     const { text } = turnInfo(dc.context);
     const top = recognition.topIntent;
     const confident = top.name !== 'oos' && top.score >= INTERRUPT_SCORE;
+    // Clearly off-topic ("do you sell coffee") is not an attempt at an order number or a yes/no.
+    const offTopic = top.name === 'oos' && top.score >= OFF_TOPIC_SCORE;
     switch (expectedAnswer(dc.activeDialog!)) {
       case 'orderId':
-        return !orderIdFrom(text, recognition) && confident && !top.name.startsWith('order.');
+        return !orderIdFrom(text, recognition) && (confident || offTopic) && !top.name.startsWith('order.');
       case 'verify':
         return !looksLikeVerificationAnswer(text) && (confident || orderIdFrom(text, recognition) !== undefined);
       case 'confirmCancel':
       case 'confirmAddress':
-        return yesNoFrom(text) === null && confident;
+        return yesNoFrom(text) === null && (confident || offTopic);
       case 'address':
         return confident && top.score >= 0.8 && !/\d/.test(text) && top.name !== 'order.change_address';
       default:

@@ -41,12 +41,16 @@ export async function routeIntent(dc: DialogContext, services: BotServices, inte
   switch (intent) {
     case 'order.status':
     case 'order.cancel':
-    case 'order.change_address':
+    case 'order.change_address': {
+      // Acting on "it" ("cancel it", "改一下地址") means the order just shown, if any; a status
+      // question without a number may be about another order, so it asks.
+      const shown = intent === 'order.status' ? undefined : (await services.memory.get(dc.context, {})).lastOrderId;
       await dc.beginDialog(ORDER_FLOW_DIALOG, {
         action: ORDER_ACTIONS[intent],
-        orderId: options.orderId ?? orderIdFrom(info.text, info.recognition),
+        orderId: options.orderId ?? orderIdFrom(info.text, info.recognition) ?? shown,
       });
       return;
+    }
     case 'return.request':
     case 'refund.status':
       await handleReturnOrRefund(dc, services, intent, { orderId: options.orderId, oneShot: options.oneShot });

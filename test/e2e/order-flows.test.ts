@@ -212,3 +212,19 @@ describe('leaving a flow', () => {
     expect(intentOf(next)).not.toBe('order.status');
   });
 });
+
+describe('switching between order flows', () => {
+  const chat = useChatServer();
+
+  it.each([
+    ['zh', (id: string) => `订单${id}到哪了`, '那帮我取消吧'],
+    ['en', (id: string) => `where is order ${id}`, 'actually i want to cancel it'],
+  ] as const)('should keep the order being looked at when the shopper asks to cancel it (%s)', async (_lang, ask, cancel) => {
+    const order = orderWith(['paid', 'pending'], 4);
+    const c = await chat.connect({ customerToken: signCustomerToken(order.customerId, TEST_SECRET) });
+    expect(cardsOf(await c.say(ask(order.id)), 'order')[0]).toMatchObject({ orderId: order.id });
+    const confirm = await c.say(cancel);
+    expect(intentOf(confirm)).toBe('order.cancel');
+    expect(cardsOf(confirm, 'order')[0]).toMatchObject({ orderId: order.id });
+  });
+});

@@ -186,6 +186,8 @@ export class OrderFlowDialog extends Dialog<OrderFlowOptions> {
 
   private async act(dc: DialogContext, state: OrderFlowState, order: Order): Promise<DialogTurnResult> {
     const { locale } = turnInfo(dc.context);
+    const memory = await this.services.memory.get(dc.context, {});
+    await this.services.memory.set(dc.context, { ...memory, lastOrderId: order.id });
     const card = orderCard(order, this.services.products, locale);
     const vars = this.orderVars(order, locale);
     switch (state.action) {
