@@ -129,7 +129,7 @@ export class KefuBot implements TurnHandler {
       case 'orderId':
         return !orderIdFrom(text, recognition) && (confident || offTopic) && !top.name.startsWith('order.');
       case 'verify':
-        return !looksLikeVerificationAnswer(text) && (confident || orderIdFrom(text, recognition) !== undefined);
+        return !looksLikeVerificationAnswer(text) && (confident || offTopic || orderIdFrom(text, recognition) !== undefined);
       case 'confirmCancel':
       case 'confirmAddress':
         return yesNoFrom(text) === null && (confident || offTopic);
