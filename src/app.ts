@@ -14,6 +14,7 @@ import { CHAT_NAMESPACE } from './channels/socketio/events';
 import { ChatService } from './chat/chat-service';
 import type { KefuConfig } from './config';
 import { createNotCarriedDetector } from './dialogs/not-carried';
+import { OrderIdPattern } from './dialogs/order/order-id-pattern';
 import { Responses } from './dialogs/responses';
 import { createHttpHandler } from './http/http-handler';
 import { importShopFolder } from './import/import-shop';
@@ -62,6 +63,7 @@ export async function buildBot(config: KefuConfig, stores: Stores): Promise<Kefu
       matcher: new ProductMatcher(shop.products, analyzer),
       recommender: new ItemToItemRecommender(shop.events, shop.products),
       notCarried: createNotCarriedDetector(lexicon),
+      orderIds: OrderIdPattern.learn(await stores.orders.sampleIds(500)),
     },
   });
 }

@@ -8,6 +8,7 @@ import type { OrderRepository } from '../core/orders';
 import type { TextAnalyzer } from '../core/nlu';
 import type { Faq, Product } from '../core/shop';
 import type { NotCarriedDetector } from '../dialogs/not-carried';
+import type { OrderIdPattern } from '../dialogs/order/order-id-pattern';
 import type { Responses } from '../dialogs/responses';
 import type { ProductMatcher } from '../services/catalog/product-matcher';
 import type { FaqRetriever } from '../services/faq/faq-retriever';
@@ -34,6 +35,8 @@ export interface BotServices {
   analyzer: TextAnalyzer;
   matcher: ProductMatcher;
   recommender: ItemToItemRecommender;
+  /** What this shop's order numbers look like. */
+  orderIds: OrderIdPattern;
   /** The kind of product asked for when the shop sells none of it. */
   notCarried: NotCarriedDetector;
   memory: StatePropertyAccessor<ConversationMemory>;

@@ -104,7 +104,7 @@ export class KefuBot implements TurnHandler {
       if (FLOW_INTENTS.has(top.name) || tapped) {
         // "Cancel it" while looking at an order means that order: the new flow keeps it.
         const current = (dc.activeDialog.state as { orderId?: string }).orderId;
-        const said = orderIdFrom(turnInfo(dc.context).text, recognition);
+        const said = orderIdFrom(turnInfo(dc.context).text, recognition, undefined, this.services.orderIds);
         const orderId = tapped === 'ASK' ? undefined : tapped ?? said ?? current;
         await dc.cancelAllDialogs();
         await routeIntent(dc, this.services, top.name, { score: top.score, orderId });
@@ -127,9 +127,9 @@ export class KefuBot implements TurnHandler {
     const offTopic = top.name === 'oos' && top.score >= OFF_TOPIC_SCORE;
     switch (expectedAnswer(dc.activeDialog!)) {
       case 'orderId':
-        return !orderIdFrom(text, recognition) && (confident || offTopic) && !top.name.startsWith('order.');
+        return !orderIdFrom(text, recognition, undefined, this.services.orderIds) && (confident || offTopic) && !top.name.startsWith('order.');
       case 'verify':
-        return !looksLikeVerificationAnswer(text) && (confident || offTopic || orderIdFrom(text, recognition) !== undefined);
+        return !looksLikeVerificationAnswer(text) && (confident || offTopic || orderIdFrom(text, recognition, undefined, this.services.orderIds) !== undefined);
       case 'confirmCancel':
       case 'confirmAddress':
         return yesNoFrom(text) === null && (confident || offTopic);

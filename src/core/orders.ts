@@ -20,4 +20,6 @@ export interface OrderRepository {
   getCustomer(id: string): Promise<Customer | null>;
   /** Conditional update: null when the order is missing or no longer in an allowed status. */
   change(change: OrderChange): Promise<Order | null>;
+  /** Some of the shop's order ids (their shape teaches the bot what an order number looks like). */
+  sampleIds(limit: number): Promise<string[]>;
 }

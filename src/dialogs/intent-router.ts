@@ -47,7 +47,7 @@ export async function routeIntent(dc: DialogContext, services: BotServices, inte
       const shown = intent === 'order.status' ? undefined : (await services.memory.get(dc.context, {})).lastOrderId;
       await dc.beginDialog(ORDER_FLOW_DIALOG, {
         action: ORDER_ACTIONS[intent],
-        orderId: options.orderId ?? orderIdFrom(info.text, info.recognition) ?? shown,
+        orderId: options.orderId ?? orderIdFrom(info.text, info.recognition, undefined, services.orderIds) ?? shown,
       });
       return;
     }

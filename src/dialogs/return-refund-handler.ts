@@ -22,7 +22,7 @@ export async function handleReturnOrRefund(
   const info = turnInfo(dc.context);
   const { locale } = info;
   const action: OrderAction = intent === 'return.request' ? 'return' : 'refund';
-  const orderId = options.orderId ?? orderIdFrom(info.text, info.recognition);
+  const orderId = options.orderId ?? orderIdFrom(info.text, info.recognition, undefined, services.orderIds);
   const faq = findFaq(services, info.text, locale, intent) ?? findFaq(services, '', locale, intent);
   const lookAtOrder = !options.oneShot && (orderId !== undefined || info.customerId !== null);
   if (faq) {

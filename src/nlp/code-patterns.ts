@@ -22,7 +22,7 @@ const AMOUNT = '\\d+(?:[.,]\\d+)?';
 const CURRENCY_BEFORE = '(?:[¥$€£]|rmb|cny|usd)';
 const CURRENCY_AFTER = '(?:元|块钱|块|人民币|美元|刀|rmb|yuan|cny|usd|dollars?|bucks)';
 
-/** Patterns in priority order. */
+/** Patterns in priority order. Each must need an ASCII digit, or `@` (`findCodes` skips texts with neither). */
 export const CODE_PATTERNS: readonly CodePattern[] = [
   { tag: 'email', regex: /(?<![a-z0-9._%+-])[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?![a-z0-9])/gu },
   { tag: 'order_id', regex: new RegExp(`${B}[a-z]{2}\\d{8,}${E}`, 'gu') },

@@ -28,7 +28,7 @@ import { createLogger } from '../log';
 const log = createLogger('kefu:nlp:engine');
 
 /** Bumped whenever features, tokenisation or the JSON layout change, so cached models retrain. */
-export const NLU_MODEL_FORMAT = 2;
+export const NLU_MODEL_FORMAT = 3;
 
 export interface NluEngineOptions {
   /**
@@ -102,6 +102,10 @@ function fitModel(tokens: readonly (readonly NluToken[])[], labels: readonly str
   return { vectorizer, classifier };
 }
 
+function byScore(a: { score: number }, b: { score: number }): number {
+  return b.score - a.score;
+}
+
 export class NluEngine implements Recognizer {
   private constructor(
     private readonly vectorizer: TfidfVectorizer,
@@ -152,7 +156,7 @@ export class NluEngine implements Recognizer {
     const labels = this.classifier.labels;
     const intents = new Array<{ name: string; score: number }>(labels.length);
     for (let c = 0; c < labels.length; c++) intents[c] = { name: labels[c] as string, score: p[c] as number };
-    intents.sort((a, b) => b.score - a.score);
+    intents.sort(byScore);
     const best = intents[0] ?? { name: this.oosIntent, score: 1 };
     // Below the threshold the answer is OOS, with the confidence that the best intent is wrong.
     const top = best.score >= this.threshold ? best : { name: this.oosIntent, score: best.name === this.oosIntent ? best.score : 1 - best.score };

@@ -13,20 +13,35 @@ export interface PhraseMatch<T> {
   value: T;
 }
 
-const LATIN = /[a-z0-9]/;
+/** A Latin letter or digit (normalised text is lower-case): `[a-z0-9]`. */
+function isLatin(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+}
+
+interface Entry<T> {
+  phrase: string;
+  value: T;
+  /** The phrase starts / ends with a Latin letter or digit (whole-word rules apply). */
+  latinStart: boolean;
+  latinEnd: boolean;
+}
+
+/** Bits of the per-call boundary table. */
+const TOKEN_START = 1;
+const TOKEN_END = 2;
 
 export class PhraseMatcher<T> {
-  /** First character → phrases starting with it, longest first. */
-  private readonly byFirst = new Map<string, { phrase: string; value: T }[]>();
+  /** First code unit → phrases starting with it, longest first. */
+  private readonly byFirst = new Map<number, Entry<T>[]>();
 
   /** Adds a normalised phrase; the first value added for a phrase wins. */
   add(phrase: string, value: T): this {
     const p = phrase.trim();
     if (!p) return this;
-    const first = p[0] as string;
+    const first = p.charCodeAt(0);
     const list = this.byFirst.get(first) ?? [];
     if (!list.some((e) => e.phrase === p)) {
-      list.push({ phrase: p, value });
+      list.push({ phrase: p, value, latinStart: isLatin(first), latinEnd: isLatin(p.charCodeAt(p.length - 1)) });
       list.sort((a, b) => b.phrase.length - a.phrase.length);
     }
     this.byFirst.set(first, list);
@@ -38,42 +53,57 @@ export class PhraseMatcher<T> {
    * @param tokens its tokens, for the boundaries of short Chinese phrases
    */
   match(norm: string, tokens: readonly Token[]): PhraseMatch<T>[] {
-    const starts = new Set<number>();
-    const ends = new Set<number>();
-    for (const t of tokens) {
-      starts.add(t.start);
-      ends.add(t.end);
-    }
     const out: PhraseMatch<T>[] = [];
+    let bounds: Uint8Array | undefined;
     let i = 0;
     while (i < norm.length) {
-      const hit = this.matchAt(norm, i, starts, ends);
-      if (hit) {
-        out.push(hit);
-        i = hit.end;
-      } else i++;
+      const list = this.byFirst.get(norm.charCodeAt(i));
+      if (list) {
+        bounds ??= boundaries(norm.length, tokens);
+        const hit = matchAt(list, norm, i, bounds);
+        if (hit) {
+          out.push(hit);
+          i = hit.end;
+          continue;
+        }
+      }
+      i++;
     }
     return out;
   }
+}
 
-  private matchAt(norm: string, i: number, starts: Set<number>, ends: Set<number>): PhraseMatch<T> | undefined {
-    const list = this.byFirst.get(norm[i] as string);
-    if (!list) return undefined;
-    for (const { phrase, value } of list) {
-      if (!norm.startsWith(phrase, i)) continue;
-      let end = i + phrase.length;
-      const latinStart = LATIN.test(phrase[0] as string);
-      const latinEnd = LATIN.test(phrase[phrase.length - 1] as string);
-      if (latinStart && i > 0 && LATIN.test(norm[i - 1] as string)) continue;
-      if (latinEnd) {
-        const plural = /^(?:es|s)(?![a-z0-9])/.exec(norm.slice(end, end + 3));
-        if (plural) end += plural[0].length;
-        else if (end < norm.length && LATIN.test(norm[end] as string)) continue;
-      }
-      if (!latinStart && phrase.length < 3 && !starts.has(i)) continue;
-      if (!latinEnd && phrase.length < 3 && !ends.has(end)) continue;
-      return { start: i, end, value };
-    }
-    return undefined;
+/** Where tokens start and end (bit flags by offset), built only when a phrase could match. */
+function boundaries(length: number, tokens: readonly Token[]): Uint8Array {
+  const bounds = new Uint8Array(length + 1);
+  for (const t of tokens) {
+    if (t.start <= length) bounds[t.start] = (bounds[t.start] as number) | TOKEN_START;
+    if (t.end <= length) bounds[t.end] = (bounds[t.end] as number) | TOKEN_END;
   }
+  return bounds;
+}
+
+/** Length of an English plural ending (`s`, `es`) standing as the end of a word at `end`, else 0. */
+function pluralAt(norm: string, end: number): number {
+  const c = norm.charCodeAt(end);
+  if (c === 115 /* s */) return isLatin(norm.charCodeAt(end + 1)) ? 0 : 1;
+  if (c === 101 /* e */ && norm.charCodeAt(end + 1) === 115 && !isLatin(norm.charCodeAt(end + 2))) return 2;
+  return 0;
+}
+
+function matchAt<T>(list: readonly Entry<T>[], norm: string, i: number, bounds: Uint8Array): PhraseMatch<T> | undefined {
+  for (const { phrase, value, latinStart, latinEnd } of list) {
+    if (!norm.startsWith(phrase, i)) continue;
+    let end = i + phrase.length;
+    if (latinStart && i > 0 && isLatin(norm.charCodeAt(i - 1))) continue;
+    if (latinEnd) {
+      const plural = pluralAt(norm, end);
+      if (plural) end += plural;
+      else if (end < norm.length && isLatin(norm.charCodeAt(end))) continue;
+    }
+    if (!latinStart && phrase.length < 3 && !((bounds[i] as number) & TOKEN_START)) continue;
+    if (!latinEnd && phrase.length < 3 && !((bounds[end] as number) & TOKEN_END)) continue;
+    return { start: i, end, value };
+  }
+  return undefined;
 }

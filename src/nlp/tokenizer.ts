@@ -26,8 +26,12 @@ interface Span {
   end: number;
 }
 
+/** Every code holds an ASCII digit, except e-mails, which hold `@`: most chat text has neither. */
+const MAY_HOLD_CODE = /[\d@]/;
+
 /** Finds the code tokens, earlier patterns first, never overlapping. */
 function findCodes(original: string, norm: string): NluToken[] {
+  if (!MAY_HOLD_CODE.test(norm)) return [];
   const claimed: Span[] = [];
   const tokens: NluToken[] = [];
   for (const pattern of CODE_PATTERNS) {

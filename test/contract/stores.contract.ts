@@ -190,6 +190,7 @@ export function storesContract(name: string, open: () => Promise<Stores>): void 
         expect((await stores.orders.getOrder('DD20260101001'))?.status).toBe('cancelled');
         expect((await stores.orders.listByCustomer('c1', 5)).map((o) => o.id)).toEqual(['DD20260101001']);
         expect((await stores.orders.getCustomer('c1'))?.phone).toBe('138 0000 1234');
+        expect(await stores.orders.sampleIds(10)).toEqual(['DD20260101001']);
       });
     });
   });

@@ -83,7 +83,7 @@ export class OrderFlowDialog extends Dialog<OrderFlowOptions> {
     setHandledIntent(dc.context, INTENT_OF_ACTION[state.action], 1);
     switch (state.step) {
       case 'orderId': {
-        const orderId = orderIdFrom(info.text, info.recognition, info.postback);
+        const orderId = orderIdFrom(info.text, info.recognition, info.postback, this.services.orderIds);
         if (orderId) return this.withOrderId(dc, state, orderId);
         return this.retry(dc, state, 'order.badOrderId');
       }

@@ -4,12 +4,21 @@
  */
 import type { KefuRecognizerResult } from '../../core/nlu';
 import { parsePostbackValue } from '../../bot/postback';
+import type { OrderIdPattern } from './order-id-pattern';
 
 export const ORDER_ID_PATTERN = /(?<![A-Za-z0-9])[A-Za-z]{2}\d{8,14}(?![A-Za-z0-9])/;
 
-export function orderIdFrom(text: string, recognition?: KefuRecognizerResult, postback?: string): string | undefined {
+export function orderIdFrom(
+  text: string,
+  recognition?: KefuRecognizerResult,
+  postback?: string,
+  pattern?: OrderIdPattern,
+): string | undefined {
   const pb = parsePostbackValue(postback);
   if (pb?.kind === 'order') return pb.orderId;
+  // The shop's own shapes first: the NLU's generic entity does not know them.
+  const own = pattern?.find(text);
+  if (own) return own;
   const entity = recognition?.entities.find((e) => e.type === 'orderId');
   if (entity) return String(entity.value).toUpperCase();
   return text.match(ORDER_ID_PATTERN)?.[0].toUpperCase();

@@ -2,7 +2,8 @@
  * @module nlp/classifier/features
  * Tokens → feature strings: word unigrams and bigrams of the tokens' `norm` (special tokens
  * replaced by their class, `<order_id>`, `<price>`…), character 1–3-grams of Chinese runs and
- * 3–4-grams of English words. Prefixes keep the kinds apart (`w:`, `b:`, `c:`).
+ * 3–4-grams of English words. Prefixes keep the kinds apart (`w:`, `b:`, `c:`). The models use
+ * their hashes (`featureHashes`); the strings are the readable definition, and what tests check.
  */
 import type { NluToken } from '../token-types';
 import { normalizeText } from '../normalize';
@@ -24,7 +25,7 @@ const EMOJI = /^\p{Extended_Pictographic}/u;
  * The word a token contributes: its class for special tokens; of punctuation only `?`, `!` and
  * emoji (👍, 😡 and 🙏 say a lot in chat), each once however often it is repeated.
  */
-function unit(t: NluToken): string | undefined {
+export function featureUnit(t: NluToken): string | undefined {
   if (t.tag) return `<${t.tag}>`;
   if (t.kind === 'punct') {
     if (t.norm === '?' || t.norm === '？') return '<?>';
@@ -56,7 +57,7 @@ export function extractFeatures(tokens: readonly NluToken[], opts: FeatureOption
   const out: string[] = [];
   const units: string[] = [];
   for (const t of tokens) {
-    const u = unit(t);
+    const u = featureUnit(t);
     if (u === undefined) continue;
     units.push(u);
     out.push('w:' + u);

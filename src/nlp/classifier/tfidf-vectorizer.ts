@@ -2,28 +2,35 @@
  * @module nlp/classifier/tfidf-vectorizer
  * Feature strings → sparse TF-IDF vectors: sublinear term frequency (1 + ln tf), smoothed idf
  * (ln((1 + N) / (1 + df)) + 1), L2-normalised. Features unseen in training are ignored.
+ * Features are kept as their 32-bit hashes (`featureHashes`): no strings are built or looked up
+ * per prediction, and the model stores numbers. Two features with one hash share a dimension.
  */
 import type { NluToken } from '../token-types';
 import type { SparseVector } from './sparse-vector';
 import { l2Normalize } from './sparse-vector';
-import { extractFeatures, DEFAULT_FEATURE_OPTIONS } from './features';
+import { DEFAULT_FEATURE_OPTIONS } from './features';
 import type { FeatureOptions } from './features';
+import { featureHashes } from './feature-hashes';
+import { HashIndex } from './hash-index';
 
 export interface TfidfVectorizerJSON {
   options: FeatureOptions;
-  features: string[];
+  /** Feature hashes (`hashFeature`), ascending. */
+  features: number[];
   idf: number[];
 }
 
 export class TfidfVectorizer {
-  private readonly index: Map<string, number>;
+  private readonly index: HashIndex;
+  /** Reused by `transform` (synchronous, so never shared between calls). */
+  private readonly scratch: number[] = [];
 
   private constructor(
     readonly options: FeatureOptions,
-    private readonly features: string[],
+    private readonly features: number[],
     private readonly idf: Float64Array,
   ) {
-    this.index = new Map(features.map((f, i) => [f, i]));
+    this.index = new HashIndex(features);
   }
 
   /** Number of features (the vector dimension). */
@@ -36,9 +43,9 @@ export class TfidfVectorizer {
    * @example const v = TfidfVectorizer.fit(texts.map(tokenize)); v.transform(tokenize('hi'))
    */
   static fit(docs: readonly (readonly NluToken[])[], options: FeatureOptions = DEFAULT_FEATURE_OPTIONS): TfidfVectorizer {
-    const df = new Map<string, number>();
-    for (const doc of docs) for (const f of new Set(extractFeatures(doc, options))) df.set(f, (df.get(f) ?? 0) + 1);
-    const features = [...df.keys()].sort();
+    const df = new Map<number, number>();
+    for (const doc of docs) for (const f of new Set(featureHashes(doc, options))) df.set(f, (df.get(f) ?? 0) + 1);
+    const features = [...df.keys()].sort((a, b) => a - b);
     const n = docs.length;
     // Rounded as toJSON stores them, so a model read back predicts exactly the same.
     const idf = Float64Array.from(features, (f) => Math.round((Math.log((1 + n) / (1 + (df.get(f) as number))) + 1) * 1e6) / 1e6);
@@ -47,12 +54,14 @@ export class TfidfVectorizer {
 
   transform(tokens: readonly NluToken[]): SparseVector {
     // Known feature indices, sorted, then counted in runs: cheaper than a Map per call.
-    const features = extractFeatures(tokens, this.options);
+    const features = this.scratch;
+    features.length = 0;
+    featureHashes(tokens, this.options, features);
     const hits = new Int32Array(features.length);
     let n = 0;
-    for (const f of features) {
-      const i = this.index.get(f);
-      if (i !== undefined) hits[n++] = i;
+    for (let k = 0; k < features.length; k++) {
+      const i = this.index.get(features[k] as number);
+      if (i >= 0) hits[n++] = i;
     }
     const sorted = hits.subarray(0, n).sort();
     let distinct = 0;
@@ -75,6 +84,9 @@ export class TfidfVectorizer {
   static fromJSON(json: TfidfVectorizerJSON): TfidfVectorizer {
     if (!Array.isArray(json.features) || !Array.isArray(json.idf) || json.features.length !== json.idf.length) {
       throw new Error('invalid vectorizer json: features and idf must be arrays of the same length');
+    }
+    if (!json.features.every((f) => Number.isInteger(f) && (f | 0) === f)) {
+      throw new Error('invalid vectorizer json: features must be 32-bit feature hashes');
     }
     return new TfidfVectorizer(json.options, json.features, Float64Array.from(json.idf));
   }

@@ -27,6 +27,11 @@ export class SqliteOrderRepository implements OrderRepository {
     return row ? (JSON.parse(row.json) as Customer) : null;
   }
 
+  async sampleIds(limit: number): Promise<string[]> {
+    const rows = this.db.prepare('SELECT id FROM orders ORDER BY created_at DESC LIMIT ?').all(limit) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
   async change(change: OrderChange): Promise<Order | null> {
     return this.db.transaction((): Order | null => {
       const order = (() => {

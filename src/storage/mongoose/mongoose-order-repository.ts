@@ -16,6 +16,11 @@ export class MongooseOrderRepository implements OrderRepository {
     private readonly m: KefuModels,
   ) {}
 
+  async sampleIds(limit: number): Promise<string[]> {
+    const docs = await this.m.Orders.find({}, { _id: 1 }).sort({ createdAt: -1 }).limit(limit).lean<{ _id: string }[]>();
+    return docs.map((d) => d._id);
+  }
+
   async getOrder(id: string): Promise<Order | null> {
     const doc = await this.m.Orders.findOne({ _id: String(id) }, { json: 1 }).lean<OrderDoc>();
     return doc ? (JSON.parse(doc.json) as Order) : null;

@@ -1,0 +1,101 @@
+/**
+ * @module nlp/classifier/feature-hashes
+ * The hot-path twin of `extractFeatures`: the same features as 32-bit hashes (`hashFeature` of
+ * each string), computed incrementally without building n-gram strings. The hashes of a Latin
+ * word's character n-grams are cached per word.
+ */
+import type { NluToken } from '../token-types';
+import type { FeatureOptions } from './features';
+import { DEFAULT_FEATURE_OPTIONS, featureUnit } from './features';
+import { normalizeText } from '../normalize';
+import { FNV_OFFSET, hashMore, hashUnit } from './feature-hash';
+
+const W = hashMore(FNV_OFFSET, 'w:');
+const B = hashMore(FNV_OFFSET, 'b:');
+const C = hashMore(FNV_OFFSET, 'c:');
+const BAR = '|'.charCodeAt(0);
+const START = hashUnit(hashMore(B, '<s>'), BAR);
+const END = '|</s>';
+const SURROGATE = /[\ud800-\udfff]/;
+
+/** Hashes of `'c:' + gram` for the text's character n-grams of sizes lo..hi, appended to `out`. */
+function charGramHashes(text: string, lo: number, hi: number, out: number[]): void {
+  if (!SURROGATE.test(text)) {
+    const len = text.length;
+    for (let i = 0; i + lo <= len; i++) {
+      let h = C;
+      const last = Math.min(len, i + hi);
+      for (let k = i; k < last; k++) {
+        h = hashUnit(h, text.charCodeAt(k));
+        if (k - i + 1 >= lo) out.push(h);
+      }
+    }
+    return;
+  }
+  const chars = [...text];
+  for (let i = 0; i + lo <= chars.length; i++) {
+    let h = C;
+    const last = Math.min(chars.length, i + hi);
+    for (let k = i; k < last; k++) {
+      h = hashMore(h, chars[k] as string);
+      if (k - i + 1 >= lo) out.push(h);
+    }
+  }
+}
+
+/** Per option pair `lo,hi`: a Latin word's text → its n-gram hashes. Cleared when it grows large. */
+const latinCache = new Map<string, Map<string, number[]>>();
+const LATIN_CACHE_MAX = 50_000;
+
+function latinGramHashes(text: string, [lo, hi]: [number, number], out: number[]): void {
+  const key = `${lo},${hi}`;
+  let cache = latinCache.get(key);
+  if (!cache) latinCache.set(key, (cache = new Map()));
+  let hashes = cache.get(text);
+  if (!hashes) {
+    hashes = [];
+    charGramHashes('<' + normalizeText(text) + '>', lo, hi, hashes);
+    if (cache.size >= LATIN_CACHE_MAX) cache.clear();
+    cache.set(text, hashes);
+  }
+  for (const h of hashes) out.push(h);
+}
+
+/**
+ * Appends the hashes of `extractFeatures(tokens, opts)` to `out` (same multiset, another order).
+ * @example featureHashes(tokenize('查订单')).sort() // extractFeatures(…).map(hashFeature).sort()
+ */
+export function featureHashes(tokens: readonly NluToken[], opts: FeatureOptions = DEFAULT_FEATURE_OPTIONS, out: number[] = []): number[] {
+  let prev = START;
+  let units = 0;
+  for (const t of tokens) {
+    const u = featureUnit(t);
+    if (u === undefined) continue;
+    units++;
+    out.push(hashMore(W, u));
+    if ((t.tag === 'number' || t.tag === 'model') && t.norm.length <= 4) out.push(hashMore(W, t.norm));
+    if (opts.bigrams) {
+      out.push(hashMore(prev, u));
+      prev = hashUnit(hashMore(B, u), BAR);
+    }
+  }
+  if (opts.bigrams && units > 0) out.push(hashMore(prev, END, 1));
+  // Han runs: adjacent Han tokens joined, as in extractFeatures.
+  const [hanLo, hanHi] = opts.hanChars;
+  let run = '';
+  let runEnd = -1;
+  for (const t of tokens) {
+    if (t.kind === 'han' && !t.tag) {
+      if (t.start !== runEnd && run) {
+        charGramHashes(run, hanLo, hanHi, out);
+        run = '';
+      }
+      run += t.norm;
+      runEnd = t.end;
+    } else if (t.kind === 'word') {
+      latinGramHashes(t.text, opts.latinChars, out);
+    }
+  }
+  if (run) charGramHashes(run, hanLo, hanHi, out);
+  return out;
+}
