@@ -180,6 +180,16 @@ export function storesContract(name: string, open: () => Promise<Stores>): void 
         expect((await stores.shop.loadShop()).products[0].price).toBe(1799);
       });
 
+      it('should write an import all or nothing when a record fails in the store', async () => {
+        const broken = tinyShop();
+        // Past validation, but the store refuses it (no customer id): nothing of the import stays.
+        broken.orders.push({ ...broken.orders[0], id: 'DD20260101002', customerId: undefined as unknown as string });
+        await expect(stores.shop.importShop(broken)).rejects.toThrow();
+        expect(await stores.shop.hasData()).toBe(false);
+        expect((await stores.shop.loadShop()).products).toEqual([]);
+        expect(await stores.orders.getOrder('DD20260101001')).toBeNull();
+      });
+
       it('should change an order only from an allowed status', async () => {
         await stores.shop.importShop(tinyShop());
         const action = { kind: 'cancel' as const, actor: 'c1' };
