@@ -102,10 +102,6 @@ function fitModel(tokens: readonly (readonly NluToken[])[], labels: readonly str
   return { vectorizer, classifier };
 }
 
-function byScore(a: { score: number }, b: { score: number }): number {
-  return b.score - a.score;
-}
-
 export class NluEngine implements Recognizer {
   private constructor(
     private readonly vectorizer: TfidfVectorizer,
@@ -155,8 +151,13 @@ export class NluEngine implements Recognizer {
     const p = this.classifier.probabilities(this.vectorizer.transform(tokens));
     const labels = this.classifier.labels;
     const intents = new Array<{ name: string; score: number }>(labels.length);
-    for (let c = 0; c < labels.length; c++) intents[c] = { name: labels[c] as string, score: p[c] as number };
-    intents.sort(byScore);
+    // Best first by insertion (stable, like sort; few labels, and no comparator calls).
+    for (let c = 0; c < labels.length; c++) {
+      const intent = { name: labels[c] as string, score: p[c] as number };
+      let j = c - 1;
+      for (; j >= 0 && (intents[j] as { score: number }).score < intent.score; j--) intents[j + 1] = intents[j] as { name: string; score: number };
+      intents[j + 1] = intent;
+    }
     const best = intents[0] ?? { name: this.oosIntent, score: 1 };
     // Below the threshold the answer is OOS, with the confidence that the best intent is wrong.
     const top = best.score >= this.threshold ? best : { name: this.oosIntent, score: best.name === this.oosIntent ? best.score : 1 - best.score };

@@ -54,7 +54,7 @@ export class PhraseMatcher<T> {
    */
   match(norm: string, tokens: readonly Token[]): PhraseMatch<T>[] {
     const out: PhraseMatch<T>[] = [];
-    let bounds: Uint8Array | undefined;
+    let bounds: number[] | undefined;
     let i = 0;
     while (i < norm.length) {
       const list = this.byFirst.get(norm.charCodeAt(i));
@@ -74,8 +74,9 @@ export class PhraseMatcher<T> {
 }
 
 /** Where tokens start and end (bit flags by offset), built only when a phrase could match. */
-function boundaries(length: number, tokens: readonly Token[]): Uint8Array {
-  const bounds = new Uint8Array(length + 1);
+function boundaries(length: number, tokens: readonly Token[]): number[] {
+  // A plain array: a small typed array costs more to allocate than this whole match.
+  const bounds = new Array<number>(length + 1).fill(0);
   for (const t of tokens) {
     if (t.start <= length) bounds[t.start] = (bounds[t.start] as number) | TOKEN_START;
     if (t.end <= length) bounds[t.end] = (bounds[t.end] as number) | TOKEN_END;
@@ -91,7 +92,7 @@ function pluralAt(norm: string, end: number): number {
   return 0;
 }
 
-function matchAt<T>(list: readonly Entry<T>[], norm: string, i: number, bounds: Uint8Array): PhraseMatch<T> | undefined {
+function matchAt<T>(list: readonly Entry<T>[], norm: string, i: number, bounds: readonly number[]): PhraseMatch<T> | undefined {
   for (const { phrase, value, latinStart, latinEnd } of list) {
     if (!norm.startsWith(phrase, i)) continue;
     let end = i + phrase.length;

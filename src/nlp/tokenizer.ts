@@ -5,6 +5,7 @@
  * into script runs, and each run goes to the language stage of its script.
  */
 import { normalizeText } from './normalize';
+import { allMatches } from './all-matches';
 import { CODE_PATTERNS } from './code-patterns';
 import { STAGES, SCRIPT_LOCALE } from './lang/stages';
 import type { Script } from './lang/stages';
@@ -35,8 +36,7 @@ function findCodes(original: string, norm: string): NluToken[] {
   const claimed: Span[] = [];
   const tokens: NluToken[] = [];
   for (const pattern of CODE_PATTERNS) {
-    pattern.regex.lastIndex = 0;
-    for (const m of norm.matchAll(pattern.regex)) {
+    for (const m of allMatches(pattern.regex, norm)) {
       const start = m.index ?? 0;
       const end = start + m[0].length;
       if (pattern.reject?.test(m[0])) continue;

@@ -146,7 +146,7 @@ export class LogisticRegression {
 
   /** Raw class scores (logits), in `labels` order. */
   scores(v: SparseVector): Float64Array {
-    const out = Float64Array.from(this.bias);
+    const out = this.bias.slice();
     const { rows, classes, values } = this.weights;
     for (let k = 0; k < v.indices.length; k++) {
       const i = v.indices[k] as number;

@@ -24,6 +24,10 @@ export class TfidfVectorizer {
   private readonly index: HashIndex;
   /** Reused by `transform` (synchronous, so never shared between calls). */
   private readonly scratch: number[] = [];
+  /** Term counts by feature index, all zero between `transform` calls; allocated on first use. */
+  private counts: Int32Array | undefined;
+  /** The distinct feature indices of one `transform` call. */
+  private seen = new Int32Array(256);
 
   private constructor(
     readonly options: FeatureOptions,
@@ -53,27 +57,36 @@ export class TfidfVectorizer {
   }
 
   transform(tokens: readonly NluToken[]): SparseVector {
-    // Known feature indices, sorted, then counted in runs: cheaper than a Map per call.
-    const features = this.scratch;
-    features.length = 0;
-    featureHashes(tokens, this.options, features);
-    const hits = new Int32Array(features.length);
-    let n = 0;
-    for (let k = 0; k < features.length; k++) {
-      const i = this.index.get(features[k] as number);
-      if (i >= 0) hits[n++] = i;
-    }
-    const sorted = hits.subarray(0, n).sort();
+    // Counts in a dense scratch array, the distinct indices listed as first seen, then sorted
+    // (few, so insertion sort) and the scratch counts reset: no Map and no string per call.
+    const hashes = this.scratch;
+    hashes.length = 0;
+    featureHashes(tokens, this.options, hashes);
+    const counts = (this.counts ??= new Int32Array(this.features.length));
+    if (this.seen.length < hashes.length) this.seen = new Int32Array(hashes.length * 2);
+    const seen = this.seen;
     let distinct = 0;
-    for (let k = 0; k < n; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) distinct++;
-    const indices = new Int32Array(distinct);
-    const values = new Float64Array(distinct);
-    let j = -1;
-    for (let k = 0; k < n; k++) {
-      if (k === 0 || sorted[k] !== sorted[k - 1]) indices[++j] = sorted[k] as number;
-      values[j] = (values[j] as number) + 1;
+    for (let k = 0; k < hashes.length; k++) {
+      const i = this.index.get(hashes[k] as number);
+      if (i < 0) continue;
+      if (counts[i] === 0) seen[distinct++] = i;
+      counts[i] = (counts[i] as number) + 1;
     }
-    for (let k = 0; k < distinct; k++) values[k] = (1 + Math.log(values[k] as number)) * (this.idf[indices[k] as number] as number);
+    for (let k = 1; k < distinct; k++) {
+      const x = seen[k] as number;
+      let j = k - 1;
+      for (; j >= 0 && (seen[j] as number) > x; j--) seen[j + 1] = seen[j] as number;
+      seen[j + 1] = x;
+    }
+    const indices: number[] = [];
+    const values: number[] = [];
+    for (let k = 0; k < distinct; k++) {
+      const i = seen[k] as number;
+      const tf = counts[i] as number;
+      counts[i] = 0;
+      indices.push(i);
+      values.push((tf === 1 ? 1 : 1 + Math.log(tf)) * (this.idf[i] as number));
+    }
     return l2Normalize({ indices, values });
   }
 

@@ -10,6 +10,7 @@ import type { EntityContext, EntityExtractor } from './entity-context';
 import { spanEntity } from './entity-context';
 import { AMOUNT, hasCurrency, parseAmount } from './amount';
 import { ZH_NUMERAL_CHARS } from '../lang/zh/chinese-number';
+import { allMatches } from '../all-matches';
 
 const A = `(${AMOUNT})`;
 /** ±20% around an approximate price. */
@@ -73,7 +74,7 @@ export const extractPrices: EntityExtractor = (ctx: EntityContext) => {
   const found: { start: number; end: number; value: PriceRange }[] = [];
   const free = (s: number, e: number): boolean => !found.some((f) => s < f.end && e > f.start) && !inOtherCode(ctx, s, e);
   for (const { regex, build } of PATTERNS) {
-    for (const m of ctx.norm.matchAll(regex)) {
+    for (const m of allMatches(regex, ctx.norm)) {
       const start = m.index ?? 0;
       const end = start + m[0].length;
       const a = amountOk(m[1]);
@@ -83,7 +84,7 @@ export const extractPrices: EntityExtractor = (ctx: EntityContext) => {
       if (value) found.push({ start, end, value });
     }
   }
-  for (const m of ctx.norm.matchAll(BARE)) {
+  for (const m of allMatches(BARE, ctx.norm)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     const a = hasCurrency(m[1] ?? '') ? amountOk(m[1]) : undefined;

@@ -5,6 +5,7 @@
 import type { EntityContext, EntityExtractor } from './entity-context';
 import { spanEntity } from './entity-context';
 import { parseChineseNumber } from '../lang/zh/chinese-number';
+import { allMatches } from '../all-matches';
 import { EN_NUMBER_WORDS, parseEnglishNumber } from '../lang/en/english-number';
 
 const ZH_COUNTERS = '个|台|件|部|只|双|套|盒|瓶|支|条|张|本|包|份|箱|对|袋|罐|把|副|组|片|听|提';
@@ -33,7 +34,7 @@ export const extractQuantities: EntityExtractor = (ctx: EntityContext) => {
   if (!MAYBE.test(ctx.norm)) return [];
   const found: { start: number; end: number; value: number }[] = [];
   for (const regex of PATTERNS) {
-    for (const m of ctx.norm.matchAll(regex)) {
+    for (const m of allMatches(regex, ctx.norm)) {
       const start = m.index ?? 0;
       const end = start + m[0].length;
       const value = parse(m[1] ?? '');

@@ -9,6 +9,7 @@ import type { NluToken } from '../../token-types';
 import { stemEn } from './stemmer-en';
 import { STOPWORDS_EN } from './stopwords-en';
 import { CHAT_WORDS_EN } from './chat-words-en';
+import { allMatches } from '../../all-matches';
 
 const WORD = /[\p{L}\p{M}]+(?:['-][\p{L}\p{M}]+)*/gu;
 
@@ -18,7 +19,7 @@ export const tokenizerEn: LanguageStage = {
   tokenize(original, norm, start, end) {
     const tokens: NluToken[] = [];
     const run = norm.slice(start, end);
-    for (const m of run.matchAll(WORD)) {
+    for (const m of allMatches(WORD, run)) {
       const from = start + (m.index ?? 0);
       const to = from + m[0].length;
       // A chat spelling reads as the word it stands for (pls → please).
