@@ -102,6 +102,23 @@ function fitModel(tokens: readonly (readonly NluToken[])[], labels: readonly str
   return { vectorizer, classifier };
 }
 
+/**
+ * Best first, stably. Insertion sort for a shop's few intents (no comparator calls); the
+ * built-in sort for benchmark-sized label sets, where insertion's n² would dominate.
+ */
+function sortByScore(intents: { name: string; score: number }[]): void {
+  if (intents.length > 24) {
+    intents.sort((a, b) => b.score - a.score);
+    return;
+  }
+  for (let k = 1; k < intents.length; k++) {
+    const x = intents[k] as { name: string; score: number };
+    let j = k - 1;
+    for (; j >= 0 && (intents[j] as { score: number }).score < x.score; j--) intents[j + 1] = intents[j] as { name: string; score: number };
+    intents[j + 1] = x;
+  }
+}
+
 export class NluEngine implements Recognizer {
   private constructor(
     private readonly vectorizer: TfidfVectorizer,
@@ -151,13 +168,8 @@ export class NluEngine implements Recognizer {
     const p = this.classifier.probabilities(this.vectorizer.transform(tokens));
     const labels = this.classifier.labels;
     const intents = new Array<{ name: string; score: number }>(labels.length);
-    // Best first by insertion (stable, like sort; few labels, and no comparator calls).
-    for (let c = 0; c < labels.length; c++) {
-      const intent = { name: labels[c] as string, score: p[c] as number };
-      let j = c - 1;
-      for (; j >= 0 && (intents[j] as { score: number }).score < intent.score; j--) intents[j + 1] = intents[j] as { name: string; score: number };
-      intents[j + 1] = intent;
-    }
+    for (let c = 0; c < labels.length; c++) intents[c] = { name: labels[c] as string, score: p[c] as number };
+    sortByScore(intents);
     const best = intents[0] ?? { name: this.oosIntent, score: 1 };
     // Below the threshold the answer is OOS, with the confidence that the best intent is wrong.
     const top = best.score >= this.threshold ? best : { name: this.oosIntent, score: best.name === this.oosIntent ? best.score : 1 - best.score };

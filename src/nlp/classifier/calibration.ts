@@ -4,15 +4,16 @@
  * scale (so probabilities are honest: minimum negative log-likelihood) and the out-of-scope
  * threshold (best accuracy when answers below it count as `oos`).
  */
+import type { Scores } from './sparse-vector';
 
 /** One held-out prediction: raw class scores and the index of the true class. */
 export interface HeldOutScores {
-  scores: Float64Array;
+  scores: Scores;
   truth: number;
 }
 
 /** softmax(scale × scores) as a new array. */
-export function softmax(scores: Float64Array, scale: number): Float64Array {
+export function softmax(scores: Scores, scale: number): Float64Array {
   let max = -Infinity;
   for (const x of scores) if (x > max) max = x;
   const out = new Float64Array(scores.length);
@@ -22,7 +23,7 @@ export function softmax(scores: Float64Array, scale: number): Float64Array {
   return out;
 }
 
-function softmaxAt(scores: Float64Array, scale: number, at: number): number {
+function softmaxAt(scores: Scores, scale: number, at: number): number {
   let max = -Infinity;
   for (const x of scores) if (x > max) max = x;
   let sum = 0;

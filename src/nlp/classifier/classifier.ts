@@ -3,7 +3,7 @@
  * What the engine needs from a classifier on sparse vectors, and the registry that reads a stored
  * one back by its type name.
  */
-import type { SparseVector } from './sparse-vector';
+import type { SparseVector, Scores } from './sparse-vector';
 import type { LabelledVector, NaiveBayesJSON } from './naive-bayes';
 import type { LogisticRegressionJSON } from './logistic-regression';
 import { NaiveBayes } from './naive-bayes';
@@ -12,9 +12,9 @@ import { LogisticRegression } from './logistic-regression';
 export interface Classifier {
   readonly labels: string[];
   /** Raw class scores, in `labels` order (higher is better). */
-  scores(v: SparseVector): Float64Array;
+  scores(v: SparseVector): Scores;
   /** softmax(scale × scores), in `labels` order. */
-  probabilities(v: SparseVector, scale?: number): Float64Array;
+  probabilities(v: SparseVector, scale?: number): Scores;
   /** The softmax sharpness, fitted on held-out scores after training. */
   setScale(scale: number): void;
   toJSON(): unknown;

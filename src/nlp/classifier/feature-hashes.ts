@@ -43,12 +43,12 @@ function charGramHashes(text: string, lo: number, hi: number, out: number[]): vo
   }
 }
 
-/** Per option pair `lo,hi`: a Latin word's text → its n-gram hashes. Cleared when it grows large. */
-const latinCache = new Map<string, Map<string, number[]>>();
+/** Per option pair `lo,hi` (`lo * 65536 + hi`): a Latin word's text → its n-gram hashes. Cleared when it grows large. */
+const latinCache = new Map<number, Map<string, number[]>>();
 const LATIN_CACHE_MAX = 50_000;
 
-function latinGramHashes(text: string, [lo, hi]: [number, number], out: number[]): void {
-  const key = `${lo},${hi}`;
+function latinGramHashes(text: string, lo: number, hi: number, out: number[]): void {
+  const key = lo * 65536 + hi;
   let cache = latinCache.get(key);
   if (!cache) latinCache.set(key, (cache = new Map()));
   let hashes = cache.get(text);
@@ -58,7 +58,7 @@ function latinGramHashes(text: string, [lo, hi]: [number, number], out: number[]
     if (cache.size >= LATIN_CACHE_MAX) cache.clear();
     cache.set(text, hashes);
   }
-  for (const h of hashes) out.push(h);
+  for (let k = 0; k < hashes.length; k++) out.push(hashes[k] as number);
 }
 
 /**
@@ -82,6 +82,7 @@ export function featureHashes(tokens: readonly NluToken[], opts: FeatureOptions 
   if (opts.bigrams && units > 0) out.push(hashMore(prev, END, 1));
   // Han runs: adjacent Han tokens joined, as in extractFeatures.
   const [hanLo, hanHi] = opts.hanChars;
+  const [latinLo, latinHi] = opts.latinChars;
   let run = '';
   let runEnd = -1;
   for (const t of tokens) {
@@ -93,7 +94,7 @@ export function featureHashes(tokens: readonly NluToken[], opts: FeatureOptions 
       run += t.norm;
       runEnd = t.end;
     } else if (t.kind === 'word') {
-      latinGramHashes(t.text, opts.latinChars, out);
+      latinGramHashes(t.text, latinLo, latinHi, out);
     }
   }
   if (run) charGramHashes(run, hanLo, hanHi, out);

@@ -4,7 +4,7 @@
  * regularisation. The L2 decay is kept as one global scale factor, so a step only touches the
  * weights of the features present in the example (Bottou's trick).
  */
-import type { SparseVector } from './sparse-vector';
+import type { SparseVector, Scores } from './sparse-vector';
 import type { LabelledVector } from './naive-bayes';
 import { seededRandom } from './folds';
 
@@ -145,8 +145,9 @@ export class LogisticRegression {
   }
 
   /** Raw class scores (logits), in `labels` order. */
-  scores(v: SparseVector): Float64Array {
-    const out = this.bias.slice();
+  scores(v: SparseVector): Scores {
+    const out: number[] = [];
+    for (let c = 0; c < this.bias.length; c++) out.push(this.bias[c] as number);
     const { rows, classes, values } = this.weights;
     for (let k = 0; k < v.indices.length; k++) {
       const i = v.indices[k] as number;
@@ -159,7 +160,7 @@ export class LogisticRegression {
     return out;
   }
 
-  probabilities(v: SparseVector, scale = this.options.scale): Float64Array {
+  probabilities(v: SparseVector, scale = this.options.scale): Scores {
     const s = this.scores(v);
     let max = -Infinity;
     for (const x of s) if (x > max) max = x;

@@ -20,3 +20,6 @@ export function l2Normalize(v: SparseVector): SparseVector {
   }
   return v;
 }
+
+/** Class scores or probabilities, in label order (plain arrays on the prediction path, for the same reason). */
+export type Scores = Float64Array | number[];
