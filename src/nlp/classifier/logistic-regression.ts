@@ -4,6 +4,7 @@
  * regularisation. The L2 decay is kept as one global scale factor, so a step only touches the
  * weights of the features present in the example (Bottou's trick).
  */
+import { byLabel, softmaxInPlace } from './softmax';
 import type { SparseVector, Scores } from './sparse-vector';
 import type { LabelledVector } from './naive-bayes';
 import { seededRandom } from './folds';
@@ -161,20 +162,11 @@ export class LogisticRegression {
   }
 
   probabilities(v: SparseVector, scale = this.options.scale): Scores {
-    const s = this.scores(v);
-    let max = -Infinity;
-    for (const x of s) if (x > max) max = x;
-    let sum = 0;
-    for (let c = 0; c < s.length; c++) sum += s[c] = Math.exp(((s[c] as number) - max) * scale);
-    for (let c = 0; c < s.length; c++) s[c] = (s[c] as number) / sum;
-    return s;
+    return softmaxInPlace(this.scores(v), scale);
   }
 
   predict(v: SparseVector): Record<string, number> {
-    const p = this.probabilities(v);
-    const out: Record<string, number> = {};
-    this.labels.forEach((l, c) => (out[l] = p[c] as number));
-    return out;
+    return byLabel(this.labels, this.probabilities(v));
   }
 
   toJSON(): LogisticRegressionJSON {

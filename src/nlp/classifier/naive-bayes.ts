@@ -8,7 +8,8 @@
  * roughly balanced and a prior would only push rare intents away. Scores are turned into
  * probabilities by a softmax with a fitted temperature, so a threshold on them means something.
  */
-import type { SparseVector } from './sparse-vector';
+import { byLabel, softmaxInPlace } from './softmax';
+import type { Scores, SparseVector } from './sparse-vector';
 
 export interface LabelledVector {
   vector: SparseVector;
@@ -126,25 +127,13 @@ export class NaiveBayes {
   }
 
   /** Probabilities per label, softmax-normalised, in `labels` order. */
-  probabilities(v: SparseVector, scale = this.options.scale): Float64Array {
-    const s = this.scores(v);
-    let max = -Infinity;
-    for (const x of s) if (x > max) max = x;
-    let sum = 0;
-    for (let c = 0; c < s.length; c++) {
-      s[c] = Math.exp(((s[c] as number) - max) * scale);
-      sum += s[c] as number;
-    }
-    for (let c = 0; c < s.length; c++) s[c] = (s[c] as number) / sum;
-    return s;
+  probabilities(v: SparseVector, scale = this.options.scale): Scores {
+    return softmaxInPlace(this.scores(v), scale);
   }
 
   /** @example nb.predict(v) // { 'order.status': 0.91, 'order.cancel': 0.03, … } */
   predict(v: SparseVector): Record<string, number> {
-    const p = this.probabilities(v);
-    const out: Record<string, number> = {};
-    this.labels.forEach((l, c) => (out[l] = p[c] as number));
-    return out;
+    return byLabel(this.labels, this.probabilities(v));
   }
 
   toJSON(): NaiveBayesJSON {
