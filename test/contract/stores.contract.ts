@@ -95,7 +95,7 @@ export function storesContract(name: string, open: () => Promise<Stores>): void 
         expect(results.map((r) => r.inserted)).toEqual([true, false, true]);
         expect((await stores.transcripts.list('b')).map((a) => a.id)).toEqual(['dup', 'n1', 'n2']);
         const broken = { ...activity('b', 'n4'), from: undefined } as unknown as ChatActivity;
-        await expect(stores.transcripts.appendAll([activity('b', 'n3'), broken])).rejects.toThrow();
+        expect(await stores.transcripts.appendAll([activity('b', 'n3'), broken]).then(() => false, () => true)).toBe(true);
         expect((await stores.transcripts.list('b')).map((a) => a.id)).toEqual(['dup', 'n1', 'n2']);
       });
 
@@ -184,7 +184,10 @@ export function storesContract(name: string, open: () => Promise<Stores>): void 
         const broken = tinyShop();
         // Past validation, but the store refuses it (no customer id): nothing of the import stays.
         broken.orders.push({ ...broken.orders[0], id: 'DD20260101002', customerId: undefined as unknown as string });
-        await expect(stores.shop.importShop(broken)).rejects.toThrow();
+        // Compared by hand, not with toThrow: better-sqlite3's native addon keeps the error class of
+        // the first test file that loaded it in a jest worker, so its errors may come from another realm.
+        const refused = await stores.shop.importShop(broken).then(() => false, () => true);
+        expect(refused).toBe(true);
         expect(await stores.shop.hasData()).toBe(false);
         expect((await stores.shop.loadShop()).products).toEqual([]);
         expect(await stores.orders.getOrder('DD20260101001')).toBeNull();
