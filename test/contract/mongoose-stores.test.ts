@@ -30,6 +30,8 @@ if (uri) {
     };
   });
 } else {
+  // Said in the test log too: a skipped test's name is not printed by jest's default reporter.
+  console.info('MongoDB store contract skipped: MONGODB_URI is not set (point it at a replica set to run it).');
   describe('MongoDB (mongoose) stores (contract)', () => {
     it.skip('skipped: MONGODB_URI not set (set it to a replica set, e.g. mongodb://localhost:27017/?replicaSet=rs0, to run the contract on MongoDB)', () => undefined);
   });
