@@ -23,3 +23,13 @@ export interface OrderRepository {
   /** Some of the shop's order ids (their shape teaches the bot what an order number looks like). */
   sampleIds(limit: number): Promise<string[]>;
 }
+
+/** The order after `change` (pure: every adapter writes exactly this). */
+export function applyOrderChange(order: Order, change: OrderChange, now: string): Order {
+  return {
+    ...order,
+    status: change.status ?? order.status,
+    updatedAt: now,
+    ...(change.address !== undefined ? { shipping: { ...order.shipping, address: change.address } } : {}),
+  };
+}

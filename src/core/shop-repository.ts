@@ -21,3 +21,14 @@ export interface ShopRepository {
   /** True once any import has been written. */
   hasData(): Promise<boolean>;
 }
+
+/** How many records of each kind an import holds. */
+export function importSummary(data: ShopData): ImportSummary {
+  return {
+    products: data.products.length,
+    customers: data.customers.length,
+    orders: data.orders.length,
+    events: data.events.length,
+    faq: data.faq.length,
+  };
+}

@@ -3,7 +3,7 @@
  * Orders read live; changes are conditional on the current status and logged in `order_actions`
  * in the same transaction.
  */
-import type { OrderChange, OrderRepository } from '../../core/orders';
+import { applyOrderChange, type OrderChange, type OrderRepository } from '../../core/orders';
 import type { Customer, Order } from '../../core/shop';
 import type { SqliteDatabase } from './database';
 
@@ -42,12 +42,7 @@ export class SqliteOrderRepository implements OrderRepository {
       })();
       if (!order || !change.fromStatuses.includes(order.status)) return null;
       const now = new Date().toISOString();
-      const updated: Order = {
-        ...order,
-        status: change.status ?? order.status,
-        updatedAt: now,
-        ...(change.address !== undefined ? { shipping: { ...order.shipping, address: change.address } } : {}),
-      };
+      const updated = applyOrderChange(order, change, now);
       this.db
         .prepare('UPDATE orders SET status = ?, json = ? WHERE id = ? AND status = ?')
         .run(updated.status, JSON.stringify(updated), order.id, order.status);

@@ -2,7 +2,7 @@
  * @module storage/embedded/sqlite-shop-repository
  * Shop data import (one transaction: all or nothing; same ids update) and whole-shop reads.
  */
-import type { ImportSummary, ShopRepository } from '../../core/shop-repository';
+import { importSummary, type ImportSummary, type ShopRepository } from '../../core/shop-repository';
 import type { Faq, Product, ShopData, ShopEvent } from '../../core/shop';
 import type { SqliteDatabase } from './database';
 
@@ -29,13 +29,7 @@ export class SqliteShopRepository implements ShopRepository {
       for (const f of data.faq) putFaq.run(f.id, JSON.stringify(f));
       putMeta.run('last_import_at', new Date().toISOString());
     })();
-    return {
-      products: data.products.length,
-      customers: data.customers.length,
-      orders: data.orders.length,
-      events: data.events.length,
-      faq: data.faq.length,
-    };
+    return importSummary(data);
   }
 
   async loadShop(): Promise<ShopData> {

@@ -5,7 +5,7 @@
  * shoppers' turns cancelling at once give one cancellation, never two.
  */
 import type { Connection } from 'mongoose';
-import type { OrderChange, OrderRepository } from '../../core/orders';
+import { applyOrderChange, type OrderChange, type OrderRepository } from '../../core/orders';
 import type { Customer, Order } from '../../core/shop';
 import { inTransaction, trusted } from './connection';
 import type { JsonDoc, KefuModels, OrderDoc } from './models';
@@ -46,12 +46,7 @@ export class MongooseOrderRepository implements OrderRepository {
       const order = JSON.parse(current.json) as Order;
       if (!change.fromStatuses.includes(order.status)) return null;
       const now = new Date().toISOString();
-      const updated: Order = {
-        ...order,
-        status: change.status ?? order.status,
-        updatedAt: now,
-        ...(change.address !== undefined ? { shipping: { ...order.shipping, address: change.address } } : {}),
-      };
+      const updated = applyOrderChange(order, change, now);
       const written = await this.m.Orders.findOneAndUpdate(
         { _id: current._id, rev: current.rev, status: trusted({ $in: change.fromStatuses.map(String) }) },
         { $set: { status: updated.status, json: JSON.stringify(updated) }, $inc: { rev: 1 } },

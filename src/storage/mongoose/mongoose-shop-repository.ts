@@ -4,7 +4,7 @@
  */
 import type { AnyBulkWriteOperation, Connection } from 'mongoose';
 import type { Faq, Product, ShopData, ShopEvent } from '../../core/shop';
-import type { ImportSummary, ShopRepository } from '../../core/shop-repository';
+import { importSummary, type ImportSummary, type ShopRepository } from '../../core/shop-repository';
 import { inTransaction } from './connection';
 import type { EventDoc, JsonDoc, KefuModels, OrderDoc } from './models';
 
@@ -40,13 +40,7 @@ export class MongooseShopRepository implements ShopRepository {
       if (data.faq.length) await this.m.Faq.bulkWrite(replaceById(json(data.faq)), opts);
       await this.m.Meta.updateOne({ _id: 'last_import_at' }, { $set: { value: new Date().toISOString() } }, { session, upsert: true });
     });
-    return {
-      products: data.products.length,
-      customers: data.customers.length,
-      orders: data.orders.length,
-      events: data.events.length,
-      faq: data.faq.length,
-    };
+    return importSummary(data);
   }
 
   async loadShop(): Promise<ShopData> {
