@@ -4,21 +4,11 @@
  */
 import type { IntentMetrics } from './intent-metrics';
 
-export interface EvalSummary {
-  n: number;
-  /** All examples, `oos` included. */
-  accuracy: number;
-  /** Mean F1 over the gold intents. */
-  macroF1: number;
-  /** Examples whose gold intent is not `oos`; predicting `oos` for them is wrong. Null if there are none. */
-  inScopeAccuracy: number | null;
-  /** Null when the test has no `oos` example. */
-  oosRecall: number | null;
-  /** Null when the test has no `oos` example. */
-  oosPrecision: number | null;
+/** The metrics without the per-intent table, plus training time and prediction speed. */
+export type EvalSummary = Omit<IntentMetrics, 'perIntent'> & {
   trainSeconds: number;
   predictPerSecond: number;
-}
+};
 
 /** @example evalSummary(intentMetrics(pairs), 1.234, 25000) */
 export function evalSummary(metrics: IntentMetrics, trainSeconds: number, predictPerSecond: number): EvalSummary {

@@ -5,10 +5,15 @@
  */
 export interface IntentMetrics {
   n: number;
+  /** All examples, `oos` included. */
   accuracy: number;
+  /** Mean F1 over the gold intents. */
   macroF1: number;
+  /** Examples whose gold intent is not `oos`; predicting `oos` for them is wrong. Null if there are none. */
   inScopeAccuracy: number | null;
+  /** Null when the test has no `oos` example. */
   oosRecall: number | null;
+  /** Null when the test has no `oos` example. */
   oosPrecision: number | null;
   perIntent: Record<string, { n: number; precision: number; recall: number; f1: number }>;
 }
