@@ -9,6 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { BotbuilderTurnRunner } from './bot/botbuilder-turn-runner';
 import { KefuBot } from './bot/kefu-bot';
+import type { AppContext, Feature } from './app-context';
+import { attachBotFramework } from './channels/botframework';
 import { attachChatNamespace } from './channels/socketio/chat-namespace';
 import { CHAT_NAMESPACE } from './channels/socketio/events';
 import { ChatService } from './chat/chat-service';
@@ -16,13 +18,17 @@ import type { KefuConfig } from './config';
 import { createNotCarriedDetector } from './dialogs/not-carried';
 import { OrderIdPattern } from './dialogs/order/order-id-pattern';
 import { Responses } from './dialogs/responses';
+import { attachWebhook } from './channels/webhook';
+import { attachWechat } from './channels/wechat';
 import { createHttpHandler } from './http/http-handler';
+import { Router } from './http/router';
 import { importShopFolder } from './import/import-shop';
 import { createLogger } from './log';
 import { buildShopLexicon, KefuTextAnalyzer, loadOrTrainModel } from './nlp';
 import { ProductMatcher } from './services/catalog/product-matcher';
 import { FaqRetriever } from './services/faq/faq-retriever';
 import { ItemToItemRecommender } from './services/recommender/recommender';
+import { attachStaff } from './staff';
 import { openStores } from './storage/open-stores';
 import type { Stores } from './storage/stores';
 
@@ -80,13 +86,17 @@ export async function startServer(config: KefuConfig): Promise<KefuServer> {
   const stores = await openStores(config);
   await ensureShopData(config, stores);
   const chat = await buildChat(config, stores);
-  const httpServer = http.createServer(createHttpHandler(config.publicDir, () => ({ store: stores.kind })));
+  const router = new Router();
+  const httpServer = http.createServer(createHttpHandler(config.publicDir, () => ({ store: stores.kind }), router));
   const io = new Server(httpServer, {
     // Messages are at most 2,000 characters; anything far larger is not a chat message.
     maxHttpBufferSize: 64 * 1024,
     cors: { origin: true, credentials: false },
   });
   attachChatNamespace(io.of(CHAT_NAMESPACE), chat, config);
+  const context: AppContext = { config, stores, chat, io };
+  const features: Feature[] = [attachStaff(context), attachWebhook(context), attachWechat(context), attachBotFramework(context)];
+  for (const feature of features) router.add(...feature.routes);
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(config.port, config.host, () => resolve());
@@ -100,6 +110,7 @@ export async function startServer(config: KefuConfig): Promise<KefuServer> {
     stores,
     close: async () => {
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      for (const feature of features) await feature.close?.();
       await chat.drain();
       await stores.close();
     },

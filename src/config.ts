@@ -37,6 +37,41 @@ export interface KefuConfig {
   rateLimit: RateLimitConfig;
   /** Longest shopper message, in characters. @default 2000 */
   maxTextLength: number;
+  /** `NODE_ENV === 'production'`: unauthenticated shortcuts (Bot Framework without an app id) are off. */
+  production: boolean;
+  /** The shop's public address, for links in channels that show only text (WeChat). `KEFU_PUBLIC_URL` */
+  publicUrl?: string;
+  /** Signs the webhook API (`KEFU_WEBHOOK_SECRET`); unset → the endpoint answers 404. */
+  webhookSecret?: string;
+  wechat: WechatConfig;
+  botFramework: BotFrameworkConfig;
+  staff: StaffConfig;
+}
+
+export interface WechatConfig {
+  /** `KEFU_WECHAT_TOKEN`: the token set in the Official Account's server configuration; unset → `/channels/wechat` answers 404. */
+  token?: string;
+  /** `KEFU_WECHAT_APP_ID` and `KEFU_WECHAT_APP_SECRET`: for the customer-service message API (replies after 5 s, agents' messages). */
+  appId?: string;
+  appSecret?: string;
+  /** `KEFU_WECHAT_API_BASE` (tests point it at a local server). @default 'https://api.weixin.qq.com' */
+  apiBase: string;
+}
+
+/** botbuilder's standard settings, from the env variables of the same names. */
+export interface BotFrameworkConfig {
+  appId?: string;
+  appPassword?: string;
+  /** `MultiTenant`, `SingleTenant` or `UserAssignedMSI`. */
+  appType?: string;
+  tenantId?: string;
+}
+
+export interface StaffConfig {
+  /** How long a console login lasts. `KEFU_STAFF_SESSION_HOURS` @default 12 */
+  sessionHours: number;
+  /** Cookies only over HTTPS. @default true in production */
+  secureCookies: boolean;
 }
 
 /** The repository root (two levels above `dist/config.js` or `src/config.ts`). */
@@ -72,6 +107,25 @@ export function loadConfig(overrides: Partial<KefuConfig> = {}, env: NodeJS.Proc
       perSecond: intFromEnv(env.KEFU_RATE_PER_SECOND, 1, 'KEFU_RATE_PER_SECOND'),
     },
     maxTextLength: 2000,
+    production: env.NODE_ENV === 'production',
+    publicUrl: env.KEFU_PUBLIC_URL || undefined,
+    webhookSecret: env.KEFU_WEBHOOK_SECRET || undefined,
+    wechat: {
+      token: env.KEFU_WECHAT_TOKEN || undefined,
+      appId: env.KEFU_WECHAT_APP_ID || undefined,
+      appSecret: env.KEFU_WECHAT_APP_SECRET || undefined,
+      apiBase: env.KEFU_WECHAT_API_BASE || 'https://api.weixin.qq.com',
+    },
+    botFramework: {
+      appId: env.MicrosoftAppId || undefined,
+      appPassword: env.MicrosoftAppPassword || undefined,
+      appType: env.MicrosoftAppType || undefined,
+      tenantId: env.MicrosoftAppTenantId || undefined,
+    },
+    staff: {
+      sessionHours: intFromEnv(env.KEFU_STAFF_SESSION_HOURS, 12, 'KEFU_STAFF_SESSION_HOURS'),
+      secureCookies: env.NODE_ENV === 'production',
+    },
   };
   return { ...base, ...overrides, dataDir };
 }

@@ -12,6 +12,7 @@ import { AppError, ErrorCodes } from '../errors';
 import { createLogger } from '../log';
 import { withStoreFailures } from '../storage/store-failure-scope';
 import type { Stores } from '../storage/stores';
+import { ChatEvents } from './chat-events';
 import type { InboundMessage } from './inbound';
 import { TurnQueue } from './turn-queue';
 
@@ -40,10 +41,22 @@ export interface OpenRequest {
   locale: Locale | null;
 }
 
+export interface OpenByIdRequest {
+  /** The channel's own id for the shopper's thread, e.g. `wechat:oUser123`. */
+  id: string;
+  channel: string;
+  customerId: string | null;
+  locale: Locale | null;
+}
+
 export class ChatService {
+  /** Stored activities and conversation changes, for watchers in this process (staff console). */
+  readonly events = new ChatEvents();
   private readonly queue = new TurnQueue();
   /** `conversationId\nactivityId` of turns queued or running, so a retry is not run twice. */
   private readonly inFlight = new Set<string>();
+  /** How each channel reaches a shopper outside a turn (an agent's message): socket rooms, a push API… */
+  private readonly pushers = new Map<string, Deliver>();
 
   constructor(
     private readonly stores: Stores,
@@ -64,7 +77,44 @@ export class ChatService {
       customerId: req.customerId,
       locale: req.locale,
     });
+    this.events.emit('conversation', conversation);
     return { conversation, resumed: false };
+  }
+
+  /**
+   * Opens the conversation a channel names itself (`channel:userId`), creating it on first use.
+   * The id is the channel's, so it is only ever opened by that channel: a clash with another
+   * channel's conversation is refused.
+   */
+  async openById(req: OpenByIdRequest): Promise<{ conversation: Conversation; resumed: boolean }> {
+    const existing = await this.stores.conversations.get(req.id);
+    if (existing) {
+      if (existing.channel !== req.channel) throw new AppError(ErrorCodes.notFound, 'This conversation belongs to another channel.');
+      return { conversation: existing, resumed: true };
+    }
+    try {
+      const conversation = await this.stores.conversations.create({ id: req.id, channel: req.channel, customerId: req.customerId, locale: req.locale });
+      this.events.emit('conversation', conversation);
+      return { conversation, resumed: false };
+    } catch (err) {
+      // Two first messages at once: the other request created it.
+      const raced = await this.stores.conversations.get(req.id);
+      if (raced && raced.channel === req.channel) return { conversation: raced, resumed: true };
+      throw err;
+    }
+  }
+
+  /** Registers how `channel` delivers to a shopper outside a turn; see `push`. */
+  registerPusher(channel: string, push: Deliver): void {
+    this.pushers.set(channel, push);
+  }
+
+  /** Delivers a stored activity to the shopper on the conversation's channel, if that channel can. */
+  push(conversation: Conversation, activity: ChatActivity): boolean {
+    const pusher = this.pushers.get(conversation.channel);
+    if (!pusher) return false;
+    pusher(activity);
+    return true;
   }
 
   /** The conversation a connection was opened on. */
@@ -104,6 +154,7 @@ export class ChatService {
       log.error('could not store message in %s', conversation.id, err);
       throw new AppError(ErrorCodes.unavailable, 'Your message could not be saved. Please try again.', { cause: err });
     }
+    if (stored.inserted) this.events.emit('activity', stored.activity);
     const key = `${conversation.id}\n${stored.activity.id}`;
     if (!stored.inserted) {
       const unanswered = !this.inFlight.has(key) && (await this.unanswered(conversation.id, stored.activity.id));
@@ -156,7 +207,9 @@ export class ChatService {
         if (failures.conflict || failures.unavailable) {
           throw new AppError(ErrorCodes.unavailable, 'The turn could not be saved.');
         }
-        await this.storeReplies(replies.filter((r) => r.type === 'message'));
+        const messages = replies.filter((r) => r.type === 'message');
+        await this.storeReplies(messages);
+        messages.forEach((m) => this.events.emit('activity', m));
         replies.forEach(deliver);
         return;
       }

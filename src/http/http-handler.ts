@@ -1,17 +1,36 @@
 /**
  * @module http/http-handler
- * Plain HTTP routes beside socket.io (which answers `/socket.io/` itself, before these):
- * health, then static files, else 404.
+ * Plain HTTP beside socket.io (which answers `/socket.io/` itself, before this): health, the
+ * routes features contribute (console API, channels), then static files, else 404.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createLogger } from '../log';
+import { HttpError, sendError, sendJson } from './respond';
+import type { Router } from './router';
 import { SECURITY_HEADERS, serveStatic } from './static-files';
 
-export function createHttpHandler(publicDir: string, health: () => Record<string, unknown>) {
+const log = createLogger('kefu:http');
+
+export function createHttpHandler(publicDir: string, health: () => Record<string, unknown>, router?: Router) {
   const statics = serveStatic(publicDir);
   return (req: IncomingMessage, res: ServerResponse): void => {
     if (req.url === '/healthz') {
-      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'application/json' });
-      res.end(JSON.stringify({ ok: true, ...health() }));
+      sendJson(res, 200, { ok: true, ...health() });
+      return;
+    }
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const found = router?.match(req.method ?? 'GET', url.pathname);
+    if (found === 'methodNotAllowed') {
+      sendError(res, new HttpError(405, 'KEFU_BAD_REQUEST', `${req.method} is not allowed here.`));
+      return;
+    }
+    if (found) {
+      Promise.resolve()
+        .then(() => found.route.handle({ req, res, params: found.params, url }))
+        .catch((err) => {
+          if (!(err instanceof HttpError)) log.error('%s %s failed', req.method, url.pathname, err);
+          sendError(res, err);
+        });
       return;
     }
     if (statics(req, res)) return;

@@ -6,6 +6,17 @@ import type { Storage } from 'botbuilder-core';
 import type { ConversationStore, FeedbackStore, HandoffQueue, TranscriptStore } from '../core/conversation';
 import type { OrderRepository } from '../core/orders';
 import type { ShopRepository } from '../core/shop-repository';
+import type { ConversationSearch } from '../core/conversation-search';
+import type { AnnotationStore, Assignments, AuditLog, StaffDirectory, StaffSessions } from '../core/staff';
+
+/** What the staff console keeps (issue 5). */
+export interface StaffStores {
+  directory: StaffDirectory;
+  sessions: StaffSessions;
+  audit: AuditLog;
+  assignments: Assignments;
+  annotations: AnnotationStore;
+}
 
 export interface Stores {
   kind: string;

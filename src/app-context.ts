@@ -1,0 +1,22 @@
+/**
+ * @module app-context
+ * What a feature (the staff console, each messaging channel) gets from the composition root,
+ * and what it gives back: its HTTP routes and how to shut it down.
+ */
+import type { Server } from 'socket.io';
+import type { ChatService } from './chat/chat-service';
+import type { KefuConfig } from './config';
+import type { Route } from './http/router';
+import type { Stores } from './storage/stores';
+
+export interface AppContext {
+  config: KefuConfig;
+  stores: Stores;
+  chat: ChatService;
+  io: Server;
+}
+
+export interface Feature {
+  routes: Route[];
+  close?(): Promise<void>;
+}

@@ -1,0 +1,50 @@
+/**
+ * @module http/respond
+ * JSON responses and the error shape every HTTP API shares: `{error: {code, message}}`.
+ */
+import type { ServerResponse } from 'node:http';
+import { AppError, ErrorCodes, publicError } from '../errors';
+import { SECURITY_HEADERS } from './static-files';
+
+/** An error with the HTTP status to answer with. */
+export class HttpError extends Error {
+  override readonly name = 'HttpError';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const STATUS_OF_CODE: Record<string, number> = {
+  [ErrorCodes.badRequest]: 400,
+  [ErrorCodes.auth]: 401,
+  [ErrorCodes.notFound]: 404,
+  [ErrorCodes.rateLimit]: 429,
+  [ErrorCodes.unavailable]: 503,
+};
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  if (res.headersSent) return;
+  const json = JSON.stringify(body);
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    ...headers,
+  });
+  res.end(json);
+}
+
+/** Answers with the error's status and `{error: {code, message}}`; internals stay in the log. */
+export function sendError(res: ServerResponse, err: unknown): void {
+  if (err instanceof HttpError) {
+    sendJson(res, err.status, { error: { code: err.code, message: err.message } });
+    return;
+  }
+  const error = publicError(err);
+  const status = err instanceof AppError ? (STATUS_OF_CODE[error.code] ?? 400) : 500;
+  sendJson(res, status, { error });
+}
