@@ -7,6 +7,8 @@ export const ErrorCodes = {
   badRequest: 'KEFU_BAD_REQUEST',
   rateLimit: 'KEFU_RATE_LIMIT',
   auth: 'KEFU_AUTH',
+  forbidden: 'KEFU_FORBIDDEN',
+  conflict: 'KEFU_CONFLICT',
   notFound: 'KEFU_NOT_FOUND',
   unavailable: 'KEFU_UNAVAILABLE',
   storageConflict: 'KEFU_STORAGE_CONFLICT',

@@ -13,6 +13,8 @@ export class HttpError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** More fields for the error object, e.g. `holder` of a conflict. */
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -21,6 +23,8 @@ export class HttpError extends Error {
 const STATUS_OF_CODE: Record<string, number> = {
   [ErrorCodes.badRequest]: 400,
   [ErrorCodes.auth]: 401,
+  [ErrorCodes.forbidden]: 403,
+  [ErrorCodes.conflict]: 409,
   [ErrorCodes.notFound]: 404,
   [ErrorCodes.rateLimit]: 429,
   [ErrorCodes.unavailable]: 503,
@@ -41,7 +45,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 /** Answers with the error's status and `{error: {code, message}}`; internals stay in the log. */
 export function sendError(res: ServerResponse, err: unknown): void {
   if (err instanceof HttpError) {
-    sendJson(res, err.status, { error: { code: err.code, message: err.message } });
+    sendJson(res, err.status, { error: { ...err.extra, code: err.code, message: err.message } });
     return;
   }
   const error = publicError(err);
