@@ -12,7 +12,8 @@ import type { Stores } from './stores';
 
 const log = createLogger('kefu:store');
 
-const PORTS = ['conversations', 'transcripts', 'state', 'shop', 'orders', 'handoffs', 'feedback'] as const;
+const PORTS = ['conversations', 'transcripts', 'state', 'shop', 'orders', 'handoffs', 'feedback', 'search'] as const;
+const STAFF_PORTS = ['directory', 'sessions', 'audit', 'assignments', 'annotations'] as const;
 
 /** The AppError a store failure becomes. */
 export function storeError(err: unknown, where: string): AppError {
@@ -49,5 +50,8 @@ function guardPort<T extends object>(port: T, name: string): T {
 export function guardStores(stores: Stores): Stores {
   const guarded = { ...stores };
   for (const port of PORTS) (guarded as unknown as Record<string, object>)[port] = guardPort(stores[port], port);
+  const staff = { ...stores.staff };
+  for (const port of STAFF_PORTS) (staff as unknown as Record<string, object>)[port] = guardPort(stores.staff[port], `staff.${port}`);
+  guarded.staff = staff;
   return guarded;
 }

@@ -28,5 +28,9 @@ export interface Stores {
   orders: OrderRepository;
   handoffs: HandoffQueue;
   feedback: FeedbackStore;
+  /** Staff accounts, sessions, audit log, assignments and annotations (the console). */
+  staff: StaffStores;
+  /** Search across conversations and the dashboard's numbers (the console). */
+  search: ConversationSearch;
   close(): Promise<void>;
 }

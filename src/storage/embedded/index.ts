@@ -4,11 +4,17 @@
  */
 import path from 'node:path';
 import { openDatabase } from './database';
+import { SqliteAnnotationStore } from './sqlite-annotations';
+import { SqliteAssignments } from './sqlite-assignments';
+import { SqliteAuditLog } from './sqlite-audit-log';
+import { SqliteConversationSearch } from './sqlite-conversation-search';
 import { SqliteConversationStore } from './sqlite-conversation-store';
 import { SqliteFeedbackStore } from './sqlite-feedback-store';
 import { SqliteHandoffQueue } from './sqlite-handoff-queue';
 import { SqliteOrderRepository } from './sqlite-order-repository';
 import { SqliteShopRepository } from './sqlite-shop-repository';
+import { SqliteStaffDirectory } from './sqlite-staff-directory';
+import { SqliteStaffSessions } from './sqlite-staff-sessions';
 import { SqliteStorage } from './sqlite-storage';
 import { SqliteTranscriptStore } from './sqlite-transcript-store';
 import type { Stores } from '../stores';
@@ -24,6 +30,14 @@ export function openEmbeddedStores(dataDir: string): Stores {
     orders: new SqliteOrderRepository(db),
     handoffs: new SqliteHandoffQueue(db),
     feedback: new SqliteFeedbackStore(db),
+    staff: {
+      directory: new SqliteStaffDirectory(db),
+      sessions: new SqliteStaffSessions(db),
+      audit: new SqliteAuditLog(db),
+      assignments: new SqliteAssignments(db),
+      annotations: new SqliteAnnotationStore(db),
+    },
+    search: new SqliteConversationSearch(db),
     close: async () => {
       db.close();
     },

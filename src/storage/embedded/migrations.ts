@@ -85,4 +85,70 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX activities_conversation_at ON activities (conversation_id, at);
   CREATE INDEX activities_at ON activities (at);
   `,
+  // 3: staff console (issue 5): accounts, sessions, audit log, assignments, annotations; the
+  // conversation's last activity time kept by triggers (the search pages on it, newest first),
+  // and indexes for the search and dashboard queries.
+  `
+  CREATE TABLE staff_accounts (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    display_name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE TABLE staff_sessions (
+    token_hash TEXT PRIMARY KEY,
+    staff_id TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+  );
+  CREATE INDEX staff_sessions_expires ON staff_sessions (expires_at);
+  CREATE TABLE audit_log (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    staff_id TEXT NOT NULL,
+    staff_name TEXT NOT NULL,
+    action TEXT NOT NULL,
+    conversation_id TEXT,
+    detail TEXT
+  );
+  CREATE INDEX audit_log_at ON audit_log (at, seq);
+  CREATE TABLE assignments (
+    conversation_id TEXT PRIMARY KEY,
+    staff_id TEXT NOT NULL,
+    staff_name TEXT NOT NULL,
+    since TEXT NOT NULL
+  );
+  CREATE TABLE annotations (
+    id TEXT PRIMARY KEY,
+    conversation_id TEXT NOT NULL,
+    activity_id TEXT NOT NULL,
+    text TEXT NOT NULL,
+    locale TEXT NOT NULL,
+    predicted_intent TEXT NOT NULL,
+    predicted_score REAL NOT NULL,
+    correct_intent TEXT NOT NULL,
+    status TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    reviewed_by TEXT,
+    reviewed_at TEXT,
+    UNIQUE (conversation_id, activity_id)
+  );
+  CREATE INDEX annotations_status ON annotations (status, created_at);
+  ALTER TABLE conversations ADD COLUMN last_activity_at TEXT;
+  UPDATE conversations SET last_activity_at = (SELECT MAX(at) FROM activities a WHERE a.conversation_id = conversations.id);
+  CREATE INDEX conversations_last_activity ON conversations (last_activity_at, id);
+  CREATE TRIGGER activities_last_activity AFTER INSERT ON activities BEGIN
+    UPDATE conversations SET last_activity_at = NEW.at
+    WHERE id = NEW.conversation_id AND (last_activity_at IS NULL OR last_activity_at < NEW.at);
+  END;
+  CREATE TRIGGER conversations_last_activity AFTER INSERT ON conversations BEGIN
+    UPDATE conversations SET last_activity_at = (SELECT MAX(at) FROM activities a WHERE a.conversation_id = NEW.id)
+    WHERE id = NEW.id;
+  END;
+  CREATE INDEX activities_bot_intent ON activities (json_extract(json, '$.channelData.intent.name'), conversation_id) WHERE role = 'bot';
+  CREATE INDEX activities_role_at ON activities (role, at);
+  `,
 ];

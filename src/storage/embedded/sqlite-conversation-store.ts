@@ -5,7 +5,7 @@ import type { Conversation, ConversationPatch, ConversationStore } from '../../c
 import type { Locale } from '../../core/shop';
 import type { SqliteDatabase } from './database';
 
-interface Row {
+export interface ConversationRow {
   id: string;
   channel: string;
   customer_id: string | null;
@@ -15,7 +15,7 @@ interface Row {
   updated_at: string;
 }
 
-function toConversation(row: Row): Conversation {
+export function toConversation(row: ConversationRow): Conversation {
   return {
     id: row.id,
     channel: row.channel,
@@ -42,7 +42,7 @@ export class SqliteConversationStore implements ConversationStore {
   }
 
   async get(id: string): Promise<Conversation | null> {
-    const row = this.db.prepare('SELECT * FROM conversations WHERE id = ?').get(id) as Row | undefined;
+    const row = this.db.prepare('SELECT * FROM conversations WHERE id = ?').get(id) as ConversationRow | undefined;
     return row ? toConversation(row) : null;
   }
 

@@ -15,6 +15,14 @@ import { MongooseStorage } from './mongoose-storage';
 import { MongooseTranscriptStore } from './mongoose-transcript-store';
 import type { Stores } from '../stores';
 
+// Temporary (replaced by the mongoose staff and search adapters in the next commits).
+const notYet = <T extends object>(): T =>
+  new Proxy({} as T, {
+    get: () => async () => {
+      throw new Error('not implemented yet');
+    },
+  });
+
 /**
  * @example const stores = await openMongooseStores('mongodb://localhost:27017/kefu?replicaSet=rs0');
  */
@@ -32,6 +40,8 @@ export async function openMongooseStores(uri: string): Promise<Stores> {
     orders: new MongooseOrderRepository(conn, m),
     handoffs: new MongooseHandoffQueue(conn, m),
     feedback: new MongooseFeedbackStore(m),
+    staff: { directory: notYet(), sessions: notYet(), audit: notYet(), assignments: notYet(), annotations: notYet() },
+    search: notYet(),
     close: async () => {
       await conn.close();
     },

@@ -1,0 +1,130 @@
+/**
+ * @module storage/conversation-search-rules
+ * What every adapter of `ConversationSearch` does the same way: checking a filter (strings stay
+ * strings, times become ISO), page sizes and the opaque cursor, and assembling the dashboard
+ * from the counts each store's query language produces.
+ */
+import { AppError, ErrorCodes } from '../errors';
+import type { DashboardDay, DashboardStats, TranscriptFilter } from '../core/conversation-search';
+
+const DAY_MS = 86_400_000;
+/** The dashboard covers at most this many days. */
+export const MAX_DASHBOARD_DAYS = 366;
+
+const bad = (message: string): AppError => new AppError(ErrorCodes.badRequest, message);
+
+/** An ISO time in the one format stored times use (`toISOString`), so string order is time order. */
+export function isoTime(value: unknown, what: string): string {
+  const ms = typeof value === 'string' && value !== '' ? Date.parse(value) : NaN;
+  if (!Number.isFinite(ms)) throw bad(`${what} must be an ISO date or time.`);
+  return new Date(ms).toISOString();
+}
+
+function text(value: unknown, what: string): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value !== 'string' || value.length > 200) throw bad(`${what} must be text of at most 200 characters.`);
+  return value;
+}
+
+/** The filter with every value checked: a value of the wrong type is refused, never interpreted. */
+export function checkFilter(filter: TranscriptFilter = {}): TranscriptFilter {
+  const f: TranscriptFilter = {};
+  const t = text(filter.text, 'text');
+  if (t !== undefined) f.text = t;
+  if (filter.from !== undefined) f.from = isoTime(filter.from, 'from');
+  if (filter.to !== undefined) f.to = isoTime(filter.to, 'to');
+  if (filter.locale !== undefined) {
+    if (filter.locale !== 'zh' && filter.locale !== 'en') throw bad('locale must be zh or en.');
+    f.locale = filter.locale;
+  }
+  const intent = text(filter.intent, 'intent');
+  if (intent !== undefined) f.intent = intent;
+  if (filter.handoff !== undefined) {
+    if (typeof filter.handoff !== 'boolean') throw bad('handoff must be true or false.');
+    f.handoff = filter.handoff;
+  }
+  if (filter.rating !== undefined) {
+    if (filter.rating !== 'up' && filter.rating !== 'down') throw bad('rating must be up or down.');
+    f.rating = filter.rating;
+  }
+  const customerId = text(filter.customerId, 'customerId');
+  if (customerId !== undefined) f.customerId = customerId;
+  const channel = text(filter.channel, 'channel');
+  if (channel !== undefined) f.channel = channel;
+  return f;
+}
+
+/** Page size: 20 by default, at most 100. */
+export function searchLimit(limit?: number): number {
+  return Math.max(1, Math.min(100, Math.floor(typeof limit === 'number' && Number.isFinite(limit) ? limit : 20)));
+}
+
+/** Where a page ended: the last conversation's last activity time and id (newest first). */
+export interface SearchCursor {
+  at: string;
+  id: string;
+}
+
+export const encodeCursor = (c: SearchCursor): string => Buffer.from(JSON.stringify([c.at, c.id])).toString('base64url');
+
+export function decodeCursor(cursor: string | undefined): SearchCursor | undefined {
+  if (cursor === undefined || cursor === '') return undefined;
+  try {
+    const value = JSON.parse(Buffer.from(String(cursor), 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string') {
+      return { at: value[0], id: value[1] };
+    }
+  } catch {
+    // fall through: not ours
+  }
+  throw bad('The cursor is not one this search gave.');
+}
+
+/** The checked range and every UTC day it touches (`YYYY-MM-DD`), oldest first. */
+export function dashboardRange(range: { from: string; to: string }): { from: string; to: string; dates: string[] } {
+  const from = isoTime(range?.from, 'from');
+  const to = isoTime(range?.to, 'to');
+  const dates: string[] = [];
+  for (let day = Math.floor(Date.parse(from) / DAY_MS) * DAY_MS; day < Date.parse(to); day += DAY_MS) {
+    if (dates.length === MAX_DASHBOARD_DAYS) throw bad(`The dashboard covers at most ${MAX_DASHBOARD_DAYS} days.`);
+    dates.push(new Date(day).toISOString().slice(0, 10));
+  }
+  return { from, to, dates };
+}
+
+/** Counts of one day as a store found them (days without any are left out). */
+export interface DayCounts {
+  date: string;
+  conversations: number;
+  handedOff: number;
+  turns: number;
+  oosTurns: number;
+}
+
+/** The stats from the stores' counts: every day of the range, totals, top 10 intents, feedback sorted. */
+export function assembleDashboard(
+  range: { from: string; to: string; dates: string[] },
+  counts: DayCounts[],
+  intents: { intent: string; turns: number }[],
+  feedback: { intent: string; up: number; down: number }[],
+): DashboardStats {
+  const byDate = new Map(counts.map((c) => [c.date, c]));
+  const days: DashboardDay[] = range.dates.map((date) => {
+    const c = byDate.get(date);
+    const conversations = c?.conversations ?? 0;
+    const handedOff = c?.handedOff ?? 0;
+    return { date, conversations, handledByBot: conversations - handedOff, handedOff, turns: c?.turns ?? 0, oosTurns: c?.oosTurns ?? 0 };
+  });
+  const totals = { conversations: 0, handledByBot: 0, handedOff: 0, turns: 0, oosTurns: 0 };
+  for (const d of days) for (const key of Object.keys(totals) as (keyof typeof totals)[]) totals[key] += d[key];
+  const byCountThenName = <T extends { intent: string }>(count: (x: T) => number) => (a: T, b: T) =>
+    count(b) - count(a) || (a.intent < b.intent ? -1 : a.intent > b.intent ? 1 : 0);
+  return {
+    from: range.from,
+    to: range.to,
+    days,
+    totals,
+    topIntents: [...intents].sort(byCountThenName((x) => x.turns)).slice(0, 10),
+    feedbackByIntent: [...feedback].sort(byCountThenName((x) => x.up + x.down)),
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * @module storage/embedded/sqlite-annotations
+ * Staff corrections of recognised intents, one per shopper turn (unique conversation and
+ * activity). Annotating a turn again replaces its pending annotation (the new id and fields);
+ * once reviewed it is refused with `KEFU_CONFLICT`: an accepted correction may already be
+ * training data, so it is changed only by a new review, never silently overwritten (`staff-store-rules`).
+ */
+import type { Annotation, AnnotationStatus, AnnotationStore } from '../../core/staff';
+import type { Locale } from '../../core/shop';
+import { alreadyReviewed, annotationLimit, reviewStatus } from '../staff-store-rules';
+import type { SqliteDatabase } from './database';
+
+interface Row {
+  id: string;
+  conversation_id: string;
+  activity_id: string;
+  text: string;
+  locale: string;
+  predicted_intent: string;
+  predicted_score: number;
+  correct_intent: string;
+  status: string;
+  created_by: string;
+  created_at: string;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+}
+
+function toAnnotation(r: Row): Annotation {
+  return {
+    id: r.id,
+    conversationId: r.conversation_id,
+    activityId: r.activity_id,
+    text: r.text,
+    locale: r.locale as Locale,
+    predictedIntent: r.predicted_intent,
+    predictedScore: r.predicted_score,
+    correctIntent: r.correct_intent,
+    status: r.status as AnnotationStatus,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    ...(r.reviewed_by !== null ? { reviewedBy: r.reviewed_by } : {}),
+    ...(r.reviewed_at !== null ? { reviewedAt: r.reviewed_at } : {}),
+  };
+}
+
+export class SqliteAnnotationStore implements AnnotationStore {
+  constructor(private readonly db: SqliteDatabase) {}
+
+  async add(a: Annotation): Promise<Annotation> {
+    const stored: Annotation = { ...a, status: 'pending' };
+    delete stored.reviewedBy;
+    delete stored.reviewedAt;
+    const changes = this.db
+      .prepare(
+        `INSERT INTO annotations (id, conversation_id, activity_id, text, locale, predicted_intent, predicted_score,
+           correct_intent, status, created_by, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)
+         ON CONFLICT (conversation_id, activity_id) DO UPDATE SET
+           id = excluded.id, text = excluded.text, locale = excluded.locale, predicted_intent = excluded.predicted_intent,
+           predicted_score = excluded.predicted_score, correct_intent = excluded.correct_intent,
+           created_by = excluded.created_by, created_at = excluded.created_at
+         WHERE annotations.status = 'pending'`,
+      )
+      .run(a.id, a.conversationId, a.activityId, a.text, a.locale, a.predictedIntent, a.predictedScore, a.correctIntent, a.createdBy, a.createdAt).changes;
+    if (changes === 0) throw alreadyReviewed();
+    return stored;
+  }
+
+  async list(options: { status?: AnnotationStatus; limit?: number } = {}): Promise<Annotation[]> {
+    const limit = annotationLimit(options.limit);
+    const rows = (
+      options.status === undefined
+        ? this.db.prepare('SELECT * FROM annotations ORDER BY created_at DESC, id LIMIT ?').all(limit)
+        : this.db.prepare('SELECT * FROM annotations WHERE status = ? ORDER BY created_at DESC, id LIMIT ?').all(String(options.status), limit)
+    ) as Row[];
+    return rows.map(toAnnotation);
+  }
+
+  async review(id: string, status: 'accepted' | 'rejected', by: string, at: string): Promise<Annotation | null> {
+    const row = this.db
+      .prepare(`UPDATE annotations SET status = ?, reviewed_by = ?, reviewed_at = ? WHERE id = ? AND status = 'pending' RETURNING *`)
+      .get(reviewStatus(status), by, at, String(id)) as Row | undefined;
+    return row ? toAnnotation(row) : null;
+  }
+}
