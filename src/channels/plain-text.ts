@@ -7,6 +7,7 @@
  */
 import type { ChatActivity, SuggestedAction } from '../core/conversation';
 import type { Locale } from '../core/shop';
+import { priceText } from '../dialogs/product-card';
 
 export interface PlainTextOptions {
   /** The shop's public address; relative product links are made absolute with it. */
@@ -21,8 +22,8 @@ const STATUS_WORDS: Record<Locale, Record<string, string>> = {
 };
 
 const WORDS = {
-  zh: { order: '订单', total: '合计', tracking: '运单', eta: '预计送达', stock: '库存', outOfStock: '缺货', reply: '回复数字即可选择：' },
-  en: { order: 'Order', total: 'total', tracking: 'tracking', eta: 'expected', stock: 'in stock', outOfStock: 'out of stock', reply: 'Reply with a number:' },
+  zh: { order: '订单', total: '合计', tracking: '运单', eta: '预计送达', latest: '最新动态', outOfStock: '缺货', reply: '回复数字即可选择：', open: '（', close: '）' },
+  en: { order: 'Order', total: 'total', tracking: 'tracking', eta: 'expected', latest: 'latest', outOfStock: 'out of stock', reply: 'Reply with a number:', open: ' (', close: ')' },
 } as const;
 
 type Content = Record<string, unknown>;
@@ -30,11 +31,8 @@ type Content = Record<string, unknown>;
 const str = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
 
 function money(amount: unknown, currency: unknown, locale: Locale): string {
-  const n = typeof amount === 'number' ? amount : Number(amount);
-  if (!Number.isFinite(n)) return '';
-  const cur = str(currency) || 'CNY';
-  if (cur === 'CNY') return locale === 'zh' ? `¥${n.toFixed(2)}` : `CNY ${n.toFixed(2)}`;
-  return `${cur} ${n.toFixed(2)}`;
+  const price = typeof amount === 'number' ? amount : Number(amount);
+  return Number.isFinite(price) ? priceText({ price, currency: str(currency) || 'CNY' }, locale) : '';
 }
 
 function link(url: unknown, publicUrl?: string): string {
@@ -56,15 +54,19 @@ function orderLines(c: Content, locale: Locale): string[] {
   const lines = [head];
   if (c.trackingNumber) lines.push(`${w.tracking}: ${[str(c.carrier), str(c.trackingNumber)].filter(Boolean).join(' ')}`);
   if (c.estimatedDelivery) lines.push(`${w.eta}: ${str(c.estimatedDelivery).slice(0, 10)}`);
+  const last = (c.lastEvent ?? {}) as Content;
+  if (str(last.description)) lines.push(`${w.latest}: ${[str(last.at).slice(0, 10), str(last.description)].filter(Boolean).join(' ')}`);
   return lines;
 }
 
 function productLine(c: Content, locale: Locale, options: PlainTextOptions): string {
   const w = WORDS[locale];
-  const stock = c.inStock === false ? w.outOfStock : typeof c.stock === 'number' ? `${w.stock} ${c.stock}` : '';
-  const parts = [str(c.title), money(c.price, c.currency, locale), stock].filter(Boolean);
+  const price = money(c.price, c.currency, locale);
+  const head = [str(c.title), price, c.inStock === false ? w.outOfStock : ''].filter(Boolean).join(' ');
+  // A reason that restates the price ("within budget at ¥1,499") adds nothing to this line.
+  const reason = str(c.reason) && !(price && str(c.reason).includes(price)) ? `${w.open}${str(c.reason)}${w.close}` : '';
   const url = link(c.url, options.publicUrl);
-  return `· ${parts.join(' ')}${url ? ` ${url}` : ''}`;
+  return `· ${head}${reason}${url ? ` ${url}` : ''}`;
 }
 
 function faqLine(c: Content, text: string | undefined): string {
@@ -81,28 +83,64 @@ export function cardAsText(contentType: string, content: Content, locale: Locale
   return [];
 }
 
+/** The actions a menu shows, in its order: links cannot be chosen by number. */
+function shownActions(actions: readonly SuggestedAction[], max = 5): SuggestedAction[] {
+  return actions.filter((a) => a.type !== 'openUrl').slice(0, max);
+}
+
 /** Suggested actions as a numbered menu; `actionForNumber` maps the shopper's "2" back. */
 export function actionsAsText(actions: readonly SuggestedAction[], locale: Locale, max = 5): string[] {
-  const shown = actions.filter((a) => a.type !== 'openUrl').slice(0, max);
+  const shown = shownActions(actions, max);
   if (shown.length === 0) return [];
   return [WORDS[locale].reply, ...shown.map((a, i) => `${i + 1}. ${a.title}`)];
 }
 
 /** The action a shopper chose by answering a numbered menu with its number, if they did. */
 export function actionForNumber(actions: readonly SuggestedAction[] | undefined, answer: string, max = 5): SuggestedAction | undefined {
-  const m = /^\s*([1-9])\s*$/.exec(answer.normalize('NFKC'));
+  const m = /^\s*([1-9])\s*[.。、]?\s*$/.exec(answer.normalize('NFKC'));
   if (!m || !actions) return undefined;
-  return actions.filter((a) => a.type !== 'openUrl').slice(0, max)[Number(m[1]) - 1];
+  return shownActions(actions, max)[Number(m[1]) - 1];
 }
 
-/** A message activity as one plain text: its text, its cards, then its actions. */
-export function activityAsPlainText(activity: ChatActivity, options: PlainTextOptions = {}): string {
-  const locale: Locale = activity.locale === 'en' ? 'en' : 'zh';
+/** The text and cards of a message, without its actions. */
+function bodyOf(activity: ChatActivity, options: PlainTextOptions): string[] {
+  const locale = localeOf(activity);
   const blocks: string[] = [];
   if (activity.text) blocks.push(activity.text);
   const cards = (activity.attachments ?? []).flatMap((a) => cardAsText(a.contentType, a.content, locale, options, activity.text));
   if (cards.length) blocks.push(cards.join('\n'));
-  const actions = actionsAsText(activity.suggestedActions?.actions ?? [], locale, options.maxActions);
+  return blocks;
+}
+
+const localeOf = (activity: ChatActivity): Locale => (activity.locale === 'en' ? 'en' : 'zh');
+
+/** A message activity as one plain text: its text, its cards, then its actions. */
+export function activityAsPlainText(activity: ChatActivity, options: PlainTextOptions = {}): string {
+  return activitiesAsPlainText([activity], options);
+}
+
+/**
+ * The suggested actions a text-only channel shows for these messages (one turn's replies):
+ * those of the last message that has any. Numbers in the menu refer to these.
+ */
+export function menuOf(activities: readonly ChatActivity[]): { actions: SuggestedAction[]; locale: Locale } | undefined {
+  for (let i = activities.length - 1; i >= 0; i--) {
+    const a = activities[i];
+    const actions = a.suggestedActions?.actions ?? [];
+    if (a.type === 'message' && shownActions(actions).length > 0) return { actions, locale: localeOf(a) };
+  }
+  return undefined;
+}
+
+/**
+ * Several messages (one turn's replies) as one plain text: each message's text and cards in
+ * order, then one numbered menu, from `menuOf`, so that a number always means one action.
+ */
+export function activitiesAsPlainText(activities: readonly ChatActivity[], options: PlainTextOptions = {}): string {
+  const messages = activities.filter((a) => a.type === 'message');
+  const blocks = messages.flatMap((a) => bodyOf(a, options));
+  const menu = menuOf(messages);
+  const actions = menu ? actionsAsText(menu.actions, menu.locale, options.maxActions) : [];
   if (actions.length) blocks.push(actions.join('\n'));
   return blocks.join('\n\n');
 }

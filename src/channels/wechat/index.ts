@@ -1,9 +1,57 @@
 /**
  * @module channels/wechat
- * WeChat Official Account customer messages, GET/POST /channels/wechat (issue 6).
+ * WeChat Official Account customer messages (微信公众号), `GET/POST /channels/wechat` (issue 6).
+ * Enabled by `KEFU_WECHAT_TOKEN`; without it the path answers 404. `KEFU_WECHAT_APP_ID` and
+ * `KEFU_WECHAT_APP_SECRET` enable the customer-service message API, for replies that miss the
+ * 5-second passive reply and for agents' messages. Plain-text mode only: the encrypted mode
+ * (安全模式, AES) is not supported.
  */
 import type { AppContext, Feature } from '../../app-context';
+import { activityAsPlainText } from '../plain-text';
+import { WechatApi } from './wechat-api';
+import { WechatOutbox } from './wechat-outbox';
+import { wechatRoutes } from './wechat-routes';
+import { WECHAT_CHANNEL, WechatTurns } from './wechat-turns';
 
-export function attachWechat(_ctx: AppContext): Feature {
-  return { routes: [] };
+/** WeChat waits 5 s for the passive reply; this leaves room for the network. */
+export const DEFAULT_REPLY_TIMEOUT_MS = 4500;
+
+/** `KEFU_WECHAT_REPLY_TIMEOUT_MS`: how long the passive reply waits for the turn. @default 4500 */
+export function replyTimeoutFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const value = env.KEFU_WECHAT_REPLY_TIMEOUT_MS;
+  if (value === undefined || value === '') return DEFAULT_REPLY_TIMEOUT_MS;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 0 || ms > 60_000) {
+    throw new Error(`KEFU_WECHAT_REPLY_TIMEOUT_MS must be a whole number of milliseconds up to 60000, got "${value}"`);
+  }
+  return ms;
+}
+
+export function attachWechat(ctx: AppContext): Feature {
+  const { token, appId, appSecret, apiBase } = ctx.config.wechat;
+  if (!token) return { routes: [] };
+  const publicUrl = ctx.config.publicUrl;
+  const outbox = new WechatOutbox(appId && appSecret ? new WechatApi({ apiBase, appId, appSecret }) : undefined);
+  const turns = new WechatTurns({
+    chat: ctx.chat,
+    transcripts: ctx.stores.transcripts,
+    conversations: ctx.stores.conversations,
+    replyTimeoutMs: replyTimeoutFromEnv(),
+    maxTextLength: ctx.config.maxTextLength,
+    publicUrl,
+    sendLater: (openId, text) => outbox.send(openId, text, 'a reply'),
+  });
+  ctx.chat.registerPusher(WECHAT_CHANNEL, (activity) => {
+    const prefix = `${WECHAT_CHANNEL}:`;
+    if (activity.type !== 'message' || !activity.conversationId.startsWith(prefix)) return;
+    const text = activityAsPlainText(activity, { publicUrl });
+    if (text) outbox.send(activity.conversationId.slice(prefix.length), text, 'a message');
+  });
+  return {
+    routes: wechatRoutes(token, turns),
+    close: async () => {
+      await turns.drain();
+      await outbox.drain();
+    },
+  };
 }

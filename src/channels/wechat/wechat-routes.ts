@@ -1,0 +1,79 @@
+/**
+ * @module channels/wechat/wechat-routes
+ * `GET /channels/wechat`: the server-verification handshake (echoes `echostr` when signed).
+ * `POST /channels/wechat`: a message in, the passive reply out. The signature is checked before
+ * the body is read; a bad one is 401 and nothing is stored. The body is at most 64 KiB of UTF-8
+ * XML (413 / 400 otherwise).
+ */
+import { TextDecoder } from 'node:util';
+import { readRawBody } from '../../http/body';
+import { HttpError } from '../../http/respond';
+import type { Route, RouteRequest } from '../../http/router';
+import { SECURITY_HEADERS } from '../../http/static-files';
+import { parseWechatMessage } from './wechat-message';
+import { passiveTextXml } from './wechat-reply';
+import { hasValidWechatSignature } from './wechat-signature';
+import type { WechatTurns } from './wechat-turns';
+import { WechatXmlError } from './wechat-xml';
+
+export const WECHAT_PATH = '/channels/wechat';
+/** WeChat's messages are a few hundred bytes; a text is at most 2,048. */
+const MAX_BODY_BYTES = 64 * 1024;
+const MAX_ECHOSTR_LENGTH = 512;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function sendText(res: RouteRequest['res'], contentType: string, body: string): void {
+  res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': contentType, 'Cache-Control': 'no-store' });
+  res.end(body);
+}
+
+function checkSignature({ req, url }: RouteRequest, token: string): void {
+  if (hasValidWechatSignature(token, url.searchParams)) return;
+  req.resume(); // the body is discarded unread
+  throw new HttpError(401, 'KEFU_AUTH', 'The WeChat signature is missing or wrong.');
+}
+
+function readMessage(raw: Buffer) {
+  try {
+    return parseWechatMessage(utf8.decode(raw));
+  } catch (err) {
+    if (err instanceof WechatXmlError) throw new HttpError(400, 'KEFU_BAD_REQUEST', `Not a WeChat message: ${err.message}.`);
+    if (err instanceof TypeError) throw new HttpError(400, 'KEFU_BAD_REQUEST', 'The body is not UTF-8.');
+    throw err;
+  }
+}
+
+export function wechatRoutes(token: string, turns: WechatTurns): Route[] {
+  return [
+    {
+      method: 'GET',
+      path: WECHAT_PATH,
+      handle(request) {
+        checkSignature(request, token);
+        const echostr = request.url.searchParams.get('echostr');
+        if (!echostr || echostr.length > MAX_ECHOSTR_LENGTH) throw new HttpError(400, 'KEFU_BAD_REQUEST', 'echostr is missing.');
+        sendText(request.res, 'text/plain; charset=utf-8', echostr);
+      },
+    },
+    {
+      method: 'POST',
+      path: WECHAT_PATH,
+      async handle(request) {
+        checkSignature(request, token);
+        const message = readMessage(await readRawBody(request.req, MAX_BODY_BYTES));
+        const openid = request.url.searchParams.get('openid');
+        if (openid !== null && openid !== message.openId) {
+          throw new HttpError(400, 'KEFU_BAD_REQUEST', 'openid does not match the message sender.');
+        }
+        const text = await turns.answer(message);
+        if (text === '') {
+          // WeChat's way of saying "no reply": it neither retries nor shows an error.
+          sendText(request.res, 'text/plain; charset=utf-8', 'success');
+          return;
+        }
+        sendText(request.res, 'application/xml; charset=utf-8', passiveTextXml({ toUser: message.openId, fromUser: message.account, text }));
+      },
+    },
+  ];
+}

@@ -1,0 +1,27 @@
+/**
+ * @module channels/wechat/wechat-signature
+ * WeChat's request signature (服务器配置): the SHA-1 hex digest of the token, `timestamp` and
+ * `nonce` sorted as strings and joined. In plain-text mode it covers only those three values,
+ * not the body; the encrypted mode (安全模式, `msg_signature`) is not supported.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+
+/** Longest `timestamp` or `nonce` looked at; WeChat's are about ten digits. */
+const MAX_PARAM_LENGTH = 64;
+const SIGNATURE = /^[0-9a-f]{40}$/;
+
+/** @example wechatSignature('token', '1700000000', '42') // 40 hex digits */
+export function wechatSignature(token: string, timestamp: string, nonce: string): string {
+  return createHash('sha1').update([token, timestamp, nonce].sort().join('')).digest('hex');
+}
+
+/** Whether the query's `signature` is the one for its `timestamp` and `nonce`; compared in constant time. */
+export function hasValidWechatSignature(token: string, query: URLSearchParams): boolean {
+  const signature = (query.get('signature') ?? '').toLowerCase();
+  const timestamp = query.get('timestamp');
+  const nonce = query.get('nonce');
+  if (!SIGNATURE.test(signature) || !timestamp || !nonce) return false;
+  if (timestamp.length > MAX_PARAM_LENGTH || nonce.length > MAX_PARAM_LENGTH) return false;
+  const expected = Buffer.from(wechatSignature(token, timestamp, nonce), 'utf8');
+  return timingSafeEqual(expected, Buffer.from(signature, 'utf8'));
+}
