@@ -24,11 +24,13 @@ import { createHttpHandler } from './http/http-handler';
 import { Router } from './http/router';
 import { importShopFolder } from './import/import-shop';
 import { createLogger } from './log';
-import { buildShopLexicon, KefuTextAnalyzer, loadOrTrainModel } from './nlp';
+import { buildShopLexicon, KefuTextAnalyzer, loadOrTrainModel, type NluEngine } from './nlp';
 import { ProductMatcher } from './services/catalog/product-matcher';
 import { FaqRetriever } from './services/faq/faq-retriever';
 import { ItemToItemRecommender } from './services/recommender/recommender';
 import { attachStaff } from './staff';
+import { acceptedExamples } from './staff/accepted-examples';
+import { recordTraining } from './staff/record-training';
 import { openStores } from './storage/open-stores';
 import type { Stores } from './storage/stores';
 
@@ -52,7 +54,18 @@ export async function ensureShopData(config: KefuConfig, stores: Stores): Promis
 export async function buildBot(config: KefuConfig, stores: Stores): Promise<KefuBot> {
   const shop = await stores.shop.loadShop();
   const lexicon = buildShopLexicon(shop.products);
-  const recognizer = await loadOrTrainModel({ intentsDir: config.intentsDir, products: shop.products, dataDir: config.dataDir, modelDir: config.modelDir });
+  // Staff's accepted annotations are trained beside the corpus; a server start that trained records the run.
+  const extraExamples = await acceptedExamples(stores.staff.annotations);
+  let trained: NluEngine | undefined;
+  const recognizer = loadOrTrainModel({
+    intentsDir: config.intentsDir,
+    products: shop.products,
+    dataDir: config.dataDir,
+    modelDir: config.modelDir,
+    extraExamples,
+    onTrained: (engine) => (trained = engine),
+  });
+  if (trained) await recordTraining(trained, { intentsDir: config.intentsDir, modelDir: config.modelDir, acceptedAnnotations: extraExamples.length });
   const analyzer = new KefuTextAnalyzer();
   return new KefuBot({
     recognizer,

@@ -14,6 +14,7 @@ import { FLOW_INTENTS, routeIntent } from '../dialogs/intent-router';
 import { expectedAnswer, INTENT_OF_ACTION, OrderFlowDialog } from '../dialogs/order/order-flow-dialog';
 import { orderIdFrom, yesNoFrom } from '../dialogs/order/order-text';
 import { looksLikeVerificationAnswer } from '../dialogs/order/verification';
+import { redact } from '../privacy/redact';
 import type { BotServices, ConversationMemory } from './bot-services';
 import { parsePostbackValue, type Postback } from './postback';
 import { replyActivity } from './reply';
@@ -33,6 +34,22 @@ const OFF_TOPIC_SCORE = 0.8;
 
 /** Below this score an intent does not interrupt a flow that waits for an answer. */
 const INTERRUPT_SCORE = 0.6;
+
+/** Entities whose value is personal data: the transcript keeps the mask, not the value. */
+const PERSONAL_ENTITIES = new Set(['phone', 'email']);
+
+/**
+ * What the replies' `channelData.entities` record of the recognised entities (for the staff
+ * transcript): type, value and offsets into the shopper's original text.
+ */
+function entitiesForTranscript(recognition: KefuRecognizerResult): { type: string; value: unknown; start: number; end: number }[] {
+  return recognition.entities.map((e) => ({
+    type: e.type,
+    value: PERSONAL_ENTITIES.has(e.type) ? redact(String(e.value)) : e.value,
+    start: e.start,
+    end: e.end,
+  }));
+}
 
 export interface KefuBotDeps {
   recognizer: Recognizer;
@@ -66,8 +83,9 @@ export class KefuBot implements TurnHandler {
     context.onSendActivities(async (ctx, activities, next) => {
       const intent = handledIntent(ctx) ?? { name: recognition.topIntent.name, score: recognition.topIntent.score };
       const handoff = ctx.turnState.get(HANDOFF_KEY) === true;
+      const entities = entitiesForTranscript(recognition);
       for (const a of activities) {
-        if (a.type === 'message') a.channelData = { ...(a.channelData ?? {}), intent, handoff };
+        if (a.type === 'message') a.channelData = { ...(a.channelData ?? {}), intent, handoff, entities };
       }
       return next();
     });

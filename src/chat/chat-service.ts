@@ -211,6 +211,7 @@ export class ChatService {
         await this.storeReplies(messages);
         messages.forEach((m) => this.events.emit('activity', m));
         replies.forEach(deliver);
+        await this.announceHandoffChange(current);
         return;
       }
     } catch (err) {
@@ -226,6 +227,16 @@ export class ChatService {
         from: { id: BOT_ID, role: 'bot' },
         replyToId: activity.id,
       });
+    }
+  }
+
+  /** Tells watchers (the staff console) when the turn handed the conversation off. */
+  private async announceHandoffChange(before: Conversation): Promise<void> {
+    try {
+      const after = await this.stores.conversations.get(before.id);
+      if (after && after.handoff !== before.handoff) this.events.emit('conversation', after);
+    } catch (err) {
+      log.warn('cannot re-read %s after its turn', before.id, err);
     }
   }
 

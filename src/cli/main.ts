@@ -8,6 +8,7 @@ import { runHandoff } from './handoff-command';
 import { runImport } from './import-command';
 import { runRetention } from './retention-command';
 import { runServe } from './serve-command';
+import { runStaff } from './staff-command';
 import { runTrain } from './train-command';
 
 const USAGE = `usage: kefu <command>
@@ -22,6 +23,8 @@ const USAGE = `usage: kefu <command>
   export --conversations --since DATE [--format jsonl|csv] [--out FILE]
                         redacted transcripts since DATE, for audits
   retention [--days N]  delete conversations idle for N days (KEFU_RETENTION_DAYS)
+  staff add NAME --role agent|admin [--display-name X] [--password-stdin] | staff list
+                        console accounts; add prints a one-time password
 `;
 
 export async function main(argv: string[]): Promise<number | void> {
@@ -41,6 +44,8 @@ export async function main(argv: string[]): Promise<number | void> {
       return runExport(rest);
     case 'retention':
       return runRetention(rest);
+    case 'staff':
+      return runStaff(rest);
     case undefined:
     case '-h':
     case '--help':

@@ -1,13 +1,17 @@
 /**
  * @module cli/train-command
- * `kefu train`: trains the NLU from `intents/` and the store's catalogue (or reuses the cached
- * model when nothing changed) and prints accuracy on the held-out `tests` lists per language.
+ * `kefu train`: trains the NLU from `intents/`, the store's catalogue and staff's accepted
+ * annotations (or reuses the cached model when nothing changed), prints accuracy on the
+ * held-out `tests` lists per language and records the run for the console
+ * (`<modelDir>/training-runs.jsonl`).
  */
 import { loadConfig } from '../config';
 import { LOCALES } from '../core/shop';
-import { loadIntentCorpus, loadOrTrainModel, evaluate } from '../nlp';
+import { loadOrTrainModel } from '../nlp';
 import { openStores } from '../storage/open-stores';
 import { ensureShopData } from '../app';
+import { acceptedExamples } from '../staff/accepted-examples';
+import { recordTraining } from '../staff/record-training';
 
 export async function runTrain(_args: string[]): Promise<number> {
   const config = loadConfig();
@@ -15,12 +19,13 @@ export async function runTrain(_args: string[]): Promise<number> {
   try {
     await ensureShopData(config, stores);
     const products = (await stores.shop.loadShop()).products;
-    const engine = await loadOrTrainModel({ intentsDir: config.intentsDir, products, dataDir: config.dataDir, modelDir: config.modelDir });
-    const corpus = loadIntentCorpus(config.intentsDir);
+    const extraExamples = await acceptedExamples(stores.staff.annotations);
+    const engine = loadOrTrainModel({ intentsDir: config.intentsDir, products, dataDir: config.dataDir, modelDir: config.modelDir, extraExamples });
+    const run = await recordTraining(engine, { intentsDir: config.intentsDir, modelDir: config.modelDir, acceptedAnnotations: extraExamples.length });
+    process.stdout.write(`accepted annotations trained: ${extraExamples.length}\n`);
     for (const locale of LOCALES) {
-      const tests = corpus.tests.filter((e) => e.locale === locale);
-      const result = await evaluate(engine, tests);
-      process.stdout.write(`${locale}: held-out accuracy ${(result.accuracy * 100).toFixed(1)}% (${tests.length} utterances)\n`);
+      const { accuracy, n } = run.heldOut[locale];
+      process.stdout.write(`${locale}: held-out accuracy ${(accuracy * 100).toFixed(1)}% (${n} utterances)\n`);
     }
     return 0;
   } finally {

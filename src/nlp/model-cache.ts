@@ -1,13 +1,15 @@
 /**
  * @module nlp/model-cache
  * Trains the NLU once per corpus + catalogue: the model is stored as
- * `<modelDir>/nlu-<hash>.json` (`<dataDir>/models` by default), where the hash covers the corpus files, the shop lexicon
- * and the model format version. A later start with the same inputs reads it instead of training.
+ * `<modelDir>/nlu-<hash>.json` (`<dataDir>/models` by default), where the hash covers the corpus files, the shop lexicon,
+ * extra examples (staff's accepted annotations) and the model format version. A later start with the same inputs
+ * reads it instead of training.
  */
 import { createHash } from 'crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'fs';
 import { basename, join } from 'path';
 import type { Product } from '../core/shop';
+import type { IntentExample } from './corpus-types';
 import type { NluEngineOptions, NluModelJSON } from './nlu-engine';
 import { NluEngine, NLU_MODEL_FORMAT } from './nlu-engine';
 import { loadIntentCorpus } from './corpus';
@@ -28,10 +30,14 @@ export interface ModelCacheInput {
   modelDir?: string;
   /** Training options; they are part of the hash. */
   options?: Partial<NluEngineOptions>;
+  /** Utterances trained beside the corpus (accepted annotations); they are part of the hash. */
+  extraExamples?: readonly IntentExample[];
+  /** Called after the model was trained (not when it was read from the cache). */
+  onTrained?: (engine: NluEngine) => void;
 }
 
-/** The cache key: corpus file names and contents, lexicon, options, format version. */
-export function modelHash(files: string[], lexiconJson: string, options: Partial<NluEngineOptions> = {}): string {
+/** The cache key: corpus file names and contents, lexicon, options, extra examples, format version. */
+export function modelHash(files: string[], lexiconJson: string, options: Partial<NluEngineOptions> = {}, extraExamples: readonly IntentExample[] = []): string {
   const h = createHash('sha256');
   h.update(`format:${NLU_MODEL_FORMAT}\n`);
   for (const file of [...files].sort()) {
@@ -40,6 +46,8 @@ export function modelHash(files: string[], lexiconJson: string, options: Partial
   }
   h.update(`lexicon:${lexiconJson}\n`);
   h.update(`options:${JSON.stringify(options)}\n`);
+  // Only when there are some: models trained without any keep their earlier hash.
+  if (extraExamples.length > 0) h.update(`extra:${JSON.stringify(extraExamples.map((e) => [e.locale, e.intent, e.text]))}\n`);
   return h.digest('hex').slice(0, 16);
 }
 
@@ -49,7 +57,8 @@ export function modelHash(files: string[], lexiconJson: string, options: Partial
 export function loadOrTrainModel(input: ModelCacheInput): NluEngine {
   const corpus = loadIntentCorpus(input.intentsDir);
   const lexicon = buildShopLexicon(input.products);
-  const hash = modelHash(corpus.files, JSON.stringify(lexicon), input.options);
+  const extra = input.extraExamples ?? [];
+  const hash = modelHash(corpus.files, JSON.stringify(lexicon), input.options, extra);
   const dir = input.modelDir ?? join(input.dataDir, 'models');
   const file = join(dir, `nlu-${hash}.json`);
   if (existsSync(file)) {
@@ -62,12 +71,13 @@ export function loadOrTrainModel(input: ModelCacheInput): NluEngine {
     }
   }
   const started = Date.now();
-  const engine = NluEngine.train(corpus.train, lexicon, { onProgress: progressBar(), ...input.options });
+  const engine = NluEngine.train(extra.length > 0 ? [...corpus.train, ...extra] : corpus.train, lexicon, { onProgress: progressBar(), ...input.options });
   mkdirSync(dir, { recursive: true });
   // Written under a temporary name and renamed, so a reader never sees half a model.
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
   writeFileSync(tmp, JSON.stringify(engine.toJSON()));
   renameSync(tmp, file);
-  log.info('trained nlu model on %d utterances in %d ms: %s', corpus.train.length, Date.now() - started, file);
+  log.info('trained nlu model on %d utterances (%d extra) in %d ms: %s', corpus.train.length + extra.length, extra.length, Date.now() - started, file);
+  input.onTrained?.(engine);
   return engine;
 }

@@ -1,9 +1,35 @@
 /**
  * @module staff
- * The staff console: accounts, login, the /staff namespace and the console API (issue 5).
+ * The staff console's server side (issue 5): logins and sessions, the console API
+ * (`console-api.md`), the `/staff` socket.io namespace, takeover and agent messages, teaching.
  */
 import type { AppContext, Feature } from '../app-context';
+import { CHANNEL as SOCKETIO_CHANNEL } from '../channels/socketio/chat-namespace';
+import { CHAT_NAMESPACE } from '../channels/socketio/events';
+import { adminRoutes } from './admin-routes';
+import { authRoutes } from './auth-routes';
+import { ConversationControl } from './conversation-control';
+import { conversationRoutes } from './conversation-routes';
+import { exportRoute } from './export-route';
+import { LoginRateLimiter } from './login-rate-limiter';
+import { StaffAuth } from './staff-auth';
+import type { StaffDeps } from './staff-deps';
+import { attachStaffNamespace, STAFF_NAMESPACE } from './staff-namespace';
+import { teachRoutes } from './teach-routes';
 
-export function attachStaff(_ctx: AppContext): Feature {
-  return { routes: [] };
+export function attachStaff(ctx: AppContext): Feature {
+  const { stores, chat, io } = ctx;
+  const staff = stores.staff;
+  const auth = new StaffAuth(staff, ctx.config.staff, new LoginRateLimiter());
+  const control = new ConversationControl({ ...stores, assignments: staff.assignments, audit: staff.audit }, chat);
+  const namespace = attachStaffNamespace(io.of(STAFF_NAMESPACE), { auth, chat, handoffs: stores.handoffs, assignments: staff.assignments });
+  // An agent's message reaches the shopper's widget: the room every socket of the conversation joined.
+  chat.registerPusher(SOCKETIO_CHANNEL, (activity) => {
+    io.of(CHAT_NAMESPACE).to(`conversation:${activity.conversationId}`).emit('activity', activity);
+  });
+  const deps: StaffDeps = { ctx, staff, auth, control, disconnectSession: namespace.disconnectSession };
+  return {
+    routes: [...authRoutes(deps), ...conversationRoutes(deps), ...teachRoutes(deps), ...adminRoutes(deps), exportRoute(deps)],
+    close: async () => namespace.close(),
+  };
 }
