@@ -22,9 +22,9 @@ const SIGNING = `Every request is signed with the shop's \`KEFU_WEBHOOK_SECRET\`
     X-Kefu-Timestamp: <Unix time in seconds>
     X-Kefu-Signature: sha256=<lowercase hex HMAC-SHA256(secret, "<timestamp>.<raw body>")>
 
-The timestamp must be within ${MAX_SKEW_SECONDS} s of the server's clock, and a signature is accepted once: a retry must be signed again with a new timestamp (a retried message \`id\` is safe, see below).
+The timestamp must be within ${MAX_SKEW_SECONDS} s of the server's clock, and a signature is accepted once: a retry must be signed again with a new timestamp (a retried message \`id\` is safe, see below). The signature does not cover the path, so a signature seen before is refused whatever the path: two requests with byte-identical bodies need different timestamps (message ids unique across conversations make this automatic).
 
-每个请求都用商家的 \`KEFU_WEBHOOK_SECRET\` 签名：\`X-Kefu-Signature\` 为 \`sha256=\` 加上对字符串 \`{时间戳}.{原始请求体}\` 计算的 HMAC-SHA256（小写十六进制）；\`X-Kefu-Timestamp\` 为 Unix 秒，与服务器时间相差不得超过 ${MAX_SKEW_SECONDS} 秒。同一签名只接受一次，重试时请用新的时间戳重新签名。`;
+每个请求都用商家的 \`KEFU_WEBHOOK_SECRET\` 签名：\`X-Kefu-Signature\` 为 \`sha256=\` 加上对字符串 \`{时间戳}.{原始请求体}\` 计算的 HMAC-SHA256（小写十六进制）；\`X-Kefu-Timestamp\` 为 Unix 秒，与服务器时间相差不得超过 ${MAX_SKEW_SECONDS} 秒。同一签名只接受一次（不论请求路径），重试时请用新的时间戳重新签名；消息 \`id\` 请在所有会话中保持唯一。`;
 
 const MESSAGES = `Sends one shopper message (or a tap on a suggested action) to the assistant and answers with the assistant's replies once the turn is done.
 
@@ -159,7 +159,7 @@ export const openApiDocument = {
         additionalProperties: false,
         properties: {
           id: ref('MessageId'),
-          text: { type: 'string', minLength: 1, maxLength: 2000, description: 'Plain text, 1–2,000 characters, not only spaces.' },
+          text: { type: 'string', minLength: 1, maxLength: 2000, pattern: '\\S', description: 'Plain text, 1–2,000 characters, not only spaces.' },
           customerToken: ref('CustomerToken'),
           locale: { ...ref('Locale'), description: 'Language of the replies; default: detected from the message.' },
         },
