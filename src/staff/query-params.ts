@@ -10,6 +10,13 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** The calendar date at the start of the value exists (Date.parse takes 2026-02-30 for March 2). */
+function realDate(value: string): boolean {
+  const [y, m, d] = value.slice(0, 10).split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
 /** The value of `key`, or undefined; a key given twice is refused rather than guessed. */
 export function single(params: URLSearchParams, key: string, maxLength = 200): string | undefined {
   const all = params.getAll(key);
@@ -27,7 +34,7 @@ export function single(params: URLSearchParams, key: string, maxLength = 200): s
 export function parseTimeBound(value: string, bound: 'from' | 'to', key: string = bound): string {
   const dateOnly = DATE_ONLY.test(value);
   const time = dateOnly ? Date.parse(`${value}T00:00:00.000Z`) : ISO_TIME.test(value) ? Date.parse(value) : NaN;
-  if (!Number.isFinite(time)) throw badRequest(`"${key}" must be a date (YYYY-MM-DD) or an ISO time.`, `参数 "${key}" 必须是日期（YYYY-MM-DD）或 ISO 时间。`);
+  if (!Number.isFinite(time) || !realDate(value)) throw badRequest(`"${key}" must be a date (YYYY-MM-DD) or an ISO time.`, `参数 "${key}" 必须是日期（YYYY-MM-DD）或 ISO 时间。`);
   return new Date(dateOnly && bound === 'to' ? time + DAY_MS : time).toISOString();
 }
 

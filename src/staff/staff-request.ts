@@ -4,6 +4,7 @@
  * requests (403), the role (403); then the handler's result is sent as JSON.
  */
 import type { IncomingMessage } from 'node:http';
+import { AppError, ErrorCodes } from '../errors';
 import { parseJsonObject, readRawBody } from '../http/body';
 import { sendJson } from '../http/respond';
 import type { Route, RouteRequest } from '../http/router';
@@ -51,6 +52,15 @@ export function clientIp(req: IncomingMessage): string {
   return req.socket.remoteAddress ?? 'unknown';
 }
 
+/**
+ * A store's refusal of a request value (a search cursor it did not give) is the caller's mistake:
+ * a 400 like any other, not an error of the server worth logging.
+ */
+function asRequestError(err: unknown): unknown {
+  if (err instanceof AppError && err.code === ErrorCodes.badRequest) return staffError(400, err.code, err.message, '请求参数无效。');
+  return err;
+}
+
 function send(request: RouteRequest, result: unknown): void {
   if (result !== undefined) sendJson(request.res, 200, result);
 }
@@ -78,7 +88,13 @@ export function guardedRoute(endpoint: ConsoleEndpoint, auth: StaffAuth, handle:
       if (!principal) throw notLoggedIn();
       if (method === 'POST') checkCsrf(request.req);
       if (access === 'admin' && principal.account.role !== 'admin') throw adminOnly();
-      send(request, await handle({ ...request, principal }));
+      let result: unknown;
+      try {
+        result = await handle({ ...request, principal });
+      } catch (err) {
+        throw asRequestError(err);
+      }
+      send(request, result);
     },
   };
 }

@@ -30,7 +30,7 @@ describe('parseTranscriptFilter', () => {
   });
 
   it('should refuse bad values with 400 naming the key, in en and zh', () => {
-    for (const bad of ['locale=fr', 'handoff=yes', 'rating=meh', 'from=yesterday', 'to=2026-13-45', 'text=a&text=b', 'from=2026-11-02&to=2026-11-01', `text=${'x'.repeat(201)}`]) {
+    for (const bad of ['locale=fr', 'handoff=yes', 'rating=meh', 'from=yesterday', 'to=2026-13-45', 'from=2026-02-30', 'to=2026-02-29T10:00:00Z', 'text=a&text=b', 'from=2026-11-02&to=2026-11-01', `text=${'x'.repeat(201)}`]) {
       let error: unknown;
       try {
         parseTranscriptFilter(q(bad));
