@@ -9,6 +9,8 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { buildChat, ensureShopData } from '../../src/app';
 import { signCustomerToken } from '../../src/auth/customer-token';
+import { ConversationRateLimits } from '../../src/channels/webhook/conversation-rate-limits';
+import { ReplayGuard } from '../../src/channels/webhook/replay-guard';
 import { WebhookHandler } from '../../src/channels/webhook/webhook-handler';
 import type { ChatService } from '../../src/chat/chat-service';
 import { loadConfig } from '../../src/config';
@@ -460,3 +462,35 @@ function withLatency(inner: TranscriptStore, latencyMs: Partial<Record<keyof Tra
     },
   });
 }
+
+describe('ReplayGuard', () => {
+  it('should refuse a signature within the window, forget it after, and stay bounded', () => {
+    let now = 1_000_000_000_000;
+    const guard = new ReplayGuard({ windowSeconds: 300, maxEntries: 3, now: () => now });
+    const t = now / 1000;
+    expect(guard.check('a', t)).toBe('fresh');
+    expect(guard.check('a', t)).toBe('replay');
+    now += 300_000; // the last second its timestamp is still accepted
+    expect(guard.check('a', t)).toBe('replay');
+    expect(guard.check('b', now / 1000)).toBe('fresh');
+    expect(guard.check('c', now / 1000)).toBe('fresh');
+    expect(guard.check('d', now / 1000)).toBe('full'); // refuses rather than forgets a live one
+    now += 1000; // 'a' has expired: swept, which makes room
+    expect(guard.check('d', now / 1000)).toBe('fresh');
+    expect(guard.size).toBe(3);
+    now += 301_000;
+    expect(guard.check('e', now / 1000)).toBe('fresh');
+    expect(guard.size).toBe(1);
+  });
+});
+
+describe('ConversationRateLimits', () => {
+  it('should give each conversation its own bucket that refills', () => {
+    let now = 0;
+    const limits = new ConversationRateLimits({ burst: 2, perSecond: 1 }, () => now);
+    expect([limits.take('a'), limits.take('a'), limits.take('a')]).toEqual([true, true, false]);
+    expect(limits.take('b')).toBe(true);
+    now += 60_000; // long idle: dropped and as good as new
+    expect([limits.take('a'), limits.take('a'), limits.take('a')]).toEqual([true, true, false]);
+  });
+});
