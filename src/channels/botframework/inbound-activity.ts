@@ -18,7 +18,7 @@ import type { NoticeKey } from './notices';
 export const CHANNEL = 'botframework';
 
 /** Ids kefu keeps as they are (readable in the console); anything else is hashed. */
-const SAFE_USER_ID = /^[A-Za-z0-9._:@-]{1,160}$/;
+const SAFE_USER_ID = /^[A-Za-z0-9._:@+-]{1,160}$/;
 /** The chat protocol's id pattern (idempotency keys). */
 const SAFE_ACTIVITY_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const CHANNEL_ID = /^[A-Za-z0-9_-]{1,40}$/;

@@ -85,7 +85,8 @@ export function toBotFrameworkActivity(activity: ChatActivity, channelId: string
   const actions = activity.suggestedActions?.actions ?? [];
   const numbered = actions.some((a) => a.type !== 'openUrl') ? { numberedMenu: actions } : {};
   const base: Partial<Activity> = { type: 'message', ...(activity.locale ? { locale: activity.locale } : {}) };
-  if (!supportsCardActions(channelId)) {
+  // One button is what a product card needs; the table's default asks about 100.
+  if (!supportsCardActions(channelId, 1)) {
     return { activity: { ...base, text: activityAsPlainText(activity, options) }, ...numbered };
   }
   const attachments = (activity.attachments ?? []).flatMap((a) => cardFor(a, activity, locale, options));
