@@ -24,6 +24,12 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'Referrer-Policy': 'strict-origin-when-cross-origin',
 };
 
+function redirect(res: ServerResponse, location: string): true {
+  res.writeHead(301, { ...SECURITY_HEADERS, Location: location, 'Content-Length': 0 });
+  res.end();
+  return true;
+}
+
 export function serveStatic(root: string) {
   const base = path.resolve(root);
   return (req: IncomingMessage, res: ServerResponse): boolean => {
@@ -43,6 +49,8 @@ export function serveStatic(root: string) {
     } catch {
       return false;
     }
+    // `/console` → `/console/` (its index.html); the target is rebuilt from the resolved path, never an open redirect.
+    if (stat.isDirectory() && !pathname.endsWith('/')) return redirect(res, '/' + path.relative(base, file).split(path.sep).map(encodeURIComponent).join('/') + '/');
     if (!stat.isFile()) return false;
     res.writeHead(200, {
       ...SECURITY_HEADERS,
