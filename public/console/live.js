@@ -1,0 +1,132 @@
+/**
+ * @module console/live
+ * Live: the handoff queue first (reason, waiting time ticking), then the conversations
+ * active in the last 30 minutes; both update from `/staff` events. Opening one shows it
+ * beside the list (below it on a phone, with a way back).
+ */
+import { api } from './api.js';
+import { el, icon, replace } from './dom.js';
+import { errorText, fmtDuration, fmtTime, intentLabel, localeLabel, t } from './i18n.js';
+import { reasonText, shopperName } from './conversation.js';
+import { createSplit } from './split-view.js';
+
+function waitingOf(item, fetchedAt) {
+  return (Number(item.waitingSeconds) || 0) + (Date.now() - fetchedAt) / 1000;
+}
+
+function assignmentBadge(assignment, me) {
+  if (!assignment) return null;
+  const mine = assignment.staffId === me.id;
+  return el('span', { class: 'tag tag--agent', text: mine ? t('heldByYou') : t('heldBy', { name: assignment.staffName }) });
+}
+
+export function mount(root, ctx, params) {
+  const queueList = el('ul', { class: 'rows', 'aria-label': t('queue') });
+  const activeList = el('ul', { class: 'rows', 'aria-label': t('active') });
+  const queueCount = el('span', { class: 'count', text: '0' });
+  const activeCount = el('span', { class: 'count', text: '0' });
+  const listError = el('p', { class: 'empty empty--error', role: 'alert', hidden: true });
+  const listPane = el('section', { class: 'list-pane', 'aria-label': t('nav_live') }, [
+    el('div', { class: 'pane-head' }, [el('h1', { text: t('nav_live') })]),
+    listError,
+    el('h2', { class: 'section-title' }, [el('span', { text: t('queue') }), queueCount]),
+    queueList,
+    el('h2', { class: 'section-title' }, [el('span', { text: t('active') }), activeCount]),
+    activeList,
+  ]);
+  const split = createSplit(ctx, listPane, { route: '#/live', icon: 'live', empty: t('pickConversation'), onSelect: () => renderLists() });
+  replace(root, split.layout);
+
+  let data = { queue: [], active: [] };
+  let fetchedAt = Date.now();
+  let timer = null;
+  let closed = false;
+  const waitNodes = [];
+
+  function row(c, children, extraClass) {
+    const isSel = split.selected() === c.id;
+    return el('li', {}, [
+      el('a', {
+        href: `#/live/${encodeURIComponent(c.id)}`, class: 'row' + (extraClass ? ' ' + extraClass : '') + (isSel ? ' row--selected' : ''),
+        'data-testid': 'conversation-row', 'data-conversation-id': c.id, 'aria-current': isSel ? 'true' : null,
+      }, children),
+    ]);
+  }
+
+  function renderLists() {
+    // Rows are rebuilt: keep keyboard focus on the same conversation.
+    const focused = document.activeElement && document.activeElement.closest && document.activeElement.closest('[data-testid="conversation-row"]');
+    const focusId = focused && listPane.contains(focused) ? focused.dataset.conversationId : null;
+    waitNodes.length = 0;
+    replace(queueList, data.queue.length ? data.queue.map((q) => {
+      const wait = el('span', { class: 'wait', 'data-testid': 'waiting-time' }, [icon('clock'), el('span', { text: fmtDuration(waitingOf(q, fetchedAt)) })]);
+      waitNodes.push({ node: wait.lastChild, item: q });
+      return row(q.conversation, [
+        el('div', { class: 'row-top' }, [el('strong', { class: 'row-title', text: shopperName(q.conversation) }), wait]),
+        el('div', { class: 'row-reason', 'data-testid': 'queue-reason', text: reasonText(q.reason) }),
+        q.lastText ? el('div', { class: 'row-text', text: q.lastText }) : null,
+        el('div', { class: 'row-tags' }, [el('span', { class: 'tag tag--queue', text: t('waiting') }), assignmentBadge(q.assignment, ctx.me), el('span', { class: 'tag', text: q.conversation.channel })]),
+      ], 'row--queue');
+    }) : el('li', { class: 'empty', text: t('queueEmpty') }));
+    replace(activeList, data.active.length ? data.active.map((a) => row(a.conversation, [
+      el('div', { class: 'row-top' }, [el('strong', { class: 'row-title', text: shopperName(a.conversation) }), el('time', { class: 'muted', datetime: a.lastActivityAt, text: fmtTime(a.lastActivityAt) })]),
+      a.lastText ? el('div', { class: 'row-text', text: a.lastText }) : null,
+      el('div', { class: 'row-tags' }, [
+        assignmentBadge(a.assignment, ctx.me),
+        ...(a.intents || []).slice(0, 2).map((n) => el('span', { class: 'tag', title: n, text: intentLabel(n) })),
+        a.conversation.locale ? el('span', { class: 'tag', text: localeLabel(a.conversation.locale) }) : null,
+        el('span', { class: 'tag', text: a.conversation.channel }),
+      ]),
+    ])) : el('li', { class: 'empty', text: t('activeEmpty') }));
+    queueCount.textContent = String(data.queue.length);
+    activeCount.textContent = String(data.active.length);
+    if (focusId) {
+      const again = Array.from(listPane.querySelectorAll('[data-testid="conversation-row"]')).find((n) => n.dataset.conversationId === focusId);
+      if (again) again.focus();
+    }
+  }
+
+  async function refresh() {
+    try {
+      const next = await api('GET', '/api/staff/live');
+      if (closed) return;
+      data = { queue: next.queue || [], active: next.active || [] };
+      fetchedAt = Date.now();
+      listError.hidden = true;
+      renderLists();
+    } catch (err) {
+      if (closed) return;
+      listError.textContent = errorText(err);
+      listError.hidden = false;
+    }
+  }
+
+  function scheduleRefresh() {
+    clearTimeout(timer);
+    timer = setTimeout(refresh, 250);
+  }
+
+  const offs = [ctx.bus.on('activity', scheduleRefresh), ctx.bus.on('conversation', scheduleRefresh), ctx.bus.on('resync', scheduleRefresh)];
+  const ticker = setInterval(() => {
+    for (const w of waitNodes) w.node.textContent = fmtDuration(waitingOf(w.item, fetchedAt));
+  }, 1000);
+  // Conversations fall out of the 30-minute window without an event: refetch now and then.
+  const poll = setInterval(refresh, 60000);
+
+  split.select(params.id);
+  refresh();
+
+  return {
+    update(p) {
+      split.select(p.id);
+    },
+    unmount() {
+      closed = true;
+      clearTimeout(timer);
+      clearInterval(ticker);
+      clearInterval(poll);
+      for (const off of offs) off();
+      split.unmount();
+    },
+  };
+}
