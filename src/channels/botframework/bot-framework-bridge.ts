@@ -49,7 +49,9 @@ export class BotFrameworkBridge {
     const input = this.inputOf(context, link?.menu);
     if (input.kind === 'notice') return this.notify(context, input.notice, locale);
     const { conversation } = await chat.openById({ id: conversationId, channel: CHANNEL, customerId: null, locale });
-    const reference = TurnContext.getConversationReference(activity);
+    // Without the activity id the reference changes only when the shopper's channel does, so
+    // it is written then and not on every message (a continued conversation needs no activity id).
+    const { activityId: _last, ...reference } = TurnContext.getConversationReference(activity);
     await references.save(conversationId, { reference, menu: link?.menu });
 
     const replies: ChatActivity[] = [];
