@@ -64,10 +64,11 @@ export class ConversationControl {
 
   /**
    * Stores the agent's message (redacted, like every transcript) and pushes the agent's own words
-   * to the shopper on the conversation's channel. Resolves with the staff (redacted) copy.
+   * to the shopper on the conversation's channel. Resolves with the staff (redacted) copy and
+   * whether the channel could deliver it now (a channel without a pusher cannot).
    * @throws 409 unless the caller holds the conversation
    */
-  async send(id: string, staff: StaffAccount, text: unknown): Promise<ChatActivity> {
+  async send(id: string, staff: StaffAccount, text: unknown): Promise<{ activity: ChatActivity; delivered: boolean }> {
     if (typeof text !== 'string' || text.trim().length === 0 || text.length > MAX_AGENT_TEXT) {
       throw staffError(400, 'KEFU_BAD_REQUEST', `text must be 1–${MAX_AGENT_TEXT} characters.`, `text 必须是 1–${MAX_AGENT_TEXT} 个字符。`);
     }
@@ -85,9 +86,9 @@ export class ConversationControl {
     };
     const stored = await this.stores.transcripts.append(activity);
     this.chat.events.emit('activity', stored.activity);
-    this.chat.push(conversation, activity);
+    const delivered = this.chat.push(conversation, activity);
     await this.audit(staff, 'reply', id, { activityId: activity.id });
-    return redactActivity(activity);
+    return { activity: redactActivity(activity), delivered };
   }
 
   private audit(staff: StaffAccount, action: 'takeover' | 'release' | 'reply', conversationId: string, detail?: Record<string, unknown>): Promise<void> {

@@ -54,7 +54,7 @@ export function conversationRoutes(deps: StaffDeps): Route[] {
     }),
     guardedRoute('POST /api/staff/conversations/:id/messages', auth, async ({ req, params, principal }) => {
       const body = await readJsonBody(req);
-      return { activity: await control.send(params.id, principal.account, body.text) };
+      return control.send(params.id, principal.account, body.text);
     }),
   ];
 }

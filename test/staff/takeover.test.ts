@@ -75,11 +75,13 @@ describe('takeover', () => {
     expect(detail.body).toMatchObject({ conversation: { handoff: true }, assignment: { staffId: first.staff.id }, handoff: null });
 
     // The agent writes; the shopper's widget shows it as the agent's, with the display name.
-    const sent = await first.post<{ activity: ChatActivity }>(`/api/staff/conversations/${id}/messages`, { text: c.agentText });
+    const sent = await first.post<{ activity: ChatActivity; delivered: boolean }>(`/api/staff/conversations/${id}/messages`, { text: c.agentText });
     expect(sent.status).toBe(200);
+    expect(sent.body.delivered).toBe(true);
     expect(sent.body.activity).toMatchObject({ from: { id: first.staff.id, role: 'agent', name: c.agentName }, text: c.agentText, conversationId: id });
     const received = await waitFor(() => shopper.received.find((a) => a.from.role === 'agent'), 5000, "the agent's message in the widget");
     expect(received).toMatchObject({ id: sent.body.activity.id, type: 'message', text: c.agentText, from: { role: 'agent', name: c.agentName } });
+    expect((await shopper.history()).find((a) => a.id === sent.body.activity.id)).toMatchObject({ text: c.agentText, from: { role: 'agent', name: c.agentName } });
     expect((await second.post(`/api/staff/conversations/${id}/messages`, { text: 'me too' })).status).toBe(409);
     expect((await first.post(`/api/staff/conversations/${id}/messages`, { text: '' })).status).toBe(400);
     expect((await first.post(`/api/staff/conversations/${id}/messages`, { text: 'x'.repeat(2001) })).status).toBe(400);
