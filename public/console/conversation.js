@@ -92,7 +92,8 @@ export function mountConversation(root, ctx, id, opts = {}) {
   // ------------------------------------------------------------------ turns
 
   function annotateControl(turn) {
-    if (turn.role !== 'user') return null;
+    // Only a recognised intent can be wrong: turns an agent handled carry none.
+    if (turn.role !== 'user' || (!turn.intent && !turn.annotation)) return null;
     const box = el('div', { class: 'annotate' });
     const ann = turn.annotation;
     if (ann) {

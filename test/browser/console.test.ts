@@ -5,11 +5,14 @@
  * refused; the API refuses a logged-out caller; zh and en UI, desktop and phone. Writes
  * screenshots to test/screenshots/console-*.png.
  */
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createStaffAccount } from '../../src/staff/create-staff-account';
+import { recordTrainingRun } from '../../src/staff/training-runs';
 import { launchBrowser } from '../helpers/browser';
-import { startTestServer, type TestServer } from '../helpers/test-server';
+import { MODEL_CACHE, startTestServer, type TestServer } from '../helpers/test-server';
 
 const SHOTS = path.join(__dirname, '..', 'screenshots');
 const PASSWORD = 'correct-horse-battery';
@@ -23,12 +26,18 @@ const row = (id: string) => `[data-testid="conversation-row"][data-conversation-
 describe('staff console (Chromium)', () => {
   let server: TestServer;
   let browser: Browser;
+  /** The server's own model folder (training runs are written there), with the shared cached models linked in. */
+  let modelDir: string;
   const contexts: BrowserContext[] = [];
   /** Every dialog any page opened (an XSS payload that ran would open one). */
   const dialogs: string[] = [];
 
   beforeAll(async () => {
-    server = await startTestServer();
+    modelDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-console-models-'));
+    if (fs.existsSync(MODEL_CACHE)) {
+      for (const f of fs.readdirSync(MODEL_CACHE)) if (f.startsWith('nlu-')) fs.symlinkSync(path.join(MODEL_CACHE, f), path.join(modelDir, f));
+    }
+    server = await startTestServer({ modelDir });
     const by = { staffId: 'test', staffName: 'test' };
     for (const [name, displayName, role] of [['li.na', 'Li Na', 'agent'], ['tom', 'Tom Chen', 'agent'], ['boss', '王经理', 'admin']]) {
       await createStaffAccount(server.stores.staff, { name, displayName, role, password: PASSWORD }, by);
@@ -39,6 +48,7 @@ describe('staff console (Chromium)', () => {
     for (const c of contexts) await c.close().catch(() => undefined);
     await browser?.close();
     await server?.close();
+    if (modelDir) fs.rmSync(modelDir, { recursive: true, force: true });
   });
 
   async function newPage(options: Parameters<Browser['newContext']>[0] & { lang?: 'zh' | 'en' }): Promise<Page> {
@@ -166,14 +176,17 @@ describe('staff console (Chromium)', () => {
     // Release: the bot answers the shopper's next message again.
     await agent.getByTestId('release').click();
     await agent.getByTestId('takeover').waitFor();
-    await say(shop, 'how much is shipping', true);
+    await say(shop, 'where is my order DD20261101008', true);
     const log = await widgetLog(shop);
     const at = log.findIndex((m) => m.role === 'user' && m.text.includes(XSS));
     expect(log[at + 1]).toMatchObject({ role: 'user' });
-    expect(log[at + 1].text).toContain('how much is shipping');
+    expect(log[at + 1].text).toContain('where is my order');
     expect(log.slice(at + 2).some((m) => m.role === 'bot')).toBe(true);
-    const shippingTurn = turnWith(agent, 'how much is shipping');
-    await shippingTurn.locator('.reply').first().waitFor({ timeout: 15000 });
+    // That turn in the console: the bot's reply, the intent and the order number found in it.
+    const orderTurn = turnWith(agent, 'where is my order DD20261101008');
+    await orderTurn.locator('.reply').first().waitFor({ timeout: 15000 });
+    expect(await orderTurn.getByTestId('turn-intent').textContent()).toContain('Order status');
+    expect(await orderTurn.getByTestId('turn-entity').allTextContents()).toContainEqual(expect.stringContaining('DD20261101008'));
     expect(await xssTurn.locator('.reply').count()).toBe(0);
 
     // The dashboard draws its charts.
@@ -237,10 +250,16 @@ describe('staff console (Chromium)', () => {
     expect(other.refusal).toContain('接管');
     expect(other.inputDisabled).toBe(true);
 
-    // An admin accepts the correction; the language switch is remembered across a reload.
+    // An admin accepts the correction and sees how held-out accuracy changed between the last two
+    // trainings; the language switch is remembered across a reload.
+    recordTrainingRun(modelDir, { at: new Date(Date.now() - 86400000).toISOString(), acceptedAnnotations: 0, heldOut: { zh: { accuracy: 0.948, n: 250 }, en: { accuracy: 0.916, n: 262 } } });
+    recordTrainingRun(modelDir, { at: new Date().toISOString(), acceptedAnnotations: 1, heldOut: { zh: { accuracy: 0.952, n: 250 }, en: { accuracy: 0.909, n: 262 } } });
     const admin = await newPage({ viewport: DESKTOP, locale: 'zh-CN' });
     await login(admin, 'boss');
     await admin.getByTestId('nav-teach').click();
+    await admin.getByTestId('accuracy-delta').first().waitFor();
+    expect(await admin.getByTestId('training-zh').textContent()).toMatch(/95\.2%.*\+0\.4/);
+    expect(await admin.getByTestId('training-en').textContent()).toMatch(/90\.9%.*-0\.7/);
     const pending = admin.getByTestId('annotation-row').filter({ hasText: '转人工' });
     await pending.waitFor();
     expect(await pending.getByTestId('annotation-intent').textContent()).toContain('oos');
