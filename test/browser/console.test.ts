@@ -93,7 +93,7 @@ describe('staff console (Chromium)', () => {
     await page.goto(`${server.url}/console`);
     await page.getByTestId('login-user').fill(name);
     await page.getByTestId('login-password').fill(PASSWORD);
-    await page.getByTestId('login-submit').click();
+    await page.getByTestId('login-password').press('Enter');
     await page.getByTestId('nav-live').waitFor();
   }
 
@@ -127,7 +127,14 @@ describe('staff console (Chromium)', () => {
     await say(waiting, '转人工', true);
     const waitingId = await conversationIdOf(waiting);
 
+    // A wrong password is refused in words; then the agent signs in.
     const agent = await newPage({ viewport: DESKTOP, lang: 'en' });
+    await agent.goto(`${server.url}/console`);
+    await agent.getByTestId('login-user').fill('li.na');
+    await agent.getByTestId('login-password').fill('not-the-password');
+    await agent.getByTestId('login-submit').click();
+    await agent.getByTestId('login-error').waitFor();
+    expect(await agent.getByTestId('login-error').textContent()).toMatch(/wrong name or password/i);
     await login(agent, 'li.na');
     expect(await agent.getByTestId('nav-live').textContent()).toContain('Live');
     await agent.locator(row(id)).waitFor();
@@ -225,8 +232,9 @@ describe('staff console (Chromium)', () => {
     await agent.getByTestId('takeover').click();
     await agent.getByTestId('release').waitFor();
     expect(await agent.locator('.list-pane').isVisible()).toBe(false);
+    // Keyboard: Enter sends.
     await agent.getByTestId('agent-input').fill('您好，我是人工客服，请问有什么可以帮您？');
-    await agent.getByTestId('agent-send').click();
+    await agent.getByTestId('agent-input').press('Enter');
     const fromAgent = shop.locator(msg('agent')).filter({ hasText: '有什么可以帮您' });
     await fromAgent.waitFor({ timeout: 15000 });
     expect(await fromAgent.textContent()).toContain('Tom Chen');
@@ -272,6 +280,17 @@ describe('staff console (Chromium)', () => {
     await admin.getByTestId('nav-teach').waitFor();
     expect(await admin.getByTestId('nav-teach').textContent()).toContain('Teach');
     await admin.getByTestId('lang-switch').selectOption('zh');
+
+    // Transcripts: search by text, then export the filtered set (JSON Lines) as an admin.
+    await admin.getByTestId('nav-transcripts').click();
+    await admin.getByTestId('filter-text').fill('有什么可以帮您');
+    await admin.getByTestId('search').click();
+    await admin.locator(row(id)).waitFor();
+    expect(await admin.locator('[data-testid="results"] [data-testid="conversation-row"]').count()).toBe(1);
+    const [download] = await Promise.all([admin.waitForEvent('download'), admin.getByTestId('export-jsonl').click()]);
+    const lines = fs.readFileSync((await download.path())!, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { conversationId: string; text?: string });
+    expect(new Set(lines.map((l) => l.conversationId))).toEqual(new Set([id]));
+    expect(lines.some((l) => l.text === XSS)).toBe(true);
 
     await agent.getByTestId('release').click();
     await agent.getByTestId('takeover').waitFor();
