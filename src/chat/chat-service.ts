@@ -191,7 +191,8 @@ export class ChatService {
       for (let attempt = 1; ; attempt++) {
         // Read fresh: a turn queued earlier (or another server) may have changed it (locale, handoff).
         conversation = (await this.stores.conversations.get(conversationId)) as Conversation;
-        if (attempt === 1) deliver(this.complete(conversation, activity, { type: 'typing' }));
+        // No "typing" while staff hold the conversation: the bot will not answer, a human will.
+        if (attempt === 1 && !conversation.handoff) deliver(this.complete(conversation, activity, { type: 'typing' }));
         const current = conversation;
         const replies: ChatActivity[] = [];
         const send = async (reply: OutgoingActivity): Promise<ChatActivity> => {
