@@ -277,7 +277,8 @@ export function mountConversation(root, ctx, id, opts = {}) {
     if (!text || !heldByMe()) return;
     sendBtn.disabled = true;
     try {
-      await api('POST', `/api/staff/conversations/${encodeURIComponent(id)}/messages`, { text });
+      const sent = await api('POST', `/api/staff/conversations/${encodeURIComponent(id)}/messages`, { text });
+      if (sent && sent.delivered === false) ctx.toast(t('notDelivered'));
       input.value = '';
       counter.textContent = `0/${MAX_CHARS}`;
       scheduleRefresh(0);
