@@ -17,13 +17,49 @@ export interface PlainTextOptions {
 }
 
 const STATUS_WORDS: Record<Locale, Record<string, string>> = {
-  zh: { pending: '待付款', paid: '已付款', shipped: '已发货', delivered: '已签收', cancelled: '已取消', returned: '已退货', refunded: '已退款' },
-  en: { pending: 'awaiting payment', paid: 'paid', shipped: 'shipped', delivered: 'delivered', cancelled: 'cancelled', returned: 'returned', refunded: 'refunded' },
+  zh: {
+    pending: '待付款',
+    paid: '已付款',
+    shipped: '已发货',
+    delivered: '已签收',
+    cancelled: '已取消',
+    returned: '已退货',
+    refunded: '已退款',
+  },
+  en: {
+    pending: 'awaiting payment',
+    paid: 'paid',
+    shipped: 'shipped',
+    delivered: 'delivered',
+    cancelled: 'cancelled',
+    returned: 'returned',
+    refunded: 'refunded',
+  },
 };
 
 const WORDS = {
-  zh: { order: '订单', total: '合计', tracking: '运单', eta: '预计送达', latest: '最新动态', outOfStock: '缺货', reply: '回复数字即可选择：', open: '（', close: '）' },
-  en: { order: 'Order', total: 'total', tracking: 'tracking', eta: 'expected', latest: 'latest', outOfStock: 'out of stock', reply: 'Reply with a number:', open: ' (', close: ')' },
+  zh: {
+    order: '订单',
+    total: '合计',
+    tracking: '运单',
+    eta: '预计送达',
+    latest: '最新动态',
+    outOfStock: '缺货',
+    reply: '回复数字即可选择：',
+    open: '（',
+    close: '）',
+  },
+  en: {
+    order: 'Order',
+    total: 'total',
+    tracking: 'tracking',
+    eta: 'expected',
+    latest: 'latest',
+    outOfStock: 'out of stock',
+    reply: 'Reply with a number:',
+    open: ' (',
+    close: ')',
+  },
 } as const;
 
 type Content = Record<string, unknown>;
@@ -47,10 +83,10 @@ function orderLines(c: Content, locale: Locale): string[] {
   const w = WORDS[locale];
   const sep = locale === 'zh' ? '，' : ', ';
   const status = STATUS_WORDS[locale][str(c.status)] ?? str(c.status);
-  const items = Array.isArray(c.items)
-    ? (c.items as Content[]).map((i) => `${str(i.title)} ×${str(i.quantity)}`).join(sep)
-    : '';
-  const head = [`${w.order} ${str(c.orderId)}`, status, items, `${w.total} ${money(c.total, c.currency, locale)}`].filter(Boolean).join(sep);
+  const items = Array.isArray(c.items) ? (c.items as Content[]).map((i) => `${str(i.title)} ×${str(i.quantity)}`).join(sep) : '';
+  const head = [`${w.order} ${str(c.orderId)}`, status, items, `${w.total} ${money(c.total, c.currency, locale)}`]
+    .filter(Boolean)
+    .join(sep);
   const lines = [head];
   if (c.trackingNumber) lines.push(`${w.tracking}: ${[str(c.carrier), str(c.trackingNumber)].filter(Boolean).join(' ')}`);
   if (c.estimatedDelivery) lines.push(`${w.eta}: ${str(c.estimatedDelivery).slice(0, 10)}`);

@@ -29,7 +29,7 @@ export class WechatOutbox {
         this.warned = true;
         log.warn(
           'cannot send %s to a WeChat user: set KEFU_WECHAT_APP_ID and KEFU_WECHAT_APP_SECRET for the customer-service message API ' +
-            '(replies that miss the 5-second passive reply and agents\' messages need it)',
+            "(replies that miss the 5-second passive reply and agents' messages need it)",
           what,
         );
       }

@@ -8,7 +8,8 @@
 /** WeChat refuses text messages longer than this many UTF-8 bytes (`45002 content size out of limit`). */
 export const MAX_TEXT_BYTES = 2048;
 
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** `text` as CDATA; `]]>` cannot occur inside one section, so it is split between two. */
 export function cdata(text: string): string {

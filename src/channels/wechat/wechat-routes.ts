@@ -35,11 +35,16 @@ function checkSignature({ req, url }: RouteRequest, token: string): void {
 }
 
 function readMessage(raw: Buffer) {
+  let source: string;
   try {
-    return parseWechatMessage(utf8.decode(raw));
+    source = utf8.decode(raw);
+  } catch {
+    throw new HttpError(400, 'KEFU_BAD_REQUEST', 'The body is not UTF-8.');
+  }
+  try {
+    return parseWechatMessage(source);
   } catch (err) {
     if (err instanceof WechatXmlError) throw new HttpError(400, 'KEFU_BAD_REQUEST', `Not a WeChat message: ${err.message}.`);
-    if (err instanceof TypeError) throw new HttpError(400, 'KEFU_BAD_REQUEST', 'The body is not UTF-8.');
     throw err;
   }
 }
@@ -72,7 +77,11 @@ export function wechatRoutes(token: string, turns: WechatTurns): Route[] {
           sendText(request.res, 'text/plain; charset=utf-8', 'success');
           return;
         }
-        sendText(request.res, 'application/xml; charset=utf-8', passiveTextXml({ toUser: message.openId, fromUser: message.account, text }));
+        sendText(
+          request.res,
+          'application/xml; charset=utf-8',
+          passiveTextXml({ toUser: message.openId, fromUser: message.account, text }),
+        );
       },
     },
   ];

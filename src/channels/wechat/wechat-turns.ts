@@ -9,7 +9,7 @@
  *   waits for the same turn; a retry of a finished turn answers its stored replies.
  * - A turn that does not finish within `replyTimeoutMs` is answered "正在为您查询…" and its
  *   replies are sent later through the customer-service API. Whichever comes first delivers
- *   the reply; it is never delivered twice.
+ *   the reply: a retry that gets the text passively, or the API; never both.
  */
 import { postbacks } from '../../bot/postback';
 import { stickyLocale } from '../../bot/sticky-locale';
@@ -20,6 +20,7 @@ import type { Locale } from '../../core/shop';
 import { createLogger } from '../../log';
 import { detectLocale } from '../../nlp/lang/detect-locale';
 import { activitiesAsPlainText } from '../plain-text';
+import { RecentKeys } from './recent-keys';
 import { chosenMenuAction } from './wechat-menu';
 import { wechatMessageId, type WechatMessage } from './wechat-message';
 import { wechatNotice } from './wechat-notices';
@@ -52,24 +53,34 @@ interface Job {
   reply: Promise<string>;
   /** The conversation's language once it is known. */
   conversationLocale: Locale | null;
-  /** The reply was handed to WeChat (passively or through the API). */
-  delivered: boolean;
-  /** A passive reply said "please wait": the reply goes through the API. */
+  /** A passive reply said "please wait": the reply goes through the API, unless a retry carries it first. */
   deferred: boolean;
+  /** A passive reply carried the reply text. */
+  answeredPassively: boolean;
 }
 
 const TIMEOUT = Symbol('timeout');
 
+/**
+ * `promise`'s value if it settles within `ms`, else TIMEOUT. A turn can hold the event loop (the
+ * embedded store and the NLU are synchronous), so a value that arrives late also counts as late:
+ * by then WeChat may have given up on the connection.
+ */
 function within<T>(promise: Promise<T>, ms: number): Promise<T | typeof TIMEOUT> {
+  const started = performance.now();
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<typeof TIMEOUT>((resolve) => {
     timer = setTimeout(() => resolve(TIMEOUT), ms);
   });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+  return Promise.race([promise.then((value) => (performance.now() - started > ms ? TIMEOUT : value)), timeout]).finally(() =>
+    clearTimeout(timer),
+  );
 }
 
 export class WechatTurns {
   private readonly jobs = new Map<string, Job>();
+  /** Messages whose reply went through the customer-service API: a late retry of one gets no second copy. */
+  private readonly sentLater = new RecentKeys();
 
   constructor(private readonly options: WechatTurnsOptions) {}
 
@@ -79,9 +90,11 @@ export class WechatTurns {
     if (message.kind === 'event' && message.event !== 'subscribe') return '';
     if (message.kind === 'text') {
       const problem = this.checkText(message.text);
-      if (problem) return wechatNotice(problem, this.localeOf(message, await this.storedLocale(message.openId)), { max: this.options.maxTextLength });
+      if (problem)
+        return wechatNotice(problem, this.localeOf(message, await this.storedLocale(message.openId)), { max: this.options.maxTextLength });
     }
     const key = `${message.openId}\n${wechatMessageId(message)}`;
+    if (this.sentLater.has(key)) return '';
     let job = this.jobs.get(key);
     if (!job) {
       job = this.start(message);
@@ -90,11 +103,13 @@ export class WechatTurns {
     }
     const reply = await within(job.reply, this.options.replyTimeoutMs);
     if (reply !== TIMEOUT) {
-      if (job.delivered) return '';
-      job.delivered = true;
+      // WeChat shows only the answer to its latest attempt, so every retry gets the text, unless
+      // the customer-service API already carries it.
+      if (this.sentLater.has(key)) return '';
+      job.answeredPassively = true;
       return reply;
     }
-    this.deferToApi(job, message.openId);
+    this.deferToApi(job, message.openId, key);
     return wechatNotice('busy', this.localeOf(message, job.conversationLocale));
   }
 
@@ -123,7 +138,7 @@ export class WechatTurns {
   }
 
   private start(message: TurnMessage): Job {
-    const job: Job = { reply: Promise.resolve(''), conversationLocale: null, delivered: false, deferred: false };
+    const job: Job = { reply: Promise.resolve(''), conversationLocale: null, deferred: false, answeredPassively: false };
     job.reply = this.run(message, job).catch((err: unknown) => {
       log.error('a WeChat message could not be handled', err);
       return wechatNotice('unavailable', this.localeOf(message, job.conversationLocale));
@@ -168,12 +183,12 @@ export class WechatTurns {
     return { kind: 'message', clientId, text: message.text };
   }
 
-  private deferToApi(job: Job, openId: string): void {
+  private deferToApi(job: Job, openId: string, key: string): void {
     if (job.deferred) return;
     job.deferred = true;
     void job.reply.then((text) => {
-      if (job.delivered || text === '') return;
-      job.delivered = true;
+      if (job.answeredPassively || text === '') return;
+      this.sentLater.add(key);
       this.options.sendLater(openId, text);
     });
   }

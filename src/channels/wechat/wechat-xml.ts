@@ -113,7 +113,7 @@ class Reader {
   /** Plain text: the five predefined entities and character references, nothing else. */
   private decode(raw: string): string {
     let out = '';
-    for (let i = 0; i < raw.length; ) {
+    for (let i = 0; i < raw.length;) {
       const amp = raw.indexOf('&', i);
       if (amp < 0) return out + raw.slice(i);
       out += raw.slice(i, amp);

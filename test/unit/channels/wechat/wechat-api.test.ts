@@ -13,7 +13,8 @@ function fakeWechat() {
     };
     if (url.pathname === '/cgi-bin/token') {
       state.tokenRequests++;
-      if (url.searchParams.get('appid') !== 'wxapp' || url.searchParams.get('secret') !== 's3cret') return json({ errcode: 40013, errmsg: 'invalid appid' });
+      if (url.searchParams.get('appid') !== 'wxapp' || url.searchParams.get('secret') !== 's3cret')
+        return json({ errcode: 40013, errmsg: 'invalid appid' });
       const token = `TOKEN-${state.tokenRequests}`;
       state.issued.push(token);
       return json({ access_token: token, expires_in: 7200 });

@@ -29,7 +29,9 @@ describe('parseWechatXml', () => {
   });
 
   it('should decode only the predefined entities and character references in plain text', () => {
-    const fields = parseWechatXml('<xml><A>a &lt;&gt;&amp;&quot;&apos; &#20320;&#x597D;</A><B/><C><![CDATA[x]]><![CDATA[]]]]><![CDATA[>]]></C></xml>');
+    const fields = parseWechatXml(
+      '<xml><A>a &lt;&gt;&amp;&quot;&apos; &#20320;&#x597D;</A><B/><C><![CDATA[x]]><![CDATA[]]]]><![CDATA[>]]></C></xml>',
+    );
     expect(fields.get('A')).toBe('a <>&"\' 你好');
     expect(fields.get('B')).toBe('');
     expect(fields.get('C')).toBe('x]]>');
@@ -72,7 +74,9 @@ describe('parseWechatXml', () => {
   });
 
   it('should skip nested elements but still check them', () => {
-    const fields = parseWechatXml('<xml><Event><![CDATA[pic_sysphoto]]></Event><SendPicsInfo><Count>1</Count><PicList><item><PicMd5Sum>ab</PicMd5Sum></item></PicList></SendPicsInfo></xml>');
+    const fields = parseWechatXml(
+      '<xml><Event><![CDATA[pic_sysphoto]]></Event><SendPicsInfo><Count>1</Count><PicList><item><PicMd5Sum>ab</PicMd5Sum></item></PicList></SendPicsInfo></xml>',
+    );
     expect(fields.get('Event')).toBe('pic_sysphoto');
     expect(fields.has('SendPicsInfo')).toBe(false);
     expect(fields.has('Count')).toBe(false);
@@ -105,9 +109,16 @@ describe('parseWechatMessage', () => {
     expect(event).toMatchObject({ kind: 'event', event: 'subscribe' });
     expect(wechatMessageId(event)).toBe('event-1700000000');
     const voice = `<xml>${head}<MsgType>voice</MsgType><MediaId>m</MediaId><Format>amr</Format><MsgId>42</MsgId>`;
-    expect(parseWechatMessage(`${voice}<Recognition><![CDATA[你好]]></Recognition></xml>`)).toMatchObject({ kind: 'text', text: '你好', msgId: '42' });
+    expect(parseWechatMessage(`${voice}<Recognition><![CDATA[你好]]></Recognition></xml>`)).toMatchObject({
+      kind: 'text',
+      text: '你好',
+      msgId: '42',
+    });
     expect(parseWechatMessage(`${voice}</xml>`)).toMatchObject({ kind: 'other', msgType: 'voice' });
-    expect(parseWechatMessage(`<xml>${head}<MsgType>image</MsgType><MsgId>43</MsgId></xml>`)).toMatchObject({ kind: 'other', msgType: 'image' });
+    expect(parseWechatMessage(`<xml>${head}<MsgType>image</MsgType><MsgId>43</MsgId></xml>`)).toMatchObject({
+      kind: 'other',
+      msgType: 'image',
+    });
   });
 
   it.each([
