@@ -65,6 +65,9 @@ export interface BotFrameworkConfig {
   /** `MultiTenant`, `SingleTenant` or `UserAssignedMSI`. */
   appType?: string;
   tenantId?: string;
+  /** Where botbuilder fetches the signing keys of channel and Emulator tokens (sovereign clouds, tests); botbuilder's defaults otherwise. */
+  toBotFromChannelOpenIdMetadataUrl?: string;
+  toBotFromEmulatorOpenIdMetadataUrl?: string;
 }
 
 export interface StaffConfig {
@@ -121,6 +124,8 @@ export function loadConfig(overrides: Partial<KefuConfig> = {}, env: NodeJS.Proc
       appPassword: env.MicrosoftAppPassword || undefined,
       appType: env.MicrosoftAppType || undefined,
       tenantId: env.MicrosoftAppTenantId || undefined,
+      toBotFromChannelOpenIdMetadataUrl: env.ToBotFromChannelOpenIdMetadataUrl || undefined,
+      toBotFromEmulatorOpenIdMetadataUrl: env.ToBotFromEmulatorOpenIdMetadataUrl || undefined,
     },
     staff: {
       sessionHours: intFromEnv(env.KEFU_STAFF_SESSION_HOURS, 12, 'KEFU_STAFF_SESSION_HOURS'),

@@ -14,17 +14,8 @@ import { createLogger } from '../../log';
 
 const log = createLogger('kefu:botframework:auth');
 
-/**
- * kefu's Bot Framework settings (`MicrosoftAppId`, `MicrosoftAppPassword`, `MicrosoftAppType`,
- * `MicrosoftAppTenantId`) plus where the signing keys of inbound tokens are published, for
- * private clouds and for tests that play the Bot Connector.
- */
-export interface BotFrameworkSettings extends BotFrameworkConfig {
-  /** botbuilder's `ToBotFromChannelOpenIdMetadataUrl`. @default the public Azure cloud's */
-  toBotFromChannelOpenIdMetadataUrl?: string;
-  /** botbuilder's `ToBotFromEmulatorOpenIdMetadataUrl` (Emulator and skill tokens). @default the public Azure cloud's */
-  toBotFromEmulatorOpenIdMetadataUrl?: string;
-}
+/** kefu's Bot Framework settings (see `BotFrameworkConfig` in `src/config.ts`). */
+export type BotFrameworkSettings = BotFrameworkConfig;
 
 /**
  * The options botbuilder reads. With no metadata override the public cloud defaults apply as
