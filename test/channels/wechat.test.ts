@@ -320,6 +320,13 @@ describe('WeChat channel', () => {
       expect((await en.post(image(en))).fields.Content).toBe(wechatNotice('unsupported', 'en'));
     });
 
+    it('should answer in Chinese when the first message has no words, and in English once the shopper writes English', async () => {
+      const shopper = user('digits');
+      expect(await shopper.say('12345678')).toMatch(/[\u4e00-\u9fff]/);
+      expect(await shopper.say('hi, can you help me?')).not.toMatch(/[\u4e00-\u9fff]/);
+      expect(await shopper.say('12345678')).not.toMatch(/[\u4e00-\u9fff]/);
+    });
+
     it('should refuse a bad signature with 401 and store nothing', async () => {
       const shopper = user('forged');
       const body = shopper.textXml('你好', ++msgSeq);

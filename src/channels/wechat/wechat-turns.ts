@@ -158,8 +158,10 @@ export class WechatTurns {
     job.conversationLocale = conversation.locale;
     const replies: ChatActivity[] = [];
     const inbound = await this.inboundOf(conversation, message);
-    // A follower is greeted in Chinese; a text is answered in its own language.
-    const locale: Locale | undefined = message.kind === 'event' ? 'zh' : undefined;
+    // A text is answered in its own language. A follower is greeted in Chinese, and so is a first
+    // message without words ("8000"): Chinese is WeChat's default.
+    const wordless = message.kind === 'event' || (conversation.locale === null && stickyLocale(message.text, 'zh') !== undefined);
+    const locale: Locale | undefined = wordless ? 'zh' : undefined;
     const { activity, duplicate, turn } = await chat.submit(
       conversation,
       inbound,
