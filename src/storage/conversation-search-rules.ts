@@ -92,39 +92,59 @@ export function dashboardRange(range: { from: string; to: string }): { from: str
   return { from, to, dates };
 }
 
-/** Counts of one day as a store found them (days without any are left out). */
+/** Conversations with a shopper message on one day, and of those how many had a human involved that day. */
 export interface DayCounts {
   date: string;
   conversations: number;
   handedOff: number;
-  turns: number;
-  oosTurns: number;
 }
+
+/** Shopper turns answered by the bot as one intent on one day. */
+export interface DayIntentTurns {
+  date: string;
+  intent: string;
+  turns: number;
+}
+
+/** The intent a turn was handled as when it was out of scope. */
+export const OOS_INTENT = 'oos';
+
+const byCountThenName =
+  <T extends { intent: string }>(count: (x: T) => number) =>
+  (a: T, b: T): number =>
+    count(b) - count(a) || (a.intent < b.intent ? -1 : a.intent > b.intent ? 1 : 0);
 
 /** The stats from the stores' counts: every day of the range, totals, top 10 intents, feedback sorted. */
 export function assembleDashboard(
   range: { from: string; to: string; dates: string[] },
   counts: DayCounts[],
-  intents: { intent: string; turns: number }[],
+  turns: DayIntentTurns[],
   feedback: { intent: string; up: number; down: number }[],
 ): DashboardStats {
-  const byDate = new Map(counts.map((c) => [c.date, c]));
-  const days: DashboardDay[] = range.dates.map((date) => {
-    const c = byDate.get(date);
-    const conversations = c?.conversations ?? 0;
-    const handedOff = c?.handedOff ?? 0;
-    return { date, conversations, handledByBot: conversations - handedOff, handedOff, turns: c?.turns ?? 0, oosTurns: c?.oosTurns ?? 0 };
-  });
+  const byDate = new Map(range.dates.map((date): [string, DashboardDay] => [date, { date, conversations: 0, handledByBot: 0, handedOff: 0, turns: 0, oosTurns: 0 }]));
+  for (const c of counts) {
+    const day = byDate.get(c.date);
+    if (day) Object.assign(day, { conversations: c.conversations, handedOff: c.handedOff, handledByBot: c.conversations - c.handedOff });
+  }
+  const perIntent = new Map<string, number>();
+  for (const t of turns) {
+    const day = byDate.get(t.date);
+    if (!day) continue;
+    day.turns += t.turns;
+    if (t.intent === OOS_INTENT) day.oosTurns += t.turns;
+    perIntent.set(t.intent, (perIntent.get(t.intent) ?? 0) + t.turns);
+  }
+  const days = [...byDate.values()];
   const totals = { conversations: 0, handledByBot: 0, handedOff: 0, turns: 0, oosTurns: 0 };
   for (const d of days) for (const key of Object.keys(totals) as (keyof typeof totals)[]) totals[key] += d[key];
-  const byCountThenName = <T extends { intent: string }>(count: (x: T) => number) => (a: T, b: T) =>
-    count(b) - count(a) || (a.intent < b.intent ? -1 : a.intent > b.intent ? 1 : 0);
   return {
     from: range.from,
     to: range.to,
     days,
     totals,
-    topIntents: [...intents].sort(byCountThenName((x) => x.turns)).slice(0, 10),
-    feedbackByIntent: [...feedback].sort(byCountThenName((x) => x.up + x.down)),
+    topIntents: [...perIntent].map(([intent, n]) => ({ intent, turns: n })).sort(byCountThenName((x) => x.turns)).slice(0, 10),
+    feedbackByIntent: feedback
+      .map((f) => ({ intent: String(f.intent), up: Number(f.up), down: Number(f.down) }))
+      .sort(byCountThenName((x) => x.up + x.down)),
   };
 }

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import mongoose from 'mongoose';
 import { openMongooseStores } from '../../src/storage/mongoose';
+import { staffStoresContract } from './staff-stores.contract';
 import { storesContract } from './stores.contract';
 
 const uri = process.env.MONGODB_URI;
@@ -16,7 +17,7 @@ function withDatabase(base: string, name: string): string {
 }
 
 if (uri) {
-  storesContract('MongoDB (mongoose)', async () => {
+  const open = async () => {
     const dbUri = withDatabase(uri, `kefu_contract_${randomUUID().slice(0, 8)}`);
     const stores = await openMongooseStores(dbUri);
     return {
@@ -28,7 +29,9 @@ if (uri) {
         await conn.close();
       },
     };
-  });
+  };
+  storesContract('MongoDB (mongoose)', open);
+  staffStoresContract('MongoDB (mongoose)', open);
 } else {
   // Said in the test log too: a skipped test's name is not printed by jest's default reporter.
   console.info('MongoDB store contract skipped: MONGODB_URI is not set (point it at a replica set to run it).');

@@ -149,6 +149,11 @@ export const MIGRATIONS: readonly string[] = [
     WHERE id = NEW.id;
   END;
   CREATE INDEX activities_bot_intent ON activities (json_extract(json, '$.channelData.intent.name'), conversation_id) WHERE role = 'bot';
-  CREATE INDEX activities_role_at ON activities (role, at);
+  CREATE INDEX activities_bot_at ON activities (at, conversation_id, reply_to_id, json_extract(json, '$.channelData.intent.name'))
+    WHERE role = 'bot';
+  CREATE INDEX activities_text ON activities (conversation_id, json_extract(json, '$.text')) WHERE type = 'message';
+  CREATE INDEX activities_user_at ON activities (at, conversation_id) WHERE role = 'user' AND type = 'message';
+  CREATE INDEX activities_human ON activities (at, conversation_id)
+    WHERE role = 'agent' OR (role = 'bot' AND json_extract(json, '$.channelData.handoff') = 1);
   `,
 ];

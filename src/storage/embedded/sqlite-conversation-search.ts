@@ -5,6 +5,9 @@
  * fixed SQL fragment with its value bound as a parameter. An intent is the
  * `channelData.intent.name` of a bot reply (indexed expression); a human was involved when a
  * bot reply says `channelData.handoff = true`, an agent wrote, or the conversation is flagged.
+ * `text` is a LIKE with its wildcards escaped (case-insensitive for ASCII letters, as SQLite's
+ * LIKE; Chinese has no case), read from the index `activities_text` rather than each activity's JSON.
+ * Times compare as strings: stored times are `toISOString()` (UTC, `Z`), so a day is `substr(at, 1, 10)`.
  */
 import type { ConversationSearch, ConversationSummary, DashboardStats, TranscriptFilter } from '../../core/conversation-search';
 import {
@@ -20,8 +23,15 @@ import type { SqliteDatabase } from './database';
 import { toConversation, type ConversationRow } from './sqlite-conversation-store';
 
 const INTENT = `json_extract(a.json, '$.channelData.intent.name')`;
-const HUMAN = `(c.handoff = 1 OR EXISTS (SELECT 1 FROM activities a WHERE a.conversation_id = c.id
-  AND (a.role = 'agent' OR (a.role = 'bot' AND json_extract(a.json, '$.channelData.handoff') = 1))))`;
+/** An activity that shows a human was involved: the partial index `activities_human` (migration 3) holds exactly these. */
+const HUMAN_ROW = `(a.role = 'agent' OR (a.role = 'bot' AND json_extract(a.json, '$.channelData.handoff') = 1))`;
+/** As a filter: the few conversations in that index, listed once. */
+const HUMAN_IN = `(c.handoff = 1 OR c.id IN (SELECT a.conversation_id FROM activities a WHERE ${HUMAN_ROW}))`;
+/** For one conversation: a look at its own activities. */
+const HUMAN_EXISTS = `(c.handoff = 1 OR EXISTS (SELECT 1 FROM activities a WHERE a.conversation_id = c.id AND ${HUMAN_ROW}))`;
+
+/** After every stored time (ISO times start with a digit). */
+const END_OF_TIME = '~';
 
 /** LIKE matches the text literally: its own wildcards and the escape character are escaped. */
 const likeLiteral = (text: string): string => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
@@ -36,14 +46,10 @@ function whereOf(f: TranscriptFilter): { sql: string; params: (string | number)[
     where.push(sql);
     params.push(...values);
   };
+  // The conversation's last activity bounds the range from below: most conversations are skipped without a lookup.
+  if (f.from !== undefined) add('c.last_activity_at >= ?', f.from);
   if (f.from !== undefined || f.to !== undefined) {
-    // The conversation's last activity bounds the range from below: most conversations are skipped without a lookup.
-    if (f.from !== undefined) add('c.last_activity_at >= ?', f.from);
-    const range = [f.from !== undefined ? 'a.at >= ?' : '', f.to !== undefined ? 'a.at < ?' : ''].filter(Boolean).join(' AND ');
-    add(
-      `EXISTS (SELECT 1 FROM activities a WHERE a.conversation_id = c.id AND ${range})`,
-      ...[f.from, f.to].filter((v): v is string => v !== undefined),
-    );
+    add('EXISTS (SELECT 1 FROM activities a WHERE a.conversation_id = c.id AND a.at >= ? AND a.at < ?)', f.from ?? '', f.to ?? END_OF_TIME);
   }
   if (f.text !== undefined) {
     add(
@@ -54,7 +60,7 @@ function whereOf(f: TranscriptFilter): { sql: string; params: (string | number)[
   }
   if (f.locale !== undefined) add('c.locale = ?', f.locale);
   if (f.intent !== undefined) add(`c.id IN (SELECT a.conversation_id FROM activities a WHERE a.role = 'bot' AND ${INTENT} = ?)`, f.intent);
-  if (f.handoff !== undefined) where.push(f.handoff ? HUMAN : `NOT ${HUMAN}`);
+  if (f.handoff !== undefined) where.push(f.handoff ? HUMAN_IN : `NOT ${HUMAN_IN}`);
   if (f.rating !== undefined) {
     add(
       `EXISTS (SELECT 1 FROM feedback f JOIN activities a ON a.conversation_id = f.conversation_id AND a.id = f.activity_id
@@ -75,39 +81,44 @@ export class SqliteConversationSearch implements ConversationSearch {
     const cursor = decodeCursor(page.cursor);
     const { sql, params } = whereOf(checkFilter(filter));
     const after = cursor ? ' AND (c.last_activity_at < ? OR (c.last_activity_at = ? AND c.id < ?))' : '';
-    const rows = this.db
-      .prepare(`SELECT c.*, ${HUMAN} AS human FROM conversations c WHERE ${sql}${after} ORDER BY c.last_activity_at DESC, c.id DESC LIMIT ?`)
-      .all(...params, ...(cursor ? [cursor.at, cursor.at, cursor.id] : []), limit + 1) as Row[];
-    const items = rows.slice(0, limit).map((row) => this.summary(row));
+    // Ids first (cheap to sort), the summaries only for the page.
+    const ids = this.db
+      .prepare(`SELECT c.id FROM conversations c WHERE ${sql}${after} ORDER BY c.last_activity_at DESC, c.id DESC LIMIT ?`)
+      .pluck()
+      .all(...params, ...(cursor ? [cursor.at, cursor.at, cursor.id] : []), limit + 1) as string[];
+    const items = ids.slice(0, limit).map((id) => this.summary(id));
     const last = items[items.length - 1];
-    return rows.length > limit ? { items, next: encodeCursor({ at: last.lastActivityAt, id: last.conversation.id }) } : { items };
+    return ids.length > limit ? { items, next: encodeCursor({ at: last.lastActivityAt, id: last.conversation.id }) } : { items };
   }
 
-  private summary(row: Row): ConversationSummary {
-    const userMessages = (
-      this.db
-        .prepare(`SELECT COUNT(*) AS n FROM activities WHERE conversation_id = ? AND role = 'user' AND type = 'message'`)
-        .get(row.id) as { n: number }
-    ).n;
-    const last = this.db
+  private summary(id: string): ConversationSummary {
+    const row = this.db.prepare(`SELECT c.*, ${HUMAN_EXISTS} AS human FROM conversations c WHERE c.id = ?`).get(id) as Row;
+    // Only the conversation's own rows: \`conversation_id = ?\` is the one indexed condition (+ keeps the role indexes out).
+    const userMessages = this.db
+      .prepare(`SELECT COUNT(*) FROM activities a WHERE a.conversation_id = ? AND +a.role = 'user' AND +a.type = 'message'`)
+      .pluck()
+      .get(id) as number;
+    const lastText = this.db
       .prepare(
-        `SELECT json_extract(json, '$.text') AS text FROM activities
-         WHERE conversation_id = ? AND type = 'message' AND json_extract(json, '$.text') IS NOT NULL ORDER BY seq DESC LIMIT 1`,
+        `SELECT json_extract(a.json, '$.text') FROM activities a WHERE a.conversation_id = ? AND +a.type = 'message'
+           AND json_extract(a.json, '$.text') IS NOT NULL ORDER BY a.at DESC, a.seq DESC LIMIT 1`,
       )
-      .get(row.id) as { text: string } | undefined;
+      .pluck()
+      .get(id) as string | undefined;
     // A turn's replies all carry its intent: count turns (the message replied to), not replies.
     const intents = this.db
       .prepare(
-        `SELECT ${INTENT} AS intent, COUNT(DISTINCT COALESCE(a.reply_to_id, a.id)) AS n FROM activities a
-         WHERE a.conversation_id = ? AND a.role = 'bot' AND ${INTENT} IS NOT NULL GROUP BY intent ORDER BY n DESC, intent`,
+        `SELECT ${INTENT} AS intent FROM activities a WHERE a.conversation_id = ? AND +a.role = 'bot' AND ${INTENT} IS NOT NULL
+         GROUP BY intent ORDER BY COUNT(DISTINCT COALESCE(a.reply_to_id, a.id)) DESC, intent`,
       )
-      .all(row.id) as { intent: string }[];
+      .pluck()
+      .all(id) as string[];
     return {
       conversation: toConversation(row),
       lastActivityAt: row.last_activity_at,
       userMessages,
-      ...(last ? { lastText: String(last.text) } : {}),
-      intents: intents.map((i) => String(i.intent)),
+      ...(lastText !== undefined && lastText !== null ? { lastText: String(lastText) } : {}),
+      intents: intents.map(String),
       humanInvolved: row.human === 1,
     };
   }
@@ -115,32 +126,30 @@ export class SqliteConversationSearch implements ConversationSearch {
   async dashboard(input: { from: string; to: string }): Promise<DashboardStats> {
     const range = dashboardRange(input);
     const { from, to } = range;
+    // Each query reads one covering partial index of migration 3 (activities_user_at, _human, _bot_at).
     const conversations = this.db
       .prepare(
         `WITH shopper AS (
-           SELECT DISTINCT substr(at, 1, 10) AS day, conversation_id FROM activities
-           WHERE role = 'user' AND type = 'message' AND at >= ? AND at < ?
+           SELECT DISTINCT substr(a.at, 1, 10) AS day, a.conversation_id FROM activities a
+           WHERE a.role = 'user' AND a.type = 'message' AND a.at >= ? AND a.at < ?
          ), human AS (
-           SELECT DISTINCT substr(at, 1, 10) AS day, conversation_id FROM activities a
-           WHERE role IN ('agent', 'bot') AND at >= ? AND at < ?
-             AND (role = 'agent' OR json_extract(a.json, '$.channelData.handoff') = 1)
+           SELECT DISTINCT substr(a.at, 1, 10) AS day, a.conversation_id FROM activities a WHERE ${HUMAN_ROW} AND a.at >= ? AND a.at < ?
          )
          SELECT s.day, COUNT(*) AS conversations, COUNT(h.conversation_id) AS handedOff
          FROM shopper s LEFT JOIN human h ON h.day = s.day AND h.conversation_id = s.conversation_id GROUP BY s.day`,
       )
       .all(from, to, from, to) as { day: string; conversations: number; handedOff: number }[];
-    // One row per shopper turn answered with an intent, dated by the shopper's message. With
-    // MIN(seq), SQLite takes the bare column from that row: the intent of the turn's first reply.
-    const turns = `SELECT substr(u.at, 1, 10) AS day, MIN(a.seq), ${INTENT} AS intent
-      FROM activities u JOIN activities a ON a.conversation_id = u.conversation_id AND a.reply_to_id = u.id
-      WHERE u.role = 'user' AND u.type = 'message' AND u.at >= ? AND u.at < ? AND a.role = 'bot' AND ${INTENT} IS NOT NULL
-      GROUP BY u.conversation_id, u.id`;
-    const turnsByDay = this.db
-      .prepare(`SELECT day, COUNT(*) AS turns, SUM(intent = 'oos') AS oosTurns FROM (${turns}) GROUP BY day`)
-      .all(from, to) as { day: string; turns: number; oosTurns: number }[];
-    const intents = this.db
-      .prepare(`SELECT intent, COUNT(*) AS turns FROM (${turns}) GROUP BY intent ORDER BY turns DESC, intent LIMIT 10`)
-      .all(from, to) as { intent: string; turns: number }[];
+    // One row per shopper turn answered with an intent (the message its replies answer), dated by
+    // its first reply. With MIN(), SQLite takes the bare columns from that row: the first reply's intent.
+    const turns = this.db
+      .prepare(
+        `SELECT day, intent, COUNT(*) AS turns FROM (
+           SELECT substr(a.at, 1, 10) AS day, MIN(a.at), ${INTENT} AS intent FROM activities a
+           WHERE a.role = 'bot' AND a.at >= ? AND a.at < ? AND a.reply_to_id IS NOT NULL AND ${INTENT} IS NOT NULL
+           GROUP BY a.conversation_id, a.reply_to_id
+         ) GROUP BY day, intent`,
+      )
+      .all(from, to) as { day: string; intent: string; turns: number }[];
     const feedback = this.db
       .prepare(
         `SELECT ${INTENT} AS intent, SUM(f.rating = 'up') AS up, SUM(f.rating = 'down') AS down
@@ -148,14 +157,11 @@ export class SqliteConversationSearch implements ConversationSearch {
          WHERE a.role = 'bot' AND a.at >= ? AND a.at < ? AND ${INTENT} IS NOT NULL GROUP BY intent`,
       )
       .all(from, to) as { intent: string; up: number; down: number }[];
-    const counts = new Map<string, DayCounts>();
-    const day = (date: string): DayCounts => {
-      let c = counts.get(date);
-      if (!c) counts.set(date, (c = { date, conversations: 0, handedOff: 0, turns: 0, oosTurns: 0 }));
-      return c;
-    };
-    for (const r of conversations) Object.assign(day(r.day), { conversations: r.conversations, handedOff: r.handedOff });
-    for (const r of turnsByDay) Object.assign(day(r.day), { turns: r.turns, oosTurns: r.oosTurns });
-    return assembleDashboard(range, [...counts.values()], intents, feedback);
+    return assembleDashboard(
+      range,
+      conversations.map((r): DayCounts => ({ date: r.day, conversations: r.conversations, handedOff: r.handedOff })),
+      turns.map((t) => ({ date: t.day, intent: String(t.intent), turns: t.turns })),
+      feedback,
+    );
   }
 }
