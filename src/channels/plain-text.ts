@@ -48,6 +48,7 @@ const WORDS = {
     reply: '回复数字即可选择：',
     open: '（',
     close: '）',
+    sep: '，',
   },
   en: {
     order: 'Order',
@@ -59,6 +60,7 @@ const WORDS = {
     reply: 'Reply with a number:',
     open: ' (',
     close: ')',
+    sep: ', ',
   },
 } as const;
 
@@ -81,7 +83,7 @@ function link(url: unknown, publicUrl?: string): string {
 
 function orderLines(c: Content, locale: Locale): string[] {
   const w = WORDS[locale];
-  const sep = locale === 'zh' ? '，' : ', ';
+  const sep = w.sep;
   const status = STATUS_WORDS[locale][str(c.status)] ?? str(c.status);
   const items = Array.isArray(c.items) ? (c.items as Content[]).map((i) => `${str(i.title)} ×${str(i.quantity)}`).join(sep) : '';
   const head = [`${w.order} ${str(c.orderId)}`, status, items, `${w.total} ${money(c.total, c.currency, locale)}`]

@@ -90,8 +90,10 @@ export class WechatTurns {
     if (message.kind === 'event' && message.event !== 'subscribe') return '';
     if (message.kind === 'text') {
       const problem = this.checkText(message.text);
-      if (problem)
-        return wechatNotice(problem, this.localeOf(message, await this.storedLocale(message.openId)), { max: this.options.maxTextLength });
+      if (problem) {
+        const locale = this.localeOf(message, await this.storedLocale(message.openId));
+        return wechatNotice(problem, locale, { max: this.options.maxTextLength });
+      }
     }
     const key = `${message.openId}\n${wechatMessageId(message)}`;
     if (this.sentLater.has(key)) return '';
