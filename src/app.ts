@@ -40,6 +40,8 @@ export interface KefuServer {
   port: number;
   url: string;
   stores: Stores;
+  /** The chat pipeline (tests push agents' messages through it, as the console does). */
+  chat: ChatService;
   close(): Promise<void>;
 }
 
@@ -121,6 +123,7 @@ export async function startServer(config: KefuConfig): Promise<KefuServer> {
     port,
     url,
     stores,
+    chat,
     close: async () => {
       await new Promise<void>((resolve) => io.close(() => resolve()));
       for (const feature of features) await feature.close?.();

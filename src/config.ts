@@ -56,6 +56,8 @@ export interface WechatConfig {
   appSecret?: string;
   /** `KEFU_WECHAT_API_BASE` (tests point it at a local server). @default 'https://api.weixin.qq.com' */
   apiBase: string;
+  /** `KEFU_WECHAT_REPLY_TIMEOUT_MS`: how long the passive reply waits for the turn (WeChat gives up at 5 s). @default 4500 */
+  replyTimeoutMs?: number;
 }
 
 /** botbuilder's standard settings, from the env variables of the same names. */
@@ -118,6 +120,7 @@ export function loadConfig(overrides: Partial<KefuConfig> = {}, env: NodeJS.Proc
       appId: env.KEFU_WECHAT_APP_ID || undefined,
       appSecret: env.KEFU_WECHAT_APP_SECRET || undefined,
       apiBase: env.KEFU_WECHAT_API_BASE || 'https://api.weixin.qq.com',
+      replyTimeoutMs: intFromEnv(env.KEFU_WECHAT_REPLY_TIMEOUT_MS, 4500, 'KEFU_WECHAT_REPLY_TIMEOUT_MS'),
     },
     botFramework: {
       appId: env.MicrosoftAppId || undefined,

@@ -3,25 +3,16 @@
  * signed as WeChat signs them, and a small HTTP server in the test playing api.weixin.qq.com
  * (access tokens and the customer-service message API).
  */
-import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { Server } from 'socket.io';
-import { buildChat, ensureShopData } from '../../src/app';
-import { attachWechat } from '../../src/channels/wechat';
 import { wechatNotice } from '../../src/channels/wechat/wechat-notices';
 import { wechatSignature } from '../../src/channels/wechat/wechat-signature';
-import { loadConfig, type KefuConfig } from '../../src/config';
+import type { KefuConfig } from '../../src/config';
 import type { ChatActivity } from '../../src/core/conversation';
 import { priceText } from '../../src/dialogs/product-card';
-import { createHttpHandler } from '../../src/http/http-handler';
-import { Router } from '../../src/http/router';
-import { openStores } from '../../src/storage/open-stores';
 import type { Stores } from '../../src/storage/stores';
 import { customerOf, lastFour, orderWith, shop } from '../helpers/shop-fixture';
-import { MODEL_CACHE, startTestServer } from '../helpers/test-server';
+import { startTestServer } from '../helpers/test-server';
 
 const TOKEN = 'wechat-test-token';
 const APP_ID = 'wx-test-app';
@@ -386,46 +377,8 @@ describe('WeChat channel', () => {
   });
 });
 
-/**
- * A server whose passive replies give up after 1 ms, so every turn overruns. It is composed here
- * from the real parts (stores, chat service, bot, HTTP handler) because the test also needs the
- * `ChatService`, to push an agent's message as the staff console does.
- */
-async function startSlowServer(overrides: Partial<KefuConfig>) {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-test-'));
-  const config = loadConfig({ port: 0, host: '127.0.0.1', dataDir, modelDir: MODEL_CACHE, ...overrides });
-  const stores = await openStores(config);
-  await ensureShopData(config, stores);
-  const chat = await buildChat(config, stores);
-  const router = new Router();
-  const httpServer = http.createServer(createHttpHandler(config.publicDir, () => ({}), router));
-  const io = new Server(httpServer);
-  process.env.KEFU_WECHAT_REPLY_TIMEOUT_MS = '1';
-  const feature = (() => {
-    try {
-      return attachWechat({ config, stores, chat, io });
-    } finally {
-      delete process.env.KEFU_WECHAT_REPLY_TIMEOUT_MS;
-    }
-  })();
-  router.add(...feature.routes);
-  await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`,
-    stores,
-    chat,
-    close: async () => {
-      await new Promise<void>((resolve) => io.close(() => resolve()));
-      await feature.close?.();
-      await chat.drain();
-      await stores.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
 describe('WeChat channel past the 5-second limit', () => {
-  const wx = useWechatServer((wechat) => startSlowServer({ wechat }));
+  const wx = useWechatServer((wechat) => startTestServer({ wechat: { ...wechat, replyTimeoutMs: 1 } }));
   const user = wx.user;
   const api = wx.api;
 

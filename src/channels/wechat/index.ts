@@ -16,17 +16,6 @@ import { WECHAT_CHANNEL, WechatTurns } from './wechat-turns';
 /** WeChat waits 5 s for the passive reply; this leaves room for the network. */
 export const DEFAULT_REPLY_TIMEOUT_MS = 4500;
 
-/** `KEFU_WECHAT_REPLY_TIMEOUT_MS`: how long the passive reply waits for the turn. @default 4500 */
-export function replyTimeoutFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  const value = env.KEFU_WECHAT_REPLY_TIMEOUT_MS;
-  if (value === undefined || value === '') return DEFAULT_REPLY_TIMEOUT_MS;
-  const ms = Number(value);
-  if (!Number.isInteger(ms) || ms < 0 || ms > 60_000) {
-    throw new Error(`KEFU_WECHAT_REPLY_TIMEOUT_MS must be a whole number of milliseconds up to 60000, got "${value}"`);
-  }
-  return ms;
-}
-
 export function attachWechat(ctx: AppContext): Feature {
   const { token, appId, appSecret, apiBase } = ctx.config.wechat;
   if (!token) return { routes: [] };
@@ -36,7 +25,7 @@ export function attachWechat(ctx: AppContext): Feature {
     chat: ctx.chat,
     transcripts: ctx.stores.transcripts,
     conversations: ctx.stores.conversations,
-    replyTimeoutMs: replyTimeoutFromEnv(),
+    replyTimeoutMs: ctx.config.wechat.replyTimeoutMs ?? DEFAULT_REPLY_TIMEOUT_MS,
     maxTextLength: ctx.config.maxTextLength,
     publicUrl,
     sendLater: (openId, text) => outbox.send(openId, text, 'a reply'),
