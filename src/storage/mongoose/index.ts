@@ -4,24 +4,24 @@
  * one connection. Needs a replica set (or a sharded cluster): batches, imports, order changes and
  * handoffs are transactions. A single-node replica set is enough for development.
  */
+import { backfillSearchFields } from './activity-search-fields';
 import { openConnection } from './connection';
 import { createModels } from './models';
+import { MongooseAnnotationStore } from './mongoose-annotations';
+import { MongooseAssignments } from './mongoose-assignments';
+import { MongooseAuditLog } from './mongoose-audit-log';
+import { MongooseConversationSearch } from './mongoose-conversation-search';
 import { MongooseConversationStore } from './mongoose-conversation-store';
 import { MongooseFeedbackStore } from './mongoose-feedback-store';
 import { MongooseHandoffQueue } from './mongoose-handoff-queue';
 import { MongooseOrderRepository } from './mongoose-order-repository';
 import { MongooseShopRepository } from './mongoose-shop-repository';
+import { MongooseStaffDirectory } from './mongoose-staff-directory';
+import { MongooseStaffSessions } from './mongoose-staff-sessions';
 import { MongooseStorage } from './mongoose-storage';
 import { MongooseTranscriptStore } from './mongoose-transcript-store';
+import { createStaffModels } from './staff-models';
 import type { Stores } from '../stores';
-
-// Temporary (replaced by the mongoose staff and search adapters in the next commits).
-const notYet = <T extends object>(): T =>
-  new Proxy({} as T, {
-    get: () => async () => {
-      throw new Error('not implemented yet');
-    },
-  });
 
 /**
  * @example const stores = await openMongooseStores('mongodb://localhost:27017/kefu?replicaSet=rs0');
@@ -29,8 +29,10 @@ const notYet = <T extends object>(): T =>
 export async function openMongooseStores(uri: string): Promise<Stores> {
   const conn = await openConnection(uri);
   const m = createModels(conn);
-  // Indexes first: the unique ones are what make appends idempotent.
-  await Promise.all(Object.values(m).map((model) => model.init()));
+  const staff = createStaffModels(conn);
+  // Indexes first: the unique ones are what make appends idempotent (and takes exclusive).
+  await Promise.all([...Object.values(m), ...Object.values(staff)].map((model) => model.init()));
+  await backfillSearchFields(m);
   return {
     kind: 'mongodb',
     conversations: new MongooseConversationStore(conn, m),
@@ -40,8 +42,14 @@ export async function openMongooseStores(uri: string): Promise<Stores> {
     orders: new MongooseOrderRepository(conn, m),
     handoffs: new MongooseHandoffQueue(conn, m),
     feedback: new MongooseFeedbackStore(m),
-    staff: { directory: notYet(), sessions: notYet(), audit: notYet(), assignments: notYet(), annotations: notYet() },
-    search: notYet(),
+    staff: {
+      directory: new MongooseStaffDirectory(staff),
+      sessions: new MongooseStaffSessions(staff),
+      audit: new MongooseAuditLog(staff),
+      assignments: new MongooseAssignments(staff),
+      annotations: new MongooseAnnotationStore(staff),
+    },
+    search: new MongooseConversationSearch(m),
     close: async () => {
       await conn.close();
     },

@@ -33,6 +33,10 @@ export interface ActivityDoc {
   json: string;
   rawJson: string | null;
   rawUntil: string | null;
+  /** Search fields (`activity-search-fields.ts`): the message text, a bot reply's intent, a human involved. */
+  text: string | null;
+  intent: string | null;
+  human: boolean;
 }
 
 export interface DialogStateDoc {
@@ -119,6 +123,9 @@ const activitySchema = new Schema<ActivityDoc>(
     json,
     rawJson: { type: String, default: null, maxlength: MAX_JSON },
     rawUntil: { type: String, default: null },
+    text: { type: String, default: null, maxlength: MAX_JSON },
+    intent: { type: String, default: null, maxlength: 128 },
+    human: { type: Boolean, default: false },
   },
   { versionKey: false, strict: 'throw' },
 );
@@ -127,6 +134,13 @@ activitySchema.index({ conversationId: 1, at: 1 });
 activitySchema.index({ conversationId: 1, replyToId: 1 });
 activitySchema.index({ at: 1 });
 activitySchema.index({ rawUntil: 1 }, { partialFilterExpression: { rawUntil: { $type: 'string' } } });
+// Staff search and dashboard: conversations by intent, human involvement by time, bot turns by
+// time (covering: conversation, turn and intent), shopper messages by time.
+activitySchema.index({ intent: 1, conversationId: 1 }, { partialFilterExpression: { intent: { $type: 'string' } } });
+activitySchema.index({ at: 1, conversationId: 1 }, { partialFilterExpression: { human: true }, name: 'human_at' });
+activitySchema.index({ at: 1, conversationId: 1, replyToId: 1, intent: 1 }, { partialFilterExpression: { intent: { $type: 'string' } }, name: 'turns_at' });
+// (Key patterns differ from one another: not every MongoDB accepts two partial indexes on one pattern.)
+activitySchema.index({ role: 1, at: 1, conversationId: 1 }, { partialFilterExpression: { type: 'message' }, name: 'messages_role_at' });
 
 const dialogStateSchema = new Schema<DialogStateDoc>(
   { _id: { type: String, required: true, maxlength: 512 }, eTag: { type: Number, required: true, min: 1 }, json },

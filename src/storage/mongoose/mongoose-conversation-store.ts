@@ -6,7 +6,7 @@ import type { Conversation, ConversationPatch, ConversationStore } from '../../c
 import { inTransaction, trusted } from './connection';
 import type { ConversationDoc, KefuModels } from './models';
 
-function toConversation(d: ConversationDoc): Conversation {
+export function toConversation(d: ConversationDoc): Conversation {
   return {
     id: d._id,
     channel: d.channel,

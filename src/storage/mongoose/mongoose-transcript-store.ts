@@ -5,6 +5,7 @@
  */
 import { Types, type Connection } from 'mongoose';
 import type { AppendOptions, AppendResult, ChatActivity, TranscriptStore, TranscriptView } from '../../core/conversation';
+import { searchFieldsOf } from './activity-search-fields';
 import { inTransaction, isDuplicateKey, trusted } from './connection';
 import type { ActivityDoc, KefuModels } from './models';
 
@@ -25,6 +26,7 @@ function toDoc(activity: ChatActivity, { raw, rawUntil }: AppendOptions): Activi
     json: JSON.stringify(activity),
     rawJson: keepRaw ? JSON.stringify(raw) : null,
     rawUntil: keepRaw ? (rawUntil as string) : null,
+    ...searchFieldsOf(activity),
   };
 }
 
