@@ -19,8 +19,10 @@ export interface NluBenchResult {
   /** Dev examples answered `oos` (NLP.js: `None`), right or wrong. */
   predictedOos?: number;
   trainSeconds?: number;
-  /** One process, one prediction at a time, after a warm-up of 50. */
+  /** One process, one prediction at a time, after a warm-up of 1,000 (`predictAll`). */
   predictPerSecond?: number;
+  /** The same predictions per second of the process's CPU time (not inflated when the machine is shared). */
+  predictPerCpuSecond?: number;
   /** kefu only: `engine.classify` (intent without entities), same timing rules. */
   classifyPerSecond?: number;
   /** The serialised model written to a temporary file. */

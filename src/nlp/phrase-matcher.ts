@@ -57,7 +57,9 @@ export class PhraseMatcher<T> {
     let bounds: number[] | undefined;
     let i = 0;
     while (i < norm.length) {
-      const list = this.byFirst.get(norm.charCodeAt(i));
+      const code = norm.charCodeAt(i);
+      // Inside a Latin word no Latin phrase can start: skip the lookup.
+      const list = isLatin(code) && i > 0 && isLatin(norm.charCodeAt(i - 1)) ? undefined : this.byFirst.get(code);
       if (list) {
         bounds ??= boundaries(norm.length, tokens);
         const hit = matchAt(list, norm, i, bounds);

@@ -13,6 +13,10 @@ export interface Classifier {
   readonly labels: string[];
   /** Raw class scores, in `labels` order (higher is better). */
   scores(v: SparseVector): Scores;
+  /** `scores` written into `out` (length ≥ labels), for the prediction path. */
+  scoreInto(v: SparseVector, out: Float64Array): void;
+  /** The softmax sharpness: probabilities are softmax(scale × scores). */
+  readonly scale: number;
   /** softmax(scale × scores), in `labels` order. */
   probabilities(v: SparseVector, scale?: number): Scores;
   /** The softmax sharpness, fitted on held-out scores after training. */

@@ -8,6 +8,8 @@ import { byLabel, softmaxInPlace } from './softmax';
 import type { SparseVector, Scores } from './sparse-vector';
 import type { LabelledVector } from './naive-bayes';
 import { seededRandom } from './folds';
+import { LinearScorer } from './linear-scorer';
+import type { SparseWeights } from './linear-scorer';
 
 export interface LogisticRegressionOptions {
   /**
@@ -45,13 +47,6 @@ function round(x: number): number {
   return Math.round(x * 1e4) / 1e4;
 }
 
-/** Sparse weights in compressed-row form: feature i's classes are `classes[rows[i]…rows[i+1]]`. */
-interface SparseWeights {
-  rows: Int32Array;
-  classes: Uint16Array;
-  values: Float32Array;
-}
-
 /** Keeps the weights of at least `prune` in absolute value, rounded as they will be stored. */
 function compress(w: Float64Array, scale: number, dimension: number, n: number, prune: number): SparseWeights {
   const rows = new Int32Array(dimension + 1);
@@ -72,13 +67,17 @@ function compress(w: Float64Array, scale: number, dimension: number, n: number, 
 }
 
 export class LogisticRegression {
+  private readonly scorer: LinearScorer;
+
   private constructor(
     private options: LogisticRegressionOptions,
     private readonly dimension: number,
     readonly labels: string[],
     private readonly bias: Float64Array,
     private readonly weights: SparseWeights,
-  ) {}
+  ) {
+    this.scorer = new LinearScorer(bias, weights);
+  }
 
   static train(examples: readonly LabelledVector[], dimension: number, options: Partial<LogisticRegressionOptions> = {}): LogisticRegression {
     // Large corpora converge in fewer passes: keep about 225,000 steps, at least 10 passes.
@@ -147,18 +146,14 @@ export class LogisticRegression {
 
   /** Raw class scores (logits), in `labels` order. */
   scores(v: SparseVector): Scores {
-    const out: number[] = [];
-    for (let c = 0; c < this.bias.length; c++) out.push(this.bias[c] as number);
-    const { rows, classes, values } = this.weights;
-    for (let k = 0; k < v.indices.length; k++) {
-      const i = v.indices[k] as number;
-      const x = v.values[k] as number;
-      for (let j = rows[i] as number, end = rows[i + 1] as number; j < end; j++) {
-        const c = classes[j] as number;
-        out[c] = (out[c] as number) + x * (values[j] as number);
-      }
-    }
+    const out = new Float64Array(this.bias.length);
+    this.scoreInto(v, out);
     return out;
+  }
+
+  /** `scores` written into `out` (length ≥ labels): no allocation on the prediction path. */
+  scoreInto(v: SparseVector, out: Float64Array): void {
+    this.scorer.scoreInto(v, out);
   }
 
   probabilities(v: SparseVector, scale = this.options.scale): Scores {

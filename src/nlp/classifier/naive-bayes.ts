@@ -115,15 +115,21 @@ export class NaiveBayes {
 
   /** Raw class scores (higher is better), in `labels` order. */
   scores(v: SparseVector): Float64Array {
+    const out = new Float64Array(this.labels.length);
+    this.scoreInto(v, out);
+    return out;
+  }
+
+  /** `scores` written into `out` (length ≥ labels): no allocation on the prediction path. */
+  scoreInto(v: SparseVector, out: Float64Array): void {
     const n = this.labels.length;
-    const out = new Float64Array(n);
+    out.fill(0, 0, n);
     const w = this.weights;
     for (let k = 0; k < v.indices.length; k++) {
       const base = (v.indices[k] as number) * n;
       const x = v.values[k] as number;
       for (let c = 0; c < n; c++) out[c] = (out[c] as number) + x * (w[base + c] as number);
     }
-    return out;
   }
 
   /** Probabilities per label, softmax-normalised, in `labels` order. */

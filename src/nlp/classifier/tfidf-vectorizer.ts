@@ -7,7 +7,6 @@
  */
 import type { NluToken } from '../token-types';
 import type { SparseVector } from './sparse-vector';
-import { l2Normalize } from './sparse-vector';
 import { DEFAULT_FEATURE_OPTIONS } from './features';
 import type { FeatureOptions } from './features';
 import { featureHashes } from './feature-hashes';
@@ -57,8 +56,9 @@ export class TfidfVectorizer {
   }
 
   transform(tokens: readonly NluToken[]): SparseVector {
-    // Counts in a dense scratch array, the distinct indices listed as first seen, then sorted
-    // (few, so insertion sort) and the scratch counts reset: no Map and no string per call.
+    // Counts in a dense scratch array, the distinct indices listed as first seen, then the
+    // scratch counts reset: no Map and no string per call. The indices are left in the order
+    // first seen: scoring does not need them sorted, and sorting cost a third of the transform.
     const hashes = this.scratch;
     hashes.length = 0;
     featureHashes(tokens, this.options, hashes);
@@ -72,22 +72,24 @@ export class TfidfVectorizer {
       if (counts[i] === 0) seen[distinct++] = i;
       counts[i] = (counts[i] as number) + 1;
     }
-    for (let k = 1; k < distinct; k++) {
-      const x = seen[k] as number;
-      let j = k - 1;
-      for (; j >= 0 && (seen[j] as number) > x; j--) seen[j + 1] = seen[j] as number;
-      seen[j + 1] = x;
-    }
-    const indices: number[] = [];
-    const values: number[] = [];
+    const indices = new Array<number>(distinct);
+    const values = new Array<number>(distinct);
+    let squares = 0;
     for (let k = 0; k < distinct; k++) {
       const i = seen[k] as number;
       const tf = counts[i] as number;
       counts[i] = 0;
-      indices.push(i);
-      values.push((tf === 1 ? 1 : 1 + Math.log(tf)) * (this.idf[i] as number));
+      indices[k] = i;
+      const x = (tf === 1 ? 1 : 1 + Math.log(tf)) * (this.idf[i] as number);
+      values[k] = x;
+      squares += x * x;
     }
-    return l2Normalize({ indices, values });
+    // L2 normalisation (a vector of unseen features stays empty).
+    if (squares > 0) {
+      const inv = 1 / Math.sqrt(squares);
+      for (let k = 0; k < distinct; k++) values[k] = (values[k] as number) * inv;
+    }
+    return { indices, values };
   }
 
   toJSON(): TfidfVectorizerJSON {

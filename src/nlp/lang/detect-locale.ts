@@ -4,8 +4,21 @@
  */
 import type { Locale } from '../../core/shop';
 
-const HAN = /\p{Script=Han}/gu;
-const LATIN = /\p{Script=Latin}/gu;
+const HAN = /^\p{Script=Han}$/u;
+const LATIN = /^\p{Script=Latin}$/u;
+
+/** Script of a non-ASCII code point (1 Han, 2 Latin, 0 other), cached: chat uses few characters. */
+const scripts = new Map<number, number>();
+
+function scriptOf(cp: number): number {
+  let s = scripts.get(cp);
+  if (s === undefined) {
+    const ch = String.fromCodePoint(cp);
+    s = HAN.test(ch) ? 1 : LATIN.test(ch) ? 2 : 0;
+    if (scripts.size < 20000) scripts.set(cp, s);
+  }
+  return s;
+}
 
 /**
  * The language with more letters: each Han character and each Latin letter counts one.
@@ -14,8 +27,21 @@ const LATIN = /\p{Script=Latin}/gu;
  * @example detectLocale('where is my 订单') // 'en'
  */
 export function detectLocale(text: string): Locale {
-  const han = text.match(HAN)?.length ?? 0;
-  const latin = text.match(LATIN)?.length ?? 0;
+  let han = 0;
+  let latin = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      // ASCII letters without a regex: most chat text is all ASCII or Han.
+      if ((code | 32) >= 97 && (code | 32) <= 122) latin++;
+      continue;
+    }
+    const cp = text.codePointAt(i) as number;
+    if (cp > 0xffff) i++;
+    const s = scriptOf(cp);
+    if (s === 1) han++;
+    else if (s === 2) latin++;
+  }
   if (han > latin) return 'zh';
   if (latin > han) return 'en';
   return han > 0 ? 'zh' : 'en';
