@@ -11,6 +11,11 @@ import { Schema, type Connection, type Model } from 'mongoose';
 import { ORDER_STATUSES } from '../../core/shop';
 
 const MAX_JSON = 1024 * 1024;
+/**
+ * Conversation and activity ids: channels prefix their own ids (`webhook:` + up to 128
+ * characters, `botframework:<channel>:<user>`), so these allow more than a client's 128.
+ */
+export const MAX_CONVERSATION_ID = 256;
 const json = { type: String, required: true, maxlength: MAX_JSON };
 
 export interface ConversationDoc {
@@ -99,7 +104,7 @@ export interface MetaDoc {
 
 const conversationSchema = new Schema<ConversationDoc>(
   {
-    _id: { type: String, required: true, maxlength: 128 },
+    _id: { type: String, required: true, maxlength: MAX_CONVERSATION_ID },
     channel: { type: String, required: true, maxlength: 32 },
     customerId: { type: String, default: null, maxlength: 128 },
     locale: { type: String, enum: ['zh', 'en', null], default: null },
@@ -114,9 +119,9 @@ conversationSchema.index({ updatedAt: 1 });
 
 const activitySchema = new Schema<ActivityDoc>(
   {
-    conversationId: { type: String, required: true, maxlength: 128 },
-    activityId: { type: String, required: true, maxlength: 128 },
-    replyToId: { type: String, default: null, maxlength: 128 },
+    conversationId: { type: String, required: true, maxlength: MAX_CONVERSATION_ID },
+    activityId: { type: String, required: true, maxlength: MAX_CONVERSATION_ID },
+    replyToId: { type: String, default: null, maxlength: MAX_CONVERSATION_ID },
     type: { type: String, required: true, enum: ['message', 'typing', 'event'] },
     role: { type: String, required: true, enum: ['user', 'bot', 'agent'] },
     at: { type: String, required: true },

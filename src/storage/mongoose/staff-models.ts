@@ -4,6 +4,7 @@
  * `models.ts`, the fields queried on are explicit and typed; an audit entry's free-form detail
  * is stored as a JSON string, so none of its keys becomes a field name or an operator.
  */
+import { MAX_CONVERSATION_ID } from './models';
 import { Schema, type Connection, type Model } from 'mongoose';
 
 export interface StaffAccountDoc {
@@ -59,6 +60,8 @@ export interface AnnotationDoc {
 }
 
 const id = { type: String, required: true, maxlength: 128 };
+/** Conversation and activity ids, as long as `models.ts` allows them. */
+const conversationKey = { type: String, required: true, maxlength: MAX_CONVERSATION_ID };
 const time = { type: String, required: true, maxlength: 40 };
 const options = { versionKey: false, strict: 'throw' } as const;
 
@@ -87,7 +90,7 @@ const auditSchema = new Schema<AuditDoc>(
     staffId: id,
     staffName: { type: String, required: true, maxlength: 64 },
     action: { type: String, required: true, maxlength: 32 },
-    conversationId: { type: String, default: null, maxlength: 128 },
+    conversationId: { type: String, default: null, maxlength: MAX_CONVERSATION_ID },
     detail: { type: String, default: null, maxlength: 10_000 },
   },
   options,
@@ -95,15 +98,15 @@ const auditSchema = new Schema<AuditDoc>(
 auditSchema.index({ at: -1, _id: -1 });
 
 const assignmentSchema = new Schema<AssignmentDoc>(
-  { _id: id, staffId: id, staffName: { type: String, required: true, maxlength: 64 }, since: time },
+  { _id: conversationKey, staffId: id, staffName: { type: String, required: true, maxlength: 64 }, since: time },
   options,
 );
 
 const annotationSchema = new Schema<AnnotationDoc>(
   {
     annotationId: id,
-    conversationId: id,
-    activityId: id,
+    conversationId: conversationKey,
+    activityId: conversationKey,
     text: { type: String, required: true, maxlength: 10_000 },
     locale: { type: String, required: true, enum: ['zh', 'en'] },
     predictedIntent: { type: String, required: true, maxlength: 128 },
