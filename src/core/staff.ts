@@ -110,10 +110,23 @@ export interface Annotation {
   reviewedAt?: string;
 }
 
+export interface AnnotationListOptions {
+  status?: AnnotationStatus;
+  /** Only the annotations of this conversation. */
+  conversationId?: string;
+  /** 100 by default, at most 1,000. */
+  limit?: number;
+  /**
+   * The last annotation of the previous page: the list goes on after it. Pages are newest first
+   * (`createdAt`, then `id`), so reading on until a page is short reads every annotation.
+   */
+  after?: Pick<Annotation, 'createdAt' | 'id'>;
+}
+
 export interface AnnotationStore {
   /** One annotation per shopper turn: annotating it again replaces a pending one. */
   add(annotation: Annotation): Promise<Annotation>;
-  list(options?: { status?: AnnotationStatus; limit?: number }): Promise<Annotation[]>;
+  list(options?: AnnotationListOptions): Promise<Annotation[]>;
   /** Sets the status of a pending annotation; null when there is none with that id. */
   review(id: string, status: 'accepted' | 'rejected', by: string, at: string): Promise<Annotation | null>;
 }

@@ -1,16 +1,34 @@
 /**
  * @module staff/accepted-examples
  * Accepted annotations as training utterances: the shopper's (redacted) words labelled with the
- * intent staff chose. Sorted and de-duplicated, so the same set always gives the same model hash.
+ * intent staff chose. Every accepted annotation is read, a store page at a time; sorted and
+ * de-duplicated, so the same set always gives the same model hash.
  */
-import type { AnnotationStore } from '../core/staff';
+import type { Annotation, AnnotationListOptions, AnnotationStore } from '../core/staff';
 import { createLogger } from '../log';
 import type { IntentExample } from '../nlp/corpus-types';
 
 const log = createLogger('kefu:staff:accepted-examples');
 
 /** The store's largest annotation page. */
-const MAX_ACCEPTED = 1000;
+const PAGE = 1000;
+
+/**
+ * Every annotation that passes `filter`, newest first, read page by page (the store caps a page).
+ * @example const mine = await listAllAnnotations(stores.staff.annotations, { conversationId });
+ */
+export async function listAllAnnotations(
+  annotations: AnnotationStore,
+  filter: Omit<AnnotationListOptions, 'limit' | 'after'> = {},
+): Promise<Annotation[]> {
+  const all: Annotation[] = [];
+  for (;;) {
+    const last = all.at(-1);
+    const page = await annotations.list({ ...filter, limit: PAGE, ...(last ? { after: { createdAt: last.createdAt, id: last.id } } : {}) });
+    all.push(...page);
+    if (page.length < PAGE) return all;
+  }
+}
 
 /**
  * @example const extra = await acceptedExamples(stores.staff.annotations); loadOrTrainModel({ ..., extraExamples: extra })
@@ -18,7 +36,7 @@ const MAX_ACCEPTED = 1000;
 export async function acceptedExamples(annotations: AnnotationStore): Promise<IntentExample[]> {
   let accepted;
   try {
-    accepted = await annotations.list({ status: 'accepted', limit: MAX_ACCEPTED });
+    accepted = await listAllAnnotations(annotations, { status: 'accepted' });
   } catch (err) {
     // The bot still starts (on the corpus alone) when the store cannot list annotations.
     log.warn('cannot read accepted annotations; training without them: %s', err instanceof Error ? err.message : String(err));

@@ -4,20 +4,13 @@
  * and the agent's messages.
  */
 import type { Route } from '../http/router';
-import type { Annotation } from '../core/staff';
-import { readTurns } from './conversation-turns';
+import { attachAnnotations, readTurns } from './conversation-turns';
 import { handoffOf, liveView } from './live-view';
 import { parseLimit, parseSearchPage, parseTranscriptFilter, single } from './query-params';
 import type { StaffDeps } from './staff-deps';
 import { guardedRoute, readJsonBody } from './staff-request';
 
 const MAX_TURNS = 50;
-
-/** The annotations of one conversation, by the activity they correct. */
-async function annotationsOf(deps: StaffDeps, conversationId: string): Promise<Map<string, Annotation>> {
-  const all = await deps.staff.annotations.list({ limit: 1000 });
-  return new Map(all.filter((a) => a.conversationId === conversationId).map((a) => [a.activityId, a]));
-}
 
 export function conversationRoutes(deps: StaffDeps): Route[] {
   const { auth, control } = deps;
@@ -36,11 +29,7 @@ export function conversationRoutes(deps: StaffDeps): Route[] {
       const conversation = await control.conversation(params.id);
       const before = single(url.searchParams, 'before');
       const page = await readTurns(deps.ctx.stores.transcripts, conversation.id, { ...(before ? { before } : {}), limit: parseLimit(url.searchParams, MAX_TURNS, 20) });
-      const annotations = await annotationsOf(deps, conversation.id);
-      for (const turn of page.turns) {
-        const annotation = annotations.get(turn.id);
-        if (annotation) turn.annotation = annotation;
-      }
+      await attachAnnotations(page.turns, deps.staff.annotations, conversation.id);
       return page;
     }),
     guardedRoute('POST /api/staff/conversations/:id/takeover', auth, async ({ req, params, principal }) => {

@@ -2,10 +2,12 @@
  * @module staff/conversation-turns
  * A transcript as turns for review: each shopper message with the bot's replies to it (their
  * `replyToId`), the intent and confidence and the entities the replies carry in `channelData`;
- * each agent message a turn of its own. Paged from the newest turn backwards.
+ * each agent message a turn of its own. Paged from the newest turn backwards; each turn staff
+ * annotated carries its annotation.
  */
 import type { ChatActivity, TranscriptStore } from '../core/conversation';
-import type { Annotation } from '../core/staff';
+import type { Annotation, AnnotationStore } from '../core/staff';
+import { listAllAnnotations } from './accepted-examples';
 
 /** An entity as the bot records it on its replies (`channelData.entities`). */
 export interface TurnEntity {
@@ -100,4 +102,18 @@ export async function readTurns(
   if (startIndexes.length <= page.limit) return { turns: groupTurns(collected) };
   const first = startIndexes[startIndexes.length - page.limit];
   return { turns: groupTurns(collected.slice(first)), before: collected[first].id };
+}
+
+/**
+ * Attaches to each turn the annotation of its activity, read from the conversation's own
+ * annotations (all of them, however many).
+ * @example await attachAnnotations(page.turns, stores.staff.annotations, conversation.id);
+ */
+export async function attachAnnotations(turns: Turn[], annotations: AnnotationStore, conversationId: string): Promise<void> {
+  const mine = await listAllAnnotations(annotations, { conversationId });
+  const byActivity = new Map(mine.map((a) => [a.activityId, a]));
+  for (const turn of turns) {
+    const annotation = byActivity.get(turn.id);
+    if (annotation) turn.annotation = annotation;
+  }
 }

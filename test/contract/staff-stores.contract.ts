@@ -260,6 +260,37 @@ export function staffStoresContract(name: string, open: () => Promise<Stores>): 
           { ...annotation('n1', 'a1'), status: 'rejected', reviewedBy: 'admin1', reviewedAt: '2026-03-01T10:00:00.000Z' },
         ]);
       });
+
+      it("should list one conversation's annotations, with a status too, and take an id as a literal value", async () => {
+        await stores.staff.annotations.add(annotation('n1', 'a1'));
+        await stores.staff.annotations.add(annotation('n2', 'b1', { conversationId: 'B', createdAt: '2026-03-01T09:01:00.000Z' }));
+        await stores.staff.annotations.add(annotation('n3', 'a2', { createdAt: '2026-03-01T09:02:00.000Z' }));
+        await stores.staff.annotations.review('n3', 'accepted', 'admin1', '2026-03-01T10:00:00.000Z');
+        expect((await stores.staff.annotations.list({ conversationId: 'A' })).map((a) => a.id)).toEqual(['n3', 'n1']);
+        expect((await stores.staff.annotations.list({ conversationId: 'B' })).map((a) => a.id)).toEqual(['n2']);
+        expect((await stores.staff.annotations.list({ conversationId: 'A', status: 'pending' })).map((a) => a.id)).toEqual(['n1']);
+        expect(await stores.staff.annotations.list({ conversationId: 'nope' })).toEqual([]);
+        expect(await stores.staff.annotations.list({ conversationId: '{"$gt":""}' })).toEqual([]);
+        expect(await stores.staff.annotations.list({ conversationId: { $gt: '' } as unknown as string })).toEqual([]);
+      });
+
+      it('should page on with the last annotation seen, also across equal times, until every one was read', async () => {
+        const times = ['09:00', '09:01', '09:01', '09:01', '09:02'];
+        for (const [i, time] of times.entries()) {
+          await stores.staff.annotations.add(annotation(`p${i}`, `act-${i}`, { createdAt: `2026-03-01T${time}:00.000Z` }));
+          await stores.staff.annotations.review(`p${i}`, 'accepted', 'admin1', '2026-03-01T10:00:00.000Z');
+        }
+        await stores.staff.annotations.add(annotation('other', 'act-x', { createdAt: '2026-03-01T09:01:00.000Z' }));
+        const seen: Annotation[] = [];
+        for (let pages = 0; pages < 5; pages++) {
+          const last = seen.at(-1);
+          const page = await stores.staff.annotations.list({ status: 'accepted', limit: 2, ...(last ? { after: { createdAt: last.createdAt, id: last.id } } : {}) });
+          seen.push(...page);
+          if (page.length < 2) break;
+        }
+        expect(seen.map((a) => a.id)).toEqual(['p4', 'p1', 'p2', 'p3', 'p0']);
+        expect(await stores.staff.annotations.list({ after: { createdAt: '2026-03-01T09:00:00.000Z', id: 'p0' } })).toEqual([]);
+      });
     });
 
     describe('ConversationSearch.search', () => {

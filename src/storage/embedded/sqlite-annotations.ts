@@ -5,7 +5,7 @@
  * once reviewed it is refused with `KEFU_CONFLICT`: an accepted correction may already be
  * training data, so it is changed only by a new review, never silently overwritten (`staff-store-rules`).
  */
-import type { Annotation, AnnotationStatus, AnnotationStore } from '../../core/staff';
+import type { Annotation, AnnotationListOptions, AnnotationStatus, AnnotationStore } from '../../core/staff';
 import type { Locale } from '../../core/shop';
 import { alreadyReviewed, annotationLimit, reviewStatus } from '../staff-store-rules';
 import type { SqliteDatabase } from './database';
@@ -67,13 +67,25 @@ export class SqliteAnnotationStore implements AnnotationStore {
     return stored;
   }
 
-  async list(options: { status?: AnnotationStatus; limit?: number } = {}): Promise<Annotation[]> {
-    const limit = annotationLimit(options.limit);
-    const rows = (
-      options.status === undefined
-        ? this.db.prepare('SELECT * FROM annotations ORDER BY created_at DESC, id LIMIT ?').all(limit)
-        : this.db.prepare('SELECT * FROM annotations WHERE status = ? ORDER BY created_at DESC, id LIMIT ?').all(String(options.status), limit)
-    ) as Row[];
+  /** Newest first, then by id; `after` continues after the previous page's last annotation. */
+  async list(options: AnnotationListOptions = {}): Promise<Annotation[]> {
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    if (options.status !== undefined) {
+      where.push('status = ?');
+      params.push(String(options.status));
+    }
+    if (options.conversationId !== undefined) {
+      where.push('conversation_id = ?');
+      params.push(String(options.conversationId));
+    }
+    if (options.after !== undefined) {
+      const after = { createdAt: String(options.after.createdAt), id: String(options.after.id) };
+      where.push('(created_at < ? OR (created_at = ? AND id > ?))');
+      params.push(after.createdAt, after.createdAt, after.id);
+    }
+    const sql = `SELECT * FROM annotations ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id LIMIT ?`;
+    const rows = this.db.prepare(sql).all(...params, annotationLimit(options.limit)) as Row[];
     return rows.map(toAnnotation);
   }
 

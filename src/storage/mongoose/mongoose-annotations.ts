@@ -4,9 +4,9 @@
  * turn's pending annotation or inserts one; when the turn's annotation was already reviewed the
  * insert meets the unique index and is refused with `KEFU_CONFLICT` (`staff-store-rules`).
  */
-import type { Annotation, AnnotationStatus, AnnotationStore } from '../../core/staff';
+import type { Annotation, AnnotationListOptions, AnnotationStore } from '../../core/staff';
 import { alreadyReviewed, annotationLimit, reviewStatus } from '../staff-store-rules';
-import { isDuplicateKey } from './connection';
+import { isDuplicateKey, trusted } from './connection';
 import type { AnnotationDoc, StaffModels } from './staff-models';
 
 const toAnnotation = (d: AnnotationDoc): Annotation => ({
@@ -68,8 +68,15 @@ export class MongooseAnnotationStore implements AnnotationStore {
     return toAnnotation(doc as AnnotationDoc);
   }
 
-  async list(options: { status?: AnnotationStatus; limit?: number } = {}): Promise<Annotation[]> {
-    const filter = options.status === undefined ? {} : { status: String(options.status) as AnnotationStatus };
+  /** Newest first, then by id; `after` continues after the previous page's last annotation. */
+  async list(options: AnnotationListOptions = {}): Promise<Annotation[]> {
+    const filter: Record<string, unknown> = {};
+    if (options.status !== undefined) filter.status = String(options.status);
+    if (options.conversationId !== undefined) filter.conversationId = String(options.conversationId);
+    if (options.after !== undefined) {
+      const createdAt = String(options.after.createdAt);
+      filter.$or = [{ createdAt: trusted({ $lt: createdAt }) }, { createdAt, annotationId: trusted({ $gt: String(options.after.id) }) }];
+    }
     const docs = await this.m.Annotations.find(filter, PROJECTION)
       .sort({ createdAt: -1, annotationId: 1 })
       .limit(annotationLimit(options.limit))
