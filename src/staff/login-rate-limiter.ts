@@ -2,7 +2,9 @@
  * @module staff/login-rate-limiter
  * Failed console logins per login name and per client address in a sliding window: after
  * `maxFailures` within `windowMs` further attempts are refused (429) until the oldest failure
- * leaves the window. A success clears the name's failures (not the address's).
+ * leaves the window. A success clears the name's failures (not the address's). Attempts still
+ * being checked count as failures until they end, so a burst of concurrent logins cannot get
+ * more password checks than the limit allows.
  */
 
 export interface LoginRateLimitOptions {
@@ -22,14 +24,35 @@ export class LoginRateLimiter {
   private readonly options: LoginRateLimitOptions;
   /** `name:<name>` / `ip:<address>` → failure times, oldest first. */
   private readonly failures = new Map<string, number[]>();
+  /** Keys of attempts begun and not yet ended → how many (only while a password is being checked). */
+  private readonly pending = new Map<string, number>();
 
   constructor(options: Partial<LoginRateLimitOptions> = {}) {
     this.options = { ...DEFAULTS, ...options };
   }
 
-  /** True when either the name or the address has used up its failures. */
+  /** True when either the name or the address has used up its failures (attempts in progress included). */
   blocked(name: string, ip: string): boolean {
-    return this.recent(nameKey(name)).length >= this.options.maxFailures || this.recent(ipKey(ip)).length >= this.options.maxFailures;
+    return [nameKey(name), ipKey(ip)].some((key) => this.recent(key).length + (this.pending.get(key) ?? 0) >= this.options.maxFailures);
+  }
+
+  /**
+   * Starts an attempt unless blocked: until `end`, it counts against the name and the address.
+   * @example if (!limiter.begin(name, ip)) throw tooMany(); try { ok = await check(); } finally { limiter.end(name, ip); }
+   */
+  begin(name: string, ip: string): boolean {
+    if (this.blocked(name, ip)) return false;
+    for (const key of [nameKey(name), ipKey(ip)]) this.pending.set(key, (this.pending.get(key) ?? 0) + 1);
+    return true;
+  }
+
+  /** Ends an attempt started with `begin` (then `fail` or `succeed` records how it went). */
+  end(name: string, ip: string): void {
+    for (const key of [nameKey(name), ipKey(ip)]) {
+      const n = (this.pending.get(key) ?? 0) - 1;
+      if (n > 0) this.pending.set(key, n);
+      else this.pending.delete(key);
+    }
   }
 
   fail(name: string, ip: string): void {

@@ -51,11 +51,18 @@ export class StaffAuth {
       throw staffError(400, 'KEFU_BAD_REQUEST', 'name and password must be strings.', '用户名和密码必须是字符串。');
     }
     const key = name.trim().toLowerCase().slice(0, MAX_NAME);
-    if (this.limiter.blocked(key, ip)) {
+    // Counted from here on: concurrent attempts see this one before its password is checked.
+    if (!this.limiter.begin(key, ip)) {
       throw staffError(429, 'KEFU_RATE_LIMIT', 'Too many failed logins. Please wait 15 minutes.', '登录失败次数过多，请 15 分钟后再试。');
     }
-    const account = key && password.length <= MAX_PASSWORD ? await this.stores.directory.byName(key) : null;
-    const ok = account ? await verifyPassword(password, account.passwordHash) : await verifyAgainstDummy(password.slice(0, MAX_PASSWORD));
+    let account: StaffAccount | null;
+    let ok: boolean;
+    try {
+      account = key && password.length <= MAX_PASSWORD ? await this.stores.directory.byName(key) : null;
+      ok = account ? await verifyPassword(password, account.passwordHash) : await verifyAgainstDummy(password.slice(0, MAX_PASSWORD));
+    } finally {
+      this.limiter.end(key, ip);
+    }
     if (!account || !ok) {
       this.limiter.fail(key, ip);
       throw wrongLogin();

@@ -1,0 +1,49 @@
+/**
+ * Security of console logins against the real server: a flood of concurrent attempts must not get
+ * more password checks than the rate limit allows (5 per name or address in 15 minutes).
+ */
+import { LoginRateLimiter } from '../../src/staff/login-rate-limiter';
+import { startTestServer, type TestServer } from '../helpers/test-server';
+import { addStaff, post } from '../staff/staff-fixture';
+
+const ATTEMPTS = 20;
+const MAX_FAILURES = 5;
+
+describe('staff login flood', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(async () => server.close());
+
+  it('should check at most 5 passwords of concurrent attempts and refuse the rest with 429 (en, zh)', async () => {
+    const agent = await addStaff(server, 'agent');
+    const answers = await Promise.all(
+      Array.from({ length: ATTEMPTS }, (_, i) => post(server.url, '/api/staff/login', { name: agent.name, password: `wrong-password-${i}` })),
+    );
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(MAX_FAILURES);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(ATTEMPTS - MAX_FAILURES);
+    expect(statuses.every((s) => s === 401 || s === 429)).toBe(true);
+    const refused = await answers[statuses.indexOf(429)].json();
+    expect(refused.error).toMatchObject({ code: 'KEFU_RATE_LIMIT', message: expect.stringMatching(/15 minutes/), zh: expect.stringMatching(/15 分钟/) });
+    // The right password now waits as well: the flood used up the name's failures.
+    expect((await post(server.url, '/api/staff/login', { name: agent.name, password: agent.password })).status).toBe(429);
+  });
+});
+
+describe('LoginRateLimiter attempts in progress', () => {
+  it('should count attempts being checked against the name and the address until they end', () => {
+    const limiter = new LoginRateLimiter();
+    for (let i = 0; i < MAX_FAILURES; i++) expect(limiter.begin('li.na', `192.0.2.${i}`)).toBe(true);
+    expect(limiter.begin('li.na', '192.0.2.99')).toBe(false);
+    expect(limiter.blocked('LI.NA', '192.0.2.99')).toBe(true);
+    // Ended without a failure (the right password, or a store error): nothing is left counted.
+    for (let i = 0; i < MAX_FAILURES; i++) limiter.end('li.na', `192.0.2.${i}`);
+    expect(limiter.blocked('li.na', '192.0.2.99')).toBe(false);
+    // One address's attempts in progress hold up its other names too.
+    for (let i = 0; i < MAX_FAILURES; i++) expect(limiter.begin(`user${i}`, '198.51.100.1')).toBe(true);
+    expect(limiter.begin('someone-else', '198.51.100.1')).toBe(false);
+    expect(limiter.begin('someone-else', '198.51.100.2')).toBe(true);
+  });
+});
