@@ -112,6 +112,8 @@ export async function startServer(config: KefuConfig): Promise<KefuServer> {
   const context: AppContext = { config, stores, chat, io };
   const features: Feature[] = [attachStaff(context), attachWebhook(context), attachWechat(context), attachBotFramework(context)];
   for (const feature of features) router.add(...feature.routes);
+  // Messages a crash left acknowledged but unanswered; pushers are registered by now. Not awaited.
+  void chat.replayUnanswered({ since: new Date(Date.now() - config.replayMinutes * 60_000).toISOString() });
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(config.port, config.host, () => resolve());

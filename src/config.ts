@@ -46,6 +46,12 @@ export interface KefuConfig {
   wechat: WechatConfig;
   botFramework: BotFrameworkConfig;
   staff: StaffConfig;
+  /**
+   * `KEFU_REPLAY_MINUTES`: at start, messages acknowledged this many minutes before it and never
+   * answered (the server stopped mid-turn) are answered; older ones are left. 0 turns it off.
+   * @default 10
+   */
+  replayMinutes: number;
 }
 
 export interface WechatConfig {
@@ -134,6 +140,7 @@ export function loadConfig(overrides: Partial<KefuConfig> = {}, env: NodeJS.Proc
       sessionHours: intFromEnv(env.KEFU_STAFF_SESSION_HOURS, 12, 'KEFU_STAFF_SESSION_HOURS'),
       secureCookies: env.NODE_ENV === 'production',
     },
+    replayMinutes: intFromEnv(env.KEFU_REPLAY_MINUTES, 10, 'KEFU_REPLAY_MINUTES'),
   };
   return { ...base, ...overrides, dataDir };
 }

@@ -2,10 +2,11 @@
  * @module chat/chat-service
  * What every channel does with a shopper's message, independent of transport and bot SDK:
  * open or resume the conversation, store the message (idempotent on the client's id) before
- * acknowledging it, run its turn in order, store each reply before delivering it.
+ * acknowledging it, run its turn in order, store each reply before delivering it. At start,
+ * answer the messages a crash left acknowledged but unanswered (`replayUnanswered`).
  */
 import { randomUUID } from 'node:crypto';
-import type { ChatActivity, Conversation } from '../core/conversation';
+import type { ChatActivity, Conversation, UnansweredActivity } from '../core/conversation';
 import type { Locale } from '../core/shop';
 import type { OutgoingActivity, TurnRunner } from '../core/turn-runner';
 import { AppError, ErrorCodes } from '../errors';
@@ -14,6 +15,7 @@ import { withStoreFailures } from '../storage/store-failure-scope';
 import type { Stores } from '../storage/stores';
 import { ChatEvents } from './chat-events';
 import type { InboundMessage } from './inbound';
+import { DEFAULT_REPLAY_LIMIT, sendAgainNotice, type ReplayOptions, type ReplayOutcome, type ReplaySummary } from './replay-unanswered';
 import { TurnQueue } from './turn-queue';
 
 const log = createLogger('kefu:chat');
@@ -165,7 +167,7 @@ export class ChatService {
     // The turn reads what the shopper typed, not the stored (redacted) copy of a retried message.
     const input = stored.inserted ? stored.activity : { ...activity, timestamp: stored.activity.timestamp };
     const turn = this.queue
-      .run(conversation.id, () => this.runTurn(conversation.id, input, deliver))
+      .run(conversation.id, async () => void (await this.runTurn(conversation.id, input, deliver)))
       .finally(() => this.inFlight.delete(key));
     return { activity: stored.activity, duplicate: !stored.inserted, turn };
   }
@@ -180,12 +182,89 @@ export class ChatService {
   }
 
   /**
+   * Answers the messages stored since `since` whose turns never completed because the server
+   * stopped (`TranscriptStore.unanswered`). Each runs through the conversation's queue, in order,
+   * as a retried message would: once, even when the client resends it meanwhile. Replies are
+   * stored, then delivered through the channel's pusher (a shopper who reconnects later finds
+   * them in `history`). A message whose only stored copy is redacted is answered with "please
+   * send that again" instead. Resolves when every replayed turn has run; never rejects.
+   * @example void chat.replayUnanswered({ since: new Date(Date.now() - 10 * 60_000).toISOString() });
+   */
+  async replayUnanswered(options: ReplayOptions): Promise<ReplaySummary> {
+    const summary: ReplaySummary = { found: 0, replayed: 0, askedAgain: 0, skipped: 0 };
+    const transcripts = this.stores.transcripts;
+    if (!transcripts.unanswered) {
+      log.warn('replay: this store cannot list unanswered messages; none replayed');
+      return summary;
+    }
+    const limit = options.limit ?? DEFAULT_REPLAY_LIMIT;
+    const deliver = options.deliver ?? ((conversation, activity) => void this.push(conversation, activity));
+    try {
+      const found = await transcripts.unanswered(options.since, limit);
+      summary.found = found.length;
+      const outcomes = await Promise.all(found.map((f) => this.replayOne(f, deliver)));
+      for (const outcome of outcomes) summary[outcome]++;
+      log.info(
+        'replay since %s: %s unanswered message(s), %s replayed, %s asked to send again, %s skipped%s',
+        options.since, summary.found, summary.replayed, summary.askedAgain, summary.skipped,
+        found.length === limit ? ` (limit ${limit} reached: later ones are left)` : '',
+      );
+    } catch (err) {
+      log.error('replay since %s failed', options.since, err);
+    }
+    return summary;
+  }
+
+  /** Queues one found message like a retry: skipped when it is in flight, answered meanwhile, or staff hold it. */
+  private async replayOne(found: UnansweredActivity, deliverTo: NonNullable<ReplayOptions['deliver']>): Promise<ReplayOutcome> {
+    const { activity } = found;
+    const key = `${activity.conversationId}\n${activity.id}`;
+    if (this.inFlight.has(key)) return 'skipped';
+    this.inFlight.add(key);
+    let outcome: ReplayOutcome = 'skipped';
+    try {
+      await this.queue.run(activity.conversationId, async () => {
+        // Read in turn, not from the query: a resend may have answered it, or staff taken it, since.
+        const conversation = await this.stores.conversations.get(activity.conversationId);
+        if (!conversation || conversation.handoff || !(await this.unanswered(conversation.id, activity.id))) return;
+        const deliver: Deliver = (a) => deliverTo(conversation, a);
+        if (found.redacted) {
+          outcome = (await this.askAgain(conversation, activity, deliver)) ? 'askedAgain' : 'skipped';
+        } else {
+          outcome = (await this.runTurn(conversation.id, activity, deliver)) ? 'replayed' : 'skipped';
+        }
+      });
+    } catch (err) {
+      log.warn('cannot replay %s in %s', activity.id, activity.conversationId, err);
+    } finally {
+      this.inFlight.delete(key);
+    }
+    return outcome;
+  }
+
+  /** Stores and delivers the "please send that again" reply to a message whose words were redacted. */
+  private async askAgain(conversation: Conversation, inbound: ChatActivity, deliver: Deliver): Promise<boolean> {
+    const notice = sendAgainNotice(conversation, inbound, { id: BOT_ID, role: 'bot' });
+    try {
+      await this.storeReplies([notice]);
+      this.events.emit('activity', notice);
+      deliver(notice);
+      return true;
+    } catch (err) {
+      log.error('cannot store the send-again reply in %s', conversation.id, err);
+      return false;
+    } finally {
+      deliver(this.turnEnd(conversation.id, inbound.id));
+    }
+  }
+
+  /**
    * Runs one turn with its replies held back: they are stored (all or nothing), then delivered,
    * only once the turn (and its dialog-state save) succeeded. A dialog-state write that lost an
    * eTag race re-runs the turn on fresh state; a store that is unavailable discards the turn and
-   * tells the shopper to try again (`KEFU_UNAVAILABLE`).
+   * tells the shopper to try again (`KEFU_UNAVAILABLE`). Resolves true when the turn's replies were stored.
    */
-  private async runTurn(conversationId: string, activity: ChatActivity, deliver: Deliver): Promise<void> {
+  private async runTurn(conversationId: string, activity: ChatActivity, deliver: Deliver): Promise<boolean> {
     let conversation: Conversation | null = null;
     try {
       for (let attempt = 1; ; attempt++) {
@@ -213,22 +292,28 @@ export class ChatService {
         messages.forEach((m) => this.events.emit('activity', m));
         replies.forEach(deliver);
         await this.announceHandoffChange(current);
-        return;
+        return true;
       }
     } catch (err) {
       log.error('turn failed in %s', conversationId, err);
       deliver(this.unavailableNotice(conversationId, conversation, activity));
+      return false;
     } finally {
-      deliver({
-        type: 'event',
-        name: 'turn.end',
-        id: randomUUID(),
-        timestamp: new Date().toISOString(),
-        conversationId,
-        from: { id: BOT_ID, role: 'bot' },
-        replyToId: activity.id,
-      });
+      deliver(this.turnEnd(conversationId, activity.id));
     }
+  }
+
+  /** Tells clients that no more replies to `replyToId` are coming. */
+  private turnEnd(conversationId: string, replyToId: string): ChatActivity {
+    return {
+      type: 'event',
+      name: 'turn.end',
+      id: randomUUID(),
+      timestamp: new Date().toISOString(),
+      conversationId,
+      from: { id: BOT_ID, role: 'bot' },
+      replyToId,
+    };
   }
 
   /** Tells watchers (the staff console) when the turn handed the conversation off. */

@@ -107,6 +107,23 @@ export interface TranscriptStore {
   scan?(since: string, options?: { cursor?: string; limit?: number }): Promise<{ activities: ChatActivity[]; next?: string }>;
   /** Optional (retention): forgets raw copies whose time has passed; resolves with how many. */
   purgeRaw?(now: string): Promise<number>;
+  /**
+   * Optional (replay after a crash): shopper messages and postbacks stored at or after `since`
+   * (ISO time) whose turn never completed — no stored reply, nothing stored after them by the bot
+   * or an agent — in conversations that exist and are not held by staff (`handoff`). Oldest
+   * first, at most `limit`; each in the owner view (the raw copy while one is kept).
+   */
+  unanswered?(since: string, limit: number): Promise<UnansweredActivity[]>;
+}
+
+/** A shopper's message found by `TranscriptStore.unanswered`. */
+export interface UnansweredActivity {
+  activity: ChatActivity;
+  /**
+   * Set by the privacy layer: only a redacted copy is left (`[电话]`, `[****]`…), so the shopper's
+   * own words cannot be run again.
+   */
+  redacted?: boolean;
 }
 
 export interface HandoffEntry {

@@ -4,14 +4,28 @@
  * activity is handed to the adapter as a side copy only when the raw retention allows (and the
  * redaction changed something). Callers still get the raw activity back from `append` for the
  * current turn: the bot needs the order number and the verification digits the shopper typed.
+ *
+ * Replay after a crash (`unanswered`) reads the raw copy while one is kept; a message whose only
+ * copy left is redacted is flagged `redacted`: run again, `[****]` would be a wrong verification
+ * answer and `[电话]` a phone number the bot cannot read.
  */
-import type { AppendOptions, AppendResult, ChatActivity, TranscriptStore, TranscriptView } from '../core/conversation';
+import type { AppendOptions, AppendResult, ChatActivity, TranscriptStore, TranscriptView, UnansweredActivity } from '../core/conversation';
 import { DAY_MS, type PrivacySettings } from './privacy-settings';
 import { differs, redactActivity } from './redact-activity';
+
+/** The masks `redact` writes (`[电话]`, `[phone]`, `[****]`…): a copy holding one lost the shopper's words. */
+const MASK = /\[(?:电话|phone|邮箱|email|地址|address|卡号|card|\*{4})\]/;
+
+/** True when the words the shopper typed were masked in this copy. */
+export function carriesMask(activity: ChatActivity): boolean {
+  const postbackData = activity.channelData?.postbackData;
+  return MASK.test(JSON.stringify([activity.text ?? null, activity.value ?? null, postbackData ?? null]));
+}
 
 export class PrivateTranscriptStore implements TranscriptStore {
   readonly scan?: TranscriptStore['scan'];
   readonly purgeRaw?: TranscriptStore['purgeRaw'];
+  readonly unanswered?: TranscriptStore['unanswered'];
 
   constructor(
     private readonly inner: TranscriptStore,
@@ -20,6 +34,10 @@ export class PrivateTranscriptStore implements TranscriptStore {
   ) {
     if (inner.scan) this.scan = inner.scan.bind(inner);
     if (inner.purgeRaw) this.purgeRaw = inner.purgeRaw.bind(inner);
+    if (inner.unanswered) {
+      const find = inner.unanswered.bind(inner);
+      this.unanswered = async (since, limit) => (await find(since, limit)).map(flagRedacted);
+    }
   }
 
   private rawUntil(): string | undefined {
@@ -60,4 +78,9 @@ export class PrivateTranscriptStore implements TranscriptStore {
   repliesTo(conversationId: string, activityId: string): Promise<ChatActivity[]> {
     return this.inner.repliesTo(conversationId, activityId);
   }
+}
+
+/** The adapter gives the raw copy while one is kept; a copy that still carries a mask is the redacted one. */
+function flagRedacted(found: UnansweredActivity): UnansweredActivity {
+  return { ...found, redacted: found.redacted === true || carriesMask(found.activity) };
 }

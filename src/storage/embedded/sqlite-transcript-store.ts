@@ -4,7 +4,7 @@
  * `json` is the copy staff read (redacted by the privacy layer above); `raw_json` is the
  * unredacted copy, kept only until `raw_until` and returned only to the conversation's owner.
  */
-import type { AppendOptions, AppendResult, ChatActivity, TranscriptStore, TranscriptView } from '../../core/conversation';
+import type { AppendOptions, AppendResult, ChatActivity, TranscriptStore, TranscriptView, UnansweredActivity } from '../../core/conversation';
 import type { SqliteDatabase } from './database';
 
 export const MAX_PAGE = 100;
@@ -104,6 +104,30 @@ export class SqliteTranscriptStore implements TranscriptStore {
       .all(Number.isFinite(after) ? after : 0, since, limit) as { seq: number; json: string }[];
     const activities = rows.map((r) => JSON.parse(r.json) as ChatActivity);
     return rows.length === limit ? { activities, next: String(rows[rows.length - 1].seq) } : { activities };
+  }
+
+  /**
+   * One query: shopper messages by time (the `activities_user_at` partial index), each checked
+   * for a reply (`activities_reply`: conversation + reply-to) and for a later answered shopper
+   * message or agent message (`activities_conversation_at`: the shopper or staff moved on), in a
+   * conversation not held by staff. `+a.seq`: ordering by the rowid itself would make SQLite scan
+   * the whole table in rowid order instead of the time range.
+   */
+  async unanswered(since: string, limit: number): Promise<UnansweredActivity[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT a.json, a.raw_json, a.raw_until FROM activities a
+         JOIN conversations c ON c.id = a.conversation_id AND c.handoff = 0
+         WHERE a.role = 'user' AND a.type = 'message' AND a.at >= ?
+           AND NOT EXISTS (SELECT 1 FROM activities r WHERE r.conversation_id = a.conversation_id AND r.reply_to_id = a.id)
+           AND NOT EXISTS (SELECT 1 FROM activities l WHERE l.conversation_id = a.conversation_id AND l.at >= a.at AND l.seq > a.seq
+                             AND (l.role = 'agent' OR (l.role = 'user' AND EXISTS (
+                               SELECT 1 FROM activities lr WHERE lr.conversation_id = l.conversation_id AND lr.reply_to_id = l.id))))
+         ORDER BY +a.seq LIMIT ?`,
+      )
+      .all(String(since), Math.max(1, Math.floor(limit))) as Row[];
+    const now = new Date().toISOString();
+    return rows.map((r) => ({ activity: read(r, 'owner', now) }));
   }
 
   async purgeRaw(now: string): Promise<number> {

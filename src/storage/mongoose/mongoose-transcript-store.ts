@@ -4,7 +4,7 @@
  * conversation's turns run in one process at a time), unique per conversation and id.
  */
 import { Types, type Connection } from 'mongoose';
-import type { AppendOptions, AppendResult, ChatActivity, TranscriptStore, TranscriptView } from '../../core/conversation';
+import type { AppendOptions, AppendResult, ChatActivity, TranscriptStore, TranscriptView, UnansweredActivity } from '../../core/conversation';
 import { searchFieldsOf } from './activity-search-fields';
 import { inTransaction, isDuplicateKey, trusted } from './connection';
 import type { ActivityDoc, KefuModels } from './models';
@@ -105,6 +105,52 @@ export class MongooseTranscriptStore implements TranscriptStore {
     const docs = await this.m.Activities.find(filter, { json: 1 }).sort({ _id: 1 }).limit(limit).lean<StoredActivity[]>();
     const activities = docs.map((d) => JSON.parse(d.json) as ChatActivity);
     return docs.length === limit ? { activities, next: String(docs[docs.length - 1]._id) } : { activities };
+  }
+
+  /**
+   * One pipeline: shopper messages by time (`messages_role_at`), each looked up for a reply
+   * (conversation + reply-to index), for a later answered shopper message or agent message
+   * (conversation + time index: the shopper or staff moved on), and for its conversation's
+   * handoff flag.
+   */
+  async unanswered(since: string, limit: number): Promise<UnansweredActivity[]> {
+    const activities = this.m.Activities.collection.collectionName;
+    // A reply to the activity of the enclosing stage (`$$c`, `$$a`): conversation + reply-to index.
+    const repliedTo = [{ $match: { $expr: { $and: [{ $eq: ['$conversationId', '$$c'] }, { $eq: ['$replyToId', '$$a'] }] } } }, { $limit: 1 }, { $project: { _id: 1 } }];
+    const docs = await this.m.Activities.aggregate<StoredActivity>([
+      { $match: { role: 'user', type: 'message', at: { $gte: String(since) } } },
+      {
+        $lookup: {
+          from: activities,
+          let: { c: '$conversationId', a: '$activityId' },
+          pipeline: repliedTo,
+          as: 'replies',
+        },
+      },
+      { $match: { replies: { $size: 0 } } },
+      {
+        $lookup: {
+          from: activities,
+          let: { c: '$conversationId', at: '$at', id: '$_id' },
+          pipeline: [
+            { $match: { $expr: { $and: [{ $eq: ['$conversationId', '$$c'] }, { $gte: ['$at', '$$at'] }, { $gt: ['$_id', '$$id'] }, { $ne: ['$role', 'bot'] }] } } },
+            { $lookup: { from: activities, let: { c: '$conversationId', a: '$activityId' }, pipeline: repliedTo, as: 'replies' } },
+            { $match: { $or: [{ role: 'agent' }, { 'replies.0': { $exists: true } }] } },
+            { $limit: 1 },
+            { $project: { _id: 1 } },
+          ],
+          as: 'later',
+        },
+      },
+      { $match: { later: { $size: 0 } } },
+      { $lookup: { from: this.m.Conversations.collection.collectionName, localField: 'conversationId', foreignField: '_id', as: 'conversation' } },
+      { $match: { 'conversation.handoff': false } },
+      { $sort: { _id: 1 } },
+      { $limit: Math.max(1, Math.floor(limit)) },
+      { $project: { json: 1, rawJson: 1, rawUntil: 1 } },
+    ]);
+    const now = new Date().toISOString();
+    return docs.map((d) => ({ activity: read(d, 'owner', now) }));
   }
 
   async purgeRaw(now: string): Promise<number> {
