@@ -8,6 +8,7 @@
 import type { ChatActivity, TranscriptStore } from '../core/conversation';
 import type { Annotation, AnnotationStore } from '../core/staff';
 import { listAllAnnotations } from './accepted-examples';
+import { maskPersonalEntities } from './staff-copy';
 
 /** An entity as the bot records it on its replies (`channelData.entities`). */
 export interface TurnEntity {
@@ -93,7 +94,7 @@ export async function readTurns(
   // Read backwards until one more turn start than asked for is in hand (then older turns exist).
   for (;;) {
     const chunk = await transcripts.list(conversationId, { before: cursor, limit: READ_PAGE, view: 'staff' });
-    collected.unshift(...chunk);
+    collected.unshift(...chunk.map(maskPersonalEntities));
     starts += chunk.filter((a) => a.type === 'message' && startsTurn(a)).length;
     if (starts > page.limit || chunk.length < READ_PAGE) break;
     cursor = chunk[0].id;

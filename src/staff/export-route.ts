@@ -11,6 +11,7 @@ import { SECURITY_HEADERS } from '../http/static-files';
 import type { Route } from '../http/router';
 import { CSV_COLUMNS, csvField, formatLine, type ExportFormat } from '../privacy/transcript-export';
 import { parseTranscriptFilter, single } from './query-params';
+import { maskPersonalEntities } from './staff-copy';
 import { audit, type StaffDeps } from './staff-deps';
 import { badRequest } from './staff-error';
 import { guardedRoute } from './staff-request';
@@ -23,7 +24,7 @@ async function allActivities(transcripts: TranscriptStore, conversationId: strin
   let before: string | undefined;
   for (;;) {
     const chunk = await transcripts.list(conversationId, { ...(before ? { before } : {}), limit: PAGE, view: 'staff' });
-    out.unshift(...chunk);
+    out.unshift(...chunk.map(maskPersonalEntities));
     if (chunk.length < PAGE) return out;
     before = chunk[0].id;
   }

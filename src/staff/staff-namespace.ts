@@ -10,9 +10,9 @@ import type { ChatActivity, Conversation, HandoffQueue } from '../core/conversat
 import type { Assignment, Assignments } from '../core/staff';
 import type { HandoffEntry } from '../core/conversation';
 import { createLogger } from '../log';
-import { redactActivity } from '../privacy/redact-activity';
 import { handoffOf } from './live-view';
 import type { StaffAuth } from './staff-auth';
+import { staffCopy } from './staff-copy';
 
 const log = createLogger('kefu:staff:namespace');
 
@@ -89,7 +89,7 @@ export function attachStaffNamespace(namespace: Namespace, deps: StaffNamespaceD
   });
 
   const onActivity = (activity: ChatActivity): void => {
-    nsp.to(STAFF_ROOM).emit('activity', redactActivity(activity));
+    nsp.to(STAFF_ROOM).emit('activity', staffCopy(activity));
   };
   const onConversation = (conversation: Conversation): void => {
     void Promise.all([deps.assignments.get(conversation.id), deps.handoffs.list()])

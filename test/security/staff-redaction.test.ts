@@ -1,0 +1,66 @@
+/**
+ * Personal data in everything staff see, against the real server: a shopper gives phone numbers
+ * in shapes the recogniser normalises to bare digits (North American, international); the turns,
+ * the live `/staff` socket and both export formats show the mask, never the digits.
+ */
+import type { ChatActivity } from '../../src/core/conversation';
+import type { Turn } from '../../src/staff/conversation-turns';
+import { ChatClient } from '../helpers/chat-client';
+import { startTestServer, type TestServer } from '../helpers/test-server';
+import { addStaff, ConsoleClient, StaffSocket, waitFor } from '../staff/staff-fixture';
+
+const CASES = [
+  { locale: 'en', text: 'please call me at (555) 123-4567 or +44 20 7946 0958', digits: ['5551234567', '442079460958', '1234567', '79460958'] },
+  { locale: 'zh', text: '请打我的电话 +852 9123 4567 或者 (555) 987-6543', digits: ['85291234567', '91234567', '5559876543', '9876543'] },
+] as const;
+
+/** Where the raw number would show: in any of these texts. */
+function leaks(text: string, digits: readonly string[]): string[] {
+  return digits.filter((d) => text.includes(d));
+}
+
+describe('staff copy of personal data', () => {
+  let server: TestServer;
+  let admin: ConsoleClient;
+  beforeAll(async () => {
+    server = await startTestServer();
+    admin = await ConsoleClient.login(server.url, await addStaff(server, 'admin'));
+  });
+  afterAll(async () => server.close());
+
+  it.each(CASES)('should mask phone entity values in turns, on /staff and in exports ($locale)', async (c) => {
+    const watch = await StaffSocket.connect(server.url, admin.cookie);
+    const shopper = await ChatClient.connect(server.url, { locale: c.locale });
+    try {
+      const id = shopper.session.conversationId;
+      const turn = await shopper.say(c.text);
+      expect(turn.ack.ok).toBe(true);
+      // The shopper's own copy may carry what they typed; staff copies may not.
+      const reply = turn.messages.find((m) => Array.isArray(m.channelData?.entities));
+      expect(reply).toBeDefined();
+
+      const relayed = await waitFor(() => watch.activities.filter((a) => a.conversationId === id && a.from.role === 'bot').length > 0 && watch.activities.filter((a) => a.conversationId === id), 5000, 'the reply on /staff');
+      expect(leaks(JSON.stringify(relayed), c.digits)).toEqual([]);
+
+      const turns = await admin.get<{ turns: Turn[] }>(`/api/staff/conversations/${encodeURIComponent(id)}/turns`);
+      expect(turns.status).toBe(200);
+      expect(leaks(JSON.stringify(turns.body), c.digits)).toEqual([]);
+      const phones = (turns.body.turns[0].entities ?? []).filter((e) => e.type === 'phone');
+      expect(phones.length).toBe(2);
+      expect(phones.map((e) => e.value)).toEqual(['[phone]', '[phone]']);
+
+      for (const format of ['jsonl', 'csv']) {
+        const exported = await admin.download(`/api/staff/export?format=${format}&text=${encodeURIComponent(c.text.slice(0, 6))}`);
+        expect(exported.status).toBe(200);
+        expect(exported.text).toContain(id);
+        expect([format, leaks(exported.text, c.digits)]).toEqual([format, []]);
+      }
+      const jsonl = (await admin.download(`/api/staff/export?format=jsonl&text=${encodeURIComponent(c.text.slice(0, 6))}`)).text;
+      const bot = jsonl.trim().split('\n').map((l) => JSON.parse(l) as ChatActivity).find((a) => a.conversationId === id && a.from.role === 'bot');
+      expect((bot?.channelData?.entities as { type: string; value: unknown }[]).filter((e) => e.type === 'phone').map((e) => e.value)).toEqual(['[phone]', '[phone]']);
+    } finally {
+      shopper.close();
+      watch.close();
+    }
+  });
+});
