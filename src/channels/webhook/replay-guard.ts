@@ -49,6 +49,12 @@ export class ReplayGuard {
     return 'fresh';
   }
 
+  /** Whether `signature` is remembered (seen within its window), without remembering anything. */
+  has(signature: string): boolean {
+    const until = this.seen.get(signature);
+    return until !== undefined && until >= this.now();
+  }
+
   /** Signatures currently remembered. */
   get size(): number {
     return this.seen.size;

@@ -2,7 +2,8 @@
  * @module channels/wechat/wechat-routes
  * `GET /channels/wechat`: the server-verification handshake (echoes `echostr` when signed).
  * `POST /channels/wechat`: a message in, the passive reply out. The signature is checked before
- * the body is read; a bad one is 401 and nothing is stored. The body is at most 64 KiB of UTF-8
+ * the body is read; a bad one, or one signed more than 5 minutes from now, is 401 and nothing is
+ * stored, and so is a signature reused for another message. The body is at most 64 KiB of UTF-8
  * XML (413 / 400 otherwise).
  */
 import { TextDecoder } from 'node:util';
@@ -10,9 +11,10 @@ import { readRawBody } from '../../http/body';
 import { HttpError } from '../../http/respond';
 import type { Route, RouteRequest } from '../../http/router';
 import { SECURITY_HEADERS } from '../../http/static-files';
-import { parseWechatMessage } from './wechat-message';
+import { SignatureBindings } from './signature-bindings';
+import { parseWechatMessage, wechatMessageId } from './wechat-message';
 import { passiveTextXml } from './wechat-reply';
-import { hasValidWechatSignature } from './wechat-signature';
+import { freshWechatTimestamp, hasValidWechatSignature, MAX_SKEW_SECONDS } from './wechat-signature';
 import type { WechatTurns } from './wechat-turns';
 import { WechatXmlError } from './wechat-xml';
 
@@ -28,10 +30,14 @@ function sendText(res: RouteRequest['res'], contentType: string, body: string): 
   res.end(body);
 }
 
-function checkSignature({ req, url }: RouteRequest, token: string): void {
-  if (hasValidWechatSignature(token, url.searchParams)) return;
+const unsigned = (): HttpError => new HttpError(401, 'KEFU_AUTH', 'The WeChat signature is missing, wrong or expired.');
+
+/** The signed timestamp (Unix seconds) of a request whose signature is right and recent. */
+function checkSignature({ req, url }: RouteRequest, token: string): number {
+  const timestamp = freshWechatTimestamp(url.searchParams);
+  if (timestamp !== undefined && hasValidWechatSignature(token, url.searchParams)) return timestamp;
   req.resume(); // the body is discarded unread
-  throw new HttpError(401, 'KEFU_AUTH', 'The WeChat signature is missing or wrong.');
+  throw unsigned();
 }
 
 function readMessage(raw: Buffer) {
@@ -50,6 +56,7 @@ function readMessage(raw: Buffer) {
 }
 
 export function wechatRoutes(token: string, turns: WechatTurns): Route[] {
+  const bindings = new SignatureBindings({ windowSeconds: MAX_SKEW_SECONDS });
   return [
     {
       method: 'GET',
@@ -65,12 +72,16 @@ export function wechatRoutes(token: string, turns: WechatTurns): Route[] {
       method: 'POST',
       path: WECHAT_PATH,
       async handle(request) {
-        checkSignature(request, token);
+        const timestamp = checkSignature(request, token);
         const message = readMessage(await readRawBody(request.req, MAX_BODY_BYTES));
         const openid = request.url.searchParams.get('openid');
         if (openid !== null && openid !== message.openId) {
           throw new HttpError(400, 'KEFU_BAD_REQUEST', 'openid does not match the message sender.');
         }
+        // The signature does not cover the body: it signs only the message it first came with.
+        const bound = bindings.bind(request.url.searchParams.get('signature')!.toLowerCase(), timestamp, `${message.openId}\n${wechatMessageId(message)}`);
+        if (bound === 'reused') throw unsigned();
+        if (bound === 'full') throw new HttpError(503, 'KEFU_UNAVAILABLE', 'Too many messages at once. Please retry.');
         const text = await turns.answer(message);
         if (text === '') {
           // WeChat's way of saying "no reply": it neither retries nor shows an error.
