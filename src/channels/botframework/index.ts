@@ -5,7 +5,8 @@
  *
  * Fails closed: with an app id every request's JWT is validated by botbuilder (401, no turn);
  * without one, requests are accepted unauthenticated only outside production (botbuilder turns
- * authentication off for an empty app id); a production start without an app id, or with
+ * authentication off for an empty app id), and only with a loopback `serviceUrl` (the Emulator on
+ * this machine: kefu posts its replies there); a production start without an app id, or with
  * settings botbuilder refuses, disables the endpoint (503 with the reason) and logs why.
  */
 import { CloudAdapter } from 'botbuilder';
@@ -49,7 +50,7 @@ export function attachBotFramework(ctx: AppContext): Feature {
   ctx.chat.registerPusher(CHANNEL, (activity) => {
     pusher.push(activity).catch((err) => log.error('could not push to %s', activity.conversationId, err));
   });
-  return { routes: [messagesRoute(adapter, bridge.onTurn)] };
+  return { routes: [messagesRoute(adapter, bridge.onTurn, { authenticated: appId !== '' })] };
 }
 
 export type { BotFrameworkSettings } from './bot-framework-authentication';
