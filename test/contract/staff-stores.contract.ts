@@ -293,6 +293,58 @@ export function staffStoresContract(name: string, open: () => Promise<Stores>): 
       });
     });
 
+    describe('retention (ConversationStore.deleteInactiveSince)', () => {
+      it("should delete an idle conversation's channel reference, assignment and annotations, keeping accepted ones as unlinked training data", async () => {
+        if (!stores.conversations.deleteInactiveSince) return;
+        const later = new Date(Date.now() + 60_000).toISOString();
+        const future = new Date(Date.now() + 3_600_000).toISOString();
+        const keys = (id: string, channel: string) => [`${channel}/conversations/${id}/`, `botframework/references/${id}`];
+        for (const [id, at] of [['old', '2026-01-01T00:00:00.000Z'], ['old2', '2026-01-02T00:00:00.000Z'], ['recent', future]]) {
+          await stores.conversations.create({ id, channel: 'botframework', customerId: null, locale: 'zh' });
+          await stores.transcripts.append(msg(id, user('m1', at, '我的订单到哪了')));
+          for (const key of keys(id, 'botframework')) await stores.state.write({ [key]: { reference: { conversation: { id: `channel-${id}` } } } });
+          await stores.staff.assignments.take({ conversationId: id, staffId: 's1', staffName: '客服小王', since: at });
+        }
+        // Both idle conversations have an accepted annotation of their activity "m1".
+        await stores.staff.annotations.add(annotation('acc', 'm1', { conversationId: 'old' }));
+        await stores.staff.annotations.review('acc', 'accepted', 'admin1', '2026-01-03T00:00:00.000Z');
+        await stores.staff.annotations.add(annotation('acc2', 'm1', { conversationId: 'old2', text: '退货怎么办', correctIntent: 'faq.returns' }));
+        await stores.staff.annotations.review('acc2', 'accepted', 'admin1', '2026-01-03T00:00:00.000Z');
+        await stores.staff.annotations.add(annotation('rej', 'm2', { conversationId: 'old' }));
+        await stores.staff.annotations.review('rej', 'rejected', 'admin1', '2026-01-03T00:00:00.000Z');
+        await stores.staff.annotations.add(annotation('pend', 'm3', { conversationId: 'old' }));
+        await stores.staff.annotations.add(annotation('keep', 'm1', { conversationId: 'recent' }));
+
+        expect(await stores.conversations.deleteInactiveSince(later)).toBe(2);
+
+        for (const id of ['old', 'old2']) {
+          expect(await stores.conversations.get(id)).toBeNull();
+          expect(await stores.state.read(keys(id, 'botframework'))).toEqual({});
+          expect(await stores.staff.assignments.get(id)).toBeNull();
+          expect(await stores.staff.annotations.list({ conversationId: id })).toEqual([]);
+        }
+        // Training data stays: the shopper's (redacted) words and the intent staff chose, without the link.
+        expect(await stores.staff.annotations.list({ status: 'accepted' })).toEqual([
+          { ...annotation('acc', 'acc', { conversationId: '' }), status: 'accepted', reviewedBy: 'admin1', reviewedAt: '2026-01-03T00:00:00.000Z' },
+          { ...annotation('acc2', 'acc2', { conversationId: '', text: '退货怎么办', correctIntent: 'faq.returns' }), status: 'accepted', reviewedBy: 'admin1', reviewedAt: '2026-01-03T00:00:00.000Z' },
+        ]);
+        expect((await stores.staff.annotations.list()).map((a) => a.id).sort()).toEqual(['acc', 'acc2', 'keep']);
+
+        // What was active is untouched.
+        expect(await stores.conversations.get('recent')).not.toBeNull();
+        expect(Object.keys(await stores.state.read(keys('recent', 'botframework'))).sort()).toEqual(keys('recent', 'botframework').sort());
+        expect(await stores.staff.assignments.get('recent')).toMatchObject({ staffId: 's1' });
+        expect((await stores.staff.annotations.list({ conversationId: 'recent' })).map((a) => a.id)).toEqual(['keep']);
+
+        // A conversation that comes back under the same id starts without any of it.
+        await stores.conversations.create({ id: 'old', channel: 'botframework', customerId: null, locale: 'zh' });
+        expect(await stores.staff.assignments.get('old')).toBeNull();
+        expect(await stores.staff.assignments.take({ conversationId: 'old', staffId: 's2', staffName: '客服小李', since: later })).toEqual({ ok: true });
+        await stores.staff.annotations.add(annotation('new', 'm1', { conversationId: 'old' }));
+        expect((await stores.staff.annotations.list({ conversationId: 'old' })).map((a) => a.id)).toEqual(['new']);
+      });
+    });
+
     describe('ConversationSearch.search', () => {
       const ids = async (filter: TranscriptFilter): Promise<string[]> => (await stores.search.search(filter, { limit: 100 })).items.map((i) => i.conversation.id);
       beforeEach(async () => seedConversations(stores));

@@ -1,8 +1,10 @@
 /**
  * @module storage/embedded/sqlite-conversation-store
+ * Conversations on SQLite, and retention: deleting idle ones with everything kept for them.
  */
 import type { Conversation, ConversationPatch, ConversationStore } from '../../core/conversation';
 import type { Locale } from '../../core/shop';
+import { conversationStateKeys } from '../conversation-state-keys';
 import type { SqliteDatabase } from './database';
 
 export interface ConversationRow {
@@ -63,7 +65,12 @@ export class SqliteConversationStore implements ConversationStore {
     return this.get(id);
   }
 
-  /** One transaction: the conversation and everything kept for it. */
+  /**
+   * One transaction: the conversation and everything kept for it (transcript, handoff entry,
+   * feedback, dialog state and channel reference, staff assignment and annotations). An
+   * accepted annotation is training data: its text, intent and review stay, unlinked from the
+   * conversation (`conversationId` '', `activityId` its own id); pending and rejected ones go.
+   */
   async deleteInactiveSince(cutoff: string): Promise<number> {
     const stale = this.db
       .prepare(
@@ -75,14 +82,16 @@ export class SqliteConversationStore implements ConversationStore {
       'DELETE FROM activities WHERE conversation_id = ?',
       'DELETE FROM handoff_queue WHERE conversation_id = ?',
       'DELETE FROM feedback WHERE conversation_id = ?',
+      'DELETE FROM assignments WHERE conversation_id = ?',
+      `DELETE FROM annotations WHERE conversation_id = ? AND status <> 'accepted'`,
+      `UPDATE annotations SET conversation_id = '', activity_id = id WHERE conversation_id = ?`,
       'DELETE FROM conversations WHERE id = ?',
     ].map((sql) => this.db.prepare(sql));
-    // botbuilder's ConversationState key: `<channel>/conversations/<id>/`.
     const deleteState = this.db.prepare('DELETE FROM dialog_state WHERE key = ?');
     this.db.transaction(() => {
       for (const { id, channel } of stale) {
         for (const statement of statements) statement.run(id);
-        deleteState.run(`${channel}/conversations/${id}/`);
+        for (const key of conversationStateKeys(id, channel)) deleteState.run(key);
       }
     })();
     return stale.length;

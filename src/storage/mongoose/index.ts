@@ -35,7 +35,7 @@ export async function openMongooseStores(uri: string): Promise<Stores> {
   await backfillSearchFields(m);
   return {
     kind: 'mongodb',
-    conversations: new MongooseConversationStore(conn, m),
+    conversations: new MongooseConversationStore(conn, m, staff),
     transcripts: new MongooseTranscriptStore(conn, m),
     state: new MongooseStorage(conn, m),
     shop: new MongooseShopRepository(conn, m),

@@ -1,10 +1,13 @@
 /**
  * @module storage/mongoose/mongoose-conversation-store
+ * Conversations on MongoDB, and retention: deleting idle ones with everything kept for them.
  */
 import type { Connection } from 'mongoose';
 import type { Conversation, ConversationPatch, ConversationStore } from '../../core/conversation';
+import { conversationStateKeys } from '../conversation-state-keys';
 import { inTransaction, trusted } from './connection';
 import type { ConversationDoc, KefuModels } from './models';
+import type { AnnotationDoc, StaffModels } from './staff-models';
 
 export function toConversation(d: ConversationDoc): Conversation {
   return {
@@ -22,6 +25,7 @@ export class MongooseConversationStore implements ConversationStore {
   constructor(
     private readonly conn: Connection,
     private readonly m: KefuModels,
+    private readonly staff: StaffModels,
   ) {}
 
   async create(c: Pick<Conversation, 'id' | 'channel' | 'customerId' | 'locale'>): Promise<Conversation> {
@@ -57,6 +61,12 @@ export class MongooseConversationStore implements ConversationStore {
     return doc ? toConversation(doc) : null;
   }
 
+  /**
+   * Each idle conversation in one transaction, with everything kept for it (transcript, handoff
+   * entry, feedback, dialog state and channel reference, staff assignment and annotations). An
+   * accepted annotation is training data: its text, intent and review stay, unlinked from the
+   * conversation (`conversationId` '', `activityId` its own id); pending and rejected ones go.
+   */
   async deleteInactiveSince(cutoff: string): Promise<number> {
     const candidates = await this.m.Conversations.find({ updatedAt: trusted({ $lt: String(cutoff) }) }, { _id: 1, channel: 1 }).lean<Pick<ConversationDoc, '_id' | 'channel'>[]>();
     let deleted = 0;
@@ -67,7 +77,13 @@ export class MongooseConversationStore implements ConversationStore {
         await this.m.Activities.deleteMany({ conversationId: id }, { session });
         await this.m.Handoffs.deleteOne({ _id: id }, { session });
         await this.m.Feedback.deleteMany({ conversationId: id }, { session });
-        await this.m.DialogStates.deleteOne({ _id: `${channel}/conversations/${id}/` }, { session });
+        await this.m.DialogStates.deleteMany({ _id: trusted({ $in: conversationStateKeys(id, channel) }) }, { session });
+        await this.staff.Assignments.deleteOne({ _id: id }, { session });
+        await this.staff.Annotations.deleteMany({ conversationId: id, status: trusted({ $ne: 'accepted' }) }, { session });
+        const accepted = await this.staff.Annotations.find({ conversationId: id }, { annotationId: 1 }, { session }).lean<Pick<AnnotationDoc, 'annotationId'>[]>();
+        for (const { annotationId } of accepted) {
+          await this.staff.Annotations.updateOne({ annotationId }, { $set: { conversationId: '', activityId: annotationId } }, { session });
+        }
         await this.m.Conversations.deleteOne({ _id: id }, { session });
       });
       deleted++;
