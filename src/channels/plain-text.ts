@@ -2,7 +2,8 @@
  * @module channels/plain-text
  * The one place where a rich reply degrades for channels that show only text (WeChat, SMS-like
  * gateways): order, product and FAQ cards become short lines (with a link when the shop has
- * one), suggested actions become a numbered menu the shopper can answer with the number.
+ * one), suggested actions become a numbered menu the shopper can answer with the number, and
+ * an agent's message says who wrote it (these channels show every message as the bot's).
  * Dialogs never know which channel they talk to.
  */
 import type { ChatActivity, SuggestedAction } from '../core/conversation';
@@ -49,6 +50,8 @@ const WORDS = {
     open: '（',
     close: '）',
     sep: '，',
+    colon: '：',
+    agent: '人工客服',
   },
   en: {
     order: 'Order',
@@ -61,6 +64,8 @@ const WORDS = {
     open: ' (',
     close: ')',
     sep: ', ',
+    colon: ':',
+    agent: 'shop staff',
   },
 } as const;
 
@@ -140,11 +145,24 @@ export function actionForNumber(actions: readonly SuggestedAction[] | undefined,
   return shownActions(actions, max)[Number(m[1]) - 1];
 }
 
+/**
+ * A message's text as a channel that shows every message as the bot's must send it: an agent's
+ * words under a line saying who wrote them ("李娜（人工客服）：" / "Li Na (shop staff):").
+ */
+export function messageText(activity: ChatActivity): string {
+  const text = activity.text ?? '';
+  if (!text || activity.from.role !== 'agent') return text;
+  const w = WORDS[localeOf(activity)];
+  const name = typeof activity.from.name === 'string' ? activity.from.name.trim() : '';
+  const who = name ? `${name}${w.open}${w.agent}${w.close}` : w.agent[0].toUpperCase() + w.agent.slice(1);
+  return `${who}${w.colon}\n${text}`;
+}
+
 /** The text and cards of a message, without its actions. */
 function bodyOf(activity: ChatActivity, options: PlainTextOptions): string[] {
   const locale = localeOf(activity);
   const blocks: string[] = [];
-  if (activity.text) blocks.push(activity.text);
+  if (activity.text) blocks.push(messageText(activity));
   const cards = (activity.attachments ?? []).flatMap((a) => cardAsText(a.contentType, a.content, locale, options, activity.text));
   if (cards.length) blocks.push(cards.join('\n'));
   return blocks;

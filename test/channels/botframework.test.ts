@@ -310,7 +310,8 @@ describe('Bot Framework channel (POST /api/messages)', () => {
         text: '您好，我是客服小王，请问有什么可以帮您？',
       };
       expect(await pusher.push(agent)).toBe(true);
-      const pushed = connector.posted.filter((p) => p.body.text === agent.text);
+      // The text starts with who wrote it: 小王（人工客服）：
+      const pushed = connector.posted.filter((p) => p.body.text === `小王（人工客服）：\n${agent.text}`);
       expect(pushed).toEqual([
         { conversationId: 'conv-push', replyToId: expect.any(String), body: expect.objectContaining({ type: 'message', recipient: expect.objectContaining({ id: 'push-shopper' }) }) },
       ]);

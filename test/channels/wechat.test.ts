@@ -431,7 +431,8 @@ describe('WeChat channel past the 5-second limit', () => {
     };
     expect(chat.push(conversation, agentMessage)).toBe(true);
     const sent = await api.messagesTo(shopper.openId, 2);
-    expect(sent.map((m) => m.content)).toContain(agentMessage.text);
+    // Under a line saying who wrote it.
+    expect(sent.map((m) => m.content)).toContain(`小王（人工客服）：\n${agentMessage.text}`);
     expect(sent.every((m) => m.tokenValid)).toBe(true);
     // One access token served every message of this server.
     expect(api.issued).toHaveLength(1);

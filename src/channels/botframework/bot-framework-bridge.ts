@@ -52,7 +52,7 @@ export class BotFrameworkBridge {
     // Without the activity id the reference changes only when the shopper's channel does, so
     // it is written then and not on every message (a continued conversation needs no activity id).
     const { activityId: _last, ...reference } = TurnContext.getConversationReference(activity);
-    await references.save(conversationId, { reference, menu: link?.menu });
+    const stored = await references.save(conversationId, { reference, menu: link?.menu }, link);
 
     const replies: ChatActivity[] = [];
     let typing: Promise<unknown> = Promise.resolve();
@@ -74,7 +74,7 @@ export class BotFrameworkBridge {
     const outgoing = replies.map((r) => toBotFrameworkActivity(r, activity.channelId, { publicUrl: this.options.publicUrl }));
     await context.sendActivities(outgoing.map((o) => o.activity));
     const menu = outgoing.map((o) => o.numberedMenu).filter(Boolean).at(-1);
-    await references.save(conversationId, { reference, menu });
+    await references.save(conversationId, { reference, menu }, stored);
   };
 
   private inputOf(context: TurnContext, menu: Parameters<typeof inboundOf>[1]['menu']): Inbound {

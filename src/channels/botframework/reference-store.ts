@@ -4,7 +4,10 @@
  * the latest `ConversationReference` of the shopper, and the numbered menu last shown on a
  * text-only channel. Kept in the store's botbuilder `Storage` (dialog state) under
  * `botframework/references/<conversationId>`, so that it survives restarts and is shared by
- * servers on the same database; writes are skipped when nothing changed.
+ * servers on the same database; retention deletes it with the conversation
+ * (`storage/conversation-state-keys`). A write is skipped when the link equals the one the turn
+ * read: compared with the store's copy, not a memory of past writes, so a link deleted by
+ * retention or changed by another server is written again.
  */
 import type { ConversationReference, Storage } from 'botbuilder';
 import type { SuggestedAction } from '../../core/conversation';
@@ -15,13 +18,9 @@ export interface ChannelLink {
   menu?: SuggestedAction[];
 }
 
-/** How many unchanged links are remembered before the memory starts over. */
-const MAX_REMEMBERED = 10_000;
+const normalized = (link: ChannelLink): ChannelLink => ({ reference: link.reference, ...(link.menu?.length ? { menu: link.menu } : {}) });
 
 export class ReferenceStore {
-  /** The last written JSON per key, so that an unchanged link is not written again. */
-  private readonly written = new Map<string, string>();
-
   constructor(private readonly storage: Storage) {}
 
   static key(conversationId: string): string {
@@ -32,17 +31,18 @@ export class ReferenceStore {
     const key = ReferenceStore.key(conversationId);
     const item = (await this.storage.read([key]))[key] as (ChannelLink & { eTag?: string }) | undefined;
     if (!item?.reference) return null;
-    return { reference: item.reference, ...(item.menu?.length ? { menu: item.menu } : {}) };
+    return normalized(item);
   }
 
-  async save(conversationId: string, link: ChannelLink): Promise<void> {
-    const key = ReferenceStore.key(conversationId);
-    const value: ChannelLink = { reference: link.reference, ...(link.menu?.length ? { menu: link.menu } : {}) };
-    const json = JSON.stringify(value);
-    if (this.written.get(key) === json) return;
+  /**
+   * Stores `link` unless it equals `current`, the stored link as last seen (what `get` gave, or
+   * the previous `save`); resolves with the link now stored.
+   */
+  async save(conversationId: string, link: ChannelLink, current: ChannelLink | null): Promise<ChannelLink> {
+    const value = normalized(link);
+    if (current && JSON.stringify(normalized(current)) === JSON.stringify(value)) return value;
     // Last write wins: the newest reference is where the shopper last wrote from.
-    await this.storage.write({ [key]: { ...value, eTag: '*' } });
-    if (this.written.size >= MAX_REMEMBERED) this.written.clear();
-    this.written.set(key, json);
+    await this.storage.write({ [ReferenceStore.key(conversationId)]: { ...value, eTag: '*' } });
+    return value;
   }
 }

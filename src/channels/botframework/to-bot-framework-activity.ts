@@ -4,8 +4,9 @@
  * cards (product: title, price, image, a link; order and FAQ: their short text) and suggested
  * actions as `postBack`s with kefu's values; channels without suggested actions (Teams, Slack)
  * get the actions as card buttons; channels without cards (SMS, e-mail…) get the plain text
- * that `channels/plain-text` decides, with the actions as a numbered menu. Which channel can
- * show what comes from botbuilder-dialogs' channel table.
+ * that `channels/plain-text` decides, with the actions as a numbered menu. An agent's message
+ * starts with who wrote it, on every channel. Which channel can show what comes from
+ * botbuilder-dialogs' channel table.
  */
 import { CardFactory, type Activity, type Attachment, type CardAction } from 'botbuilder';
 import { supportsCardActions, supportsSuggestedActions } from 'botbuilder-dialogs';
@@ -13,7 +14,7 @@ import { ContentTypes } from '../../bot/reply';
 import type { ChatActivity, ChatAttachment, SuggestedAction } from '../../core/conversation';
 import type { Locale } from '../../core/shop';
 import { priceText } from '../../dialogs/product-card';
-import { activityAsPlainText, actionsAsText, cardAsText, type PlainTextOptions } from '../plain-text';
+import { activityAsPlainText, actionsAsText, cardAsText, messageText, type PlainTextOptions } from '../plain-text';
 
 export interface BotFrameworkReply {
   activity: Partial<Activity>;
@@ -90,7 +91,8 @@ export function toBotFrameworkActivity(activity: ChatActivity, channelId: string
     return { activity: { ...base, text: activityAsPlainText(activity, options) }, ...numbered };
   }
   const attachments = (activity.attachments ?? []).flatMap((a) => cardFor(a, activity, locale, options));
-  let text = activity.text ?? '';
+  // A channel shows every message as the bot's: an agent's says who wrote it.
+  let text = messageText(activity);
   let menu: BotFrameworkReply['numberedMenu'];
   let suggestedActions: Partial<Activity>['suggestedActions'];
   if (actions.length && supportsSuggestedActions(channelId, actions.length)) {
