@@ -30,12 +30,16 @@ export function attachWechat(ctx: AppContext): Feature {
     publicUrl,
     sendLater: (openId, text) => outbox.send(openId, text, 'a reply'),
   });
-  ctx.chat.registerPusher(WECHAT_CHANNEL, (activity) => {
-    const prefix = `${WECHAT_CHANNEL}:`;
-    if (activity.type !== 'message' || !activity.conversationId.startsWith(prefix)) return;
-    const text = activityAsPlainText(activity, { publicUrl });
-    if (text) outbox.send(activity.conversationId.slice(prefix.length), text, 'a message');
-  });
+  // Without the API an agent's message cannot reach the shopper: no pusher, so the console is
+  // told it was not delivered (it stays in the transcript).
+  if (outbox.canSend) {
+    ctx.chat.registerPusher(WECHAT_CHANNEL, (activity) => {
+      const prefix = `${WECHAT_CHANNEL}:`;
+      if (activity.type !== 'message' || !activity.conversationId.startsWith(prefix)) return;
+      const text = activityAsPlainText(activity, { publicUrl });
+      if (text) outbox.send(activity.conversationId.slice(prefix.length), text, 'a message');
+    });
+  }
   return {
     routes: wechatRoutes(token, turns),
     close: async () => {
