@@ -1,7 +1,8 @@
 /**
  * @module cli/eval-command
- * `kefu eval [--train TRAIN.jsonl] --test TEST.jsonl [--json] [--lang zh|en|auto] [--report DIR]`:
- * trains on TRAIN (or uses the model of `intents/`), scores TEST. With `--json` the last line of
+ * `kefu eval [--train TRAIN.jsonl] --test TEST.jsonl [--json] [--lang zh|en|auto] [--report DIR]
+ * [--mlp [--mlp-mode fallback|average|alone]]`: trains on TRAIN (or uses the model of `intents/`),
+ * scores TEST. `--mlp` also trains the TensorFlow.js neural fallback (off by default). With `--json` the last line of
  * standard output is one JSON object (`EvalSummary`); `--report DIR` writes `report.html` and
  * `report.json`. Bad input (unknown flag, malformed or empty file) is an error, never a score.
  */
@@ -14,10 +15,14 @@ import { evalSummary, formatSummary } from '../eval/eval-summary';
 import { intentMetrics } from '../eval/intent-metrics';
 import { predictAll } from '../eval/predict-all';
 import { readExamples } from '../eval/read-examples';
-import { buildShopLexicon, loadOrTrainModel, NluEngine } from '../nlp';
+import { buildShopLexicon, loadIntentCorpus, loadOrTrainModel, NluEngine } from '../nlp';
+import type { NeuralMode, NeuralOptions } from '../nlp';
 import { openStores } from '../storage/open-stores';
 
-export const EVAL_USAGE = 'usage: kefu eval [--train TRAIN.jsonl] --test TEST.jsonl [--json] [--lang zh|en|auto] [--report DIR]\n';
+export const EVAL_USAGE =
+  'usage: kefu eval [--train TRAIN.jsonl] --test TEST.jsonl [--json] [--lang zh|en|auto] [--report DIR] [--mlp [--mlp-mode fallback|average|alone]]\n';
+
+const MLP_MODES: readonly NeuralMode[] = ['fallback', 'average', 'alone'];
 
 const OPTIONS = {
   train: { type: 'string' },
@@ -25,20 +30,24 @@ const OPTIONS = {
   json: { type: 'boolean', default: false },
   lang: { type: 'string', default: 'auto' },
   report: { type: 'string' },
+  mlp: { type: 'boolean', default: false },
+  'mlp-mode': { type: 'string', default: 'fallback' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
-async function modelFromIntents(): Promise<NluEngine> {
+/** The model of `intents/` and the shop's catalogue: cached, or trained here with the neural fallback. */
+async function modelFromIntents(neural: Partial<NeuralOptions> | undefined): Promise<NluEngine> {
   const config = loadConfig();
   const stores = await openStores(config);
   const products = (await stores.shop.loadShop()).products;
   await stores.close();
+  if (neural) return NluEngine.trainAsync(loadIntentCorpus(config.intentsDir).train, buildShopLexicon(products), { neural });
   return loadOrTrainModel({ intentsDir: config.intentsDir, products, dataDir: config.dataDir, modelDir: config.modelDir });
 }
 
 /** @example await runEval(['--train', 'train.jsonl', '--test', 'dev.jsonl', '--json']) // 0 */
 export async function runEval(args: string[]): Promise<number> {
-  let values: { train?: string; test?: string; json: boolean; lang: string; report?: string; help: boolean };
+  let values: { train?: string; test?: string; json: boolean; lang: string; report?: string; mlp: boolean; 'mlp-mode': string; help: boolean };
   try {
     values = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: false }).values;
   } catch (err) {
@@ -58,17 +67,24 @@ export async function runEval(args: string[]): Promise<number> {
     process.stderr.write(`kefu eval: --lang must be zh, en or auto (got "${values.lang}")\n${EVAL_USAGE}`);
     return 2;
   }
+  const mode = values['mlp-mode'] as NeuralMode;
+  if (!MLP_MODES.includes(mode)) {
+    process.stderr.write(`kefu eval: --mlp-mode must be ${MLP_MODES.join(', ')} (got "${values['mlp-mode']}")\n${EVAL_USAGE}`);
+    return 2;
+  }
+  const neural = values.mlp ? { mode } : undefined;
   const locale = lang === 'auto' ? undefined : lang;
   try {
     // Both files are read before training, so a bad line stops the run at once.
     const test = readExamples(values.test, lang);
     const train = values.train ? readExamples(values.train, lang) : null;
     const started = performance.now();
-    const engine = train ? NluEngine.train(train, buildShopLexicon([])) : await modelFromIntents();
+    const engine = train ? await NluEngine.trainAsync(train, buildShopLexicon([]), neural ? { neural } : {}) : await modelFromIntents(neural);
     const trainSeconds = (performance.now() - started) / 1000;
     const { predictions, ...speed } = predictAll((text) => engine.recognizeSync(text, locale).topIntent, test);
     const metrics = intentMetrics(predictions);
-    const summary = evalSummary(metrics, trainSeconds, speed);
+    const training = neural ? engine.toJSON().neural?.mlp.training : undefined;
+    const summary = { ...evalSummary(metrics, trainSeconds, speed), ...(neural ? { mlp: { mode, ...training } } : {}) };
     if (values.report) {
       const report = buildEvalReport({ source: { train: values.train ?? null, test: values.test, lang }, summary, metrics, predictions });
       const written = writeEvalReport(values.report, report);

@@ -14,6 +14,7 @@ export { extractEntities } from './entities';
 export { parseChineseNumber } from './lang/zh/chinese-number';
 export { NluEngine, NLU_MODEL_FORMAT, DEFAULT_ENGINE_OPTIONS } from './nlu-engine';
 export type { NluEngineOptions, NluModelJSON, Classification, HeldOutStats } from './nlu-engine';
+export type { NeuralMode, NeuralOptions } from './classifier/neural-fallback';
 export { loadIntentCorpus } from './corpus';
 export type { IntentCorpus, CorpusOptions } from './corpus';
 export type { IntentExample } from './corpus-types';

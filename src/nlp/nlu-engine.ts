@@ -1,8 +1,10 @@
 /**
  * @module nlp/nlu-engine
- * The recogniser: tokenize → TF-IDF features → complement naive Bayes → out-of-scope rule, plus
- * entity extraction. One model covers Chinese and English. The softmax scale and the OOS
- * threshold are fitted on held-out folds of the training utterances (never on `tests`).
+ * The recogniser: tokenize → TF-IDF features → logistic regression (or naive Bayes) →
+ * out-of-scope rule, plus entity extraction. One model covers Chinese and English. The softmax
+ * scale and the OOS threshold are fitted on held-out folds of the training utterances (never on
+ * `tests`). Optionally a TensorFlow.js MLP joins the decision when the linear model is unsure
+ * (`neural`, trained by `trainAsync`; off by default, see `neural-fallback.ts`).
  */
 import type { Recognizer, KefuRecognizerResult } from '../core/nlu';
 import type { Locale } from '../core/shop';
@@ -25,12 +27,15 @@ import type { HeldOutStats } from './classifier/calibrate-on-folds';
 import type { ProgressCallback } from './progress-bar';
 import { rankScores } from './classifier/rank-scores';
 import type { RankedLabel } from './classifier/rank-scores';
+import { NeuralFallback, DEFAULT_NEURAL_MODE } from './classifier/neural-fallback';
+import type { NeuralJSON, NeuralOptions } from './classifier/neural-fallback';
+import { trainMlp } from './classifier/train-mlp';
 import { createLogger } from '../log';
 
 const log = createLogger('kefu:nlp:engine');
 
 /** Bumped whenever features, tokenisation or the JSON layout change, so cached models retrain. */
-export const NLU_MODEL_FORMAT = 3;
+export const NLU_MODEL_FORMAT = 4;
 
 export interface NluEngineOptions {
   /**
@@ -61,6 +66,11 @@ export interface NluEngineOptions {
    * held-out folds (see `OOS_RECALL_WEIGHT`). @default OOS_RECALL_WEIGHT
    */
   oosRecallWeight: number;
+  /**
+   * The TensorFlow.js neural fallback: absent (the default) for none. Training it is
+   * asynchronous, so an engine with it is trained by `trainAsync`.
+   */
+  neural?: Partial<NeuralOptions>;
   /** Told about the long steps of training (see `progressBar`). Not stored with the model. */
   onProgress?: ProgressCallback;
 }
@@ -89,6 +99,8 @@ export interface NluModelJSON {
   heldOut: HeldOutStats;
   vectorizer: TfidfVectorizerJSON;
   classifier: ClassifierJSON;
+  /** The neural fallback's weights and how it joins the decision (absent when off). */
+  neural?: NeuralJSON;
 }
 
 /** The best intents' probabilities (at most `RANKED_INTENTS`, best first), and the winner after the OOS rule. */
@@ -123,6 +135,7 @@ export class NluEngine implements Recognizer {
     readonly heldOut: HeldOutStats,
     private readonly config?: Omit<NluEngineOptions, 'onProgress'>,
     private readonly createdAt?: string,
+    private readonly neural?: NeuralFallback,
   ) {}
 
   /**
@@ -131,6 +144,7 @@ export class NluEngine implements Recognizer {
    */
   static train(corpus: readonly IntentExample[], lexicon: ShopLexicon, options: Partial<NluEngineOptions> = {}): NluEngine {
     const opts = { ...DEFAULT_ENGINE_OPTIONS, ...options };
+    if (opts.neural) throw new Error('the neural fallback trains asynchronously: use NluEngine.trainAsync');
     if (corpus.length === 0) throw new Error('cannot train the nlu on an empty corpus');
     applyLexiconToJieba(lexicon);
     const progress = opts.onProgress ?? (() => undefined);
@@ -155,15 +169,45 @@ export class NluEngine implements Recognizer {
     return new NluEngine(vectorizer, opts.classifier, classifier, threshold, opts.oosIntent, lexicon, stats, config, new Date().toISOString());
   }
 
+  /**
+   * `train`, then (with `options.neural`) the TensorFlow.js MLP on the same features.
+   * @example const engine = await NluEngine.trainAsync(train, lexicon, { neural: {} });
+   */
+  static async trainAsync(corpus: readonly IntentExample[], lexicon: ShopLexicon, options: Partial<NluEngineOptions> = {}): Promise<NluEngine> {
+    const { neural, ...linearOptions } = options;
+    const engine = NluEngine.train(corpus, lexicon, linearOptions);
+    if (!neural) return engine;
+    const progress = options.onProgress ?? (() => undefined);
+    progress('neural fallback', 0, 1);
+    const examples = corpus.map((e) => ({ vector: engine.vectorizer.transform(tokenize(e.text)), label: e.intent }));
+    const mlp = await trainMlp(examples, engine.vectorizer.size, engine.classifier.labels, neural);
+    progress('neural fallback', 1, 1);
+    const { mode, margin } = { ...DEFAULT_NEURAL_MODE, ...neural };
+    log.debug('neural fallback trained: %j', mlp.toJSON().training);
+    const config = { ...(engine.config as Omit<NluEngineOptions, 'onProgress'>), neural };
+    return new NluEngine(engine.vectorizer, engine.classifierType, engine.classifier, engine.threshold, engine.oosIntent, lexicon, engine.heldOut, config, engine.createdAt, new NeuralFallback(mode, margin, mlp));
+  }
+
   /** Class scores of the last classification (classification is synchronous, so never shared). */
   private scratch = new Float64Array(0);
+
+  /** How many classifications the neural fallback took part in (0 without one). */
+  get neuralConsulted(): number {
+    return this.neural?.consulted ?? 0;
+  }
 
   /** Intent probabilities for already tokenised text. */
   classifyTokens(tokens: readonly NluToken[]): Classification {
     const labels = this.classifier.labels;
     if (this.scratch.length < labels.length) this.scratch = new Float64Array(labels.length);
-    this.classifier.scoreInto(this.vectorizer.transform(tokens), this.scratch);
-    const intents = rankScores(this.scratch, labels, this.classifier.scale, RANKED_INTENTS);
+    const vector = this.vectorizer.transform(tokens);
+    this.classifier.scoreInto(vector, this.scratch);
+    let scale = this.classifier.scale;
+    if (this.neural) {
+      this.neural.combine(vector, this.scratch, scale, this.threshold);
+      scale = 1; // the scores are now log-probabilities
+    }
+    const intents = rankScores(this.scratch, labels, scale, RANKED_INTENTS);
     const best = intents[0] ?? { name: this.oosIntent, score: 1 };
     // Below the threshold the answer is OOS, with the confidence that the best intent is wrong.
     const top = best.score >= this.threshold ? best : { name: this.oosIntent, score: best.name === this.oosIntent ? best.score : 1 - best.score };
@@ -207,6 +251,7 @@ export class NluEngine implements Recognizer {
       heldOut: this.heldOut,
       vectorizer: this.vectorizer.toJSON(),
       classifier: classifierToJSON(this.classifierType, this.classifier),
+      ...(this.neural ? { neural: this.neural.toJSON() } : {}),
     };
   }
 
@@ -216,16 +261,19 @@ export class NluEngine implements Recognizer {
       throw new Error(`unsupported nlu model format ${String(json?.format)} (expected ${NLU_MODEL_FORMAT})`);
     }
     applyLexiconToJieba(lexicon);
+    const vectorizer = TfidfVectorizer.fromJSON(json.vectorizer);
+    const classifier = classifierFromJSON(json.classifier);
     return new NluEngine(
-      TfidfVectorizer.fromJSON(json.vectorizer),
+      vectorizer,
       json.classifier.type,
-      classifierFromJSON(json.classifier),
+      classifier,
       json.threshold,
       json.oosIntent,
       lexicon,
       json.heldOut,
       json.config,
       json.createdAt,
+      json.neural ? NeuralFallback.fromJSON(json.neural, vectorizer.size, classifier.labels) : undefined,
     );
   }
 }

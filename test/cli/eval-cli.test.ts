@@ -109,6 +109,21 @@ describe('kefu eval', () => {
     expect(r.stderr).toContain('--lang must be zh, en or auto');
   });
 
+  it('should train and score the TensorFlow.js neural fallback with --mlp', () => {
+    const r = kefu('--train', path.join(FIX, 'train.jsonl'), '--test', path.join(FIX, 'test.jsonl'), '--json', '--mlp', '--mlp-mode', 'average');
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(r.stdout.trim().split('\n').pop() as string);
+    expect(summary.n).toBe(8);
+    expect(summary.mlp).toEqual(expect.objectContaining({ mode: 'average', epochs: expect.any(Number), backend: expect.any(String) }));
+    expect(summary.mlp.epochs).toBeGreaterThanOrEqual(1);
+  }, 120000);
+
+  it('should reject an unknown --mlp-mode', () => {
+    const r = kefu('--test', path.join(FIX, 'test.jsonl'), '--mlp', '--mlp-mode', 'vote');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--mlp-mode must be fallback, average, alone');
+  });
+
   it('should require --test', () => {
     const r = kefu('--json');
     expect(r.code).toBe(2);

@@ -9,6 +9,7 @@ import type { SparseVector, Scores } from './sparse-vector';
 import type { LabelledVector } from './naive-bayes';
 import { seededRandom } from './folds';
 import { LinearScorer } from './linear-scorer';
+import { axpy } from './axpy';
 import type { SparseWeights } from './linear-scorer';
 
 export interface LogisticRegressionOptions {
@@ -106,8 +107,7 @@ export class LogisticRegression {
         for (let c = 0; c < n; c++) p[c] = bias[c] as number;
         for (let k = 0; k < vector.indices.length; k++) {
           const base = (vector.indices[k] as number) * n;
-          const x = (vector.values[k] as number) * scale;
-          for (let c = 0; c < n; c++) p[c] = (p[c] as number) + x * (w[base + c] as number);
+          axpy(p, 0, (vector.values[k] as number) * scale, w, base, n);
         }
         let max = -Infinity;
         for (let c = 0; c < n; c++) if ((p[c] as number) > max) max = p[c] as number;
@@ -126,8 +126,7 @@ export class LogisticRegression {
         }
         for (let k = 0; k < vector.indices.length; k++) {
           const base = (vector.indices[k] as number) * n;
-          const step = (lr * (vector.values[k] as number)) / scale;
-          for (let c = 0; c < n; c++) w[base + c] = (w[base + c] as number) - step * (p[c] as number);
+          axpy(w, base, -((lr * (vector.values[k] as number)) / scale), p, 0, n);
         }
       }
     }

@@ -81,6 +81,37 @@ describe('NluEngine', () => {
     expect(await copy.recognize('取消订单')).toEqual(await nb.recognize('取消订单'));
   });
 
+  describe('with the TensorFlow.js neural fallback', () => {
+    let neural: NluEngine;
+    beforeAll(async () => {
+      neural = await NluEngine.trainAsync(corpus.train, lexicon, { neural: { mode: 'average', minDf: 1, hidden: 32, maxEpochs: 40, learningRate: 0.01 } });
+    }, 120000);
+
+    it('should train it, use it, and store its weights with the model', async () => {
+      let correct = 0;
+      for (const ex of corpus.tests) if ((await neural.recognize(ex.text)).topIntent.name === ex.intent) correct++;
+      expect(correct / corpus.tests.length).toBeGreaterThanOrEqual(0.8);
+      expect(neural.neuralConsulted).toBeGreaterThan(0);
+      const json = neural.toJSON();
+      expect(json.neural?.mode).toBe('average');
+      expect(json.neural?.mlp.w1.length).toBe((json.neural?.mlp.inputs.length ?? 0) * 32);
+      expect(json.config?.neural).toEqual(expect.objectContaining({ mode: 'average' }));
+    });
+
+    it('should predict exactly the same after toJSON/fromJSON, without training', async () => {
+      const copy = NluEngine.fromJSON(JSON.parse(JSON.stringify(neural.toJSON())), lexicon);
+      for (const ex of corpus.tests) expect(await copy.recognize(ex.text)).toEqual(await neural.recognize(ex.text));
+      expect(copy.toJSON().neural).toEqual(neural.toJSON().neural);
+    });
+
+    it('should refuse neural weights of other labels, and a synchronous train with it', () => {
+      const json = neural.toJSON();
+      const mlp = json.neural?.mlp as NonNullable<typeof json.neural>['mlp'];
+      expect(() => NluEngine.fromJSON({ ...json, neural: { mode: 'average', margin: 0.1, mlp: { ...mlp, labels: [...mlp.labels].reverse() } } }, lexicon)).toThrow(/labels/);
+      expect(() => NluEngine.train(corpus.train, lexicon, { neural: {} })).toThrow(/trainAsync/);
+    });
+  });
+
   it('should refuse a model of another format and an empty corpus', () => {
     expect(() => NluEngine.fromJSON({ ...engine.toJSON(), format: 0 }, lexicon)).toThrow(/format/);
     expect(() => NluEngine.train([], lexicon)).toThrow(/empty/);
