@@ -91,7 +91,8 @@ export function mount(root, ctx) {
         el('span', { text: localeLabel(a.locale) }),
         el('span', { text: t('byAt', { who: who(a.createdBy), at: fmtDateTime(a.createdAt) }) }),
         a.reviewedBy ? el('span', { text: t('reviewedBy', { who: who(a.reviewedBy), at: fmtDateTime(a.reviewedAt) }) }) : null,
-        el('a', { href: `#/transcripts/${encodeURIComponent(a.conversationId)}`, text: t('openConversation') }),
+        // Retention deleted the conversation: an accepted correction is kept, unlinked.
+        a.conversationId ? el('a', { href: `#/transcripts/${encodeURIComponent(a.conversationId)}`, text: t('openConversation') }) : null,
       ]),
     );
     if (admin && a.status === 'pending') {

@@ -94,6 +94,7 @@ export type AnnotationStatus = 'pending' | 'accepted' | 'rejected';
 /** A staff member's correction of the intent the bot recognised for one shopper turn. */
 export interface Annotation {
   id: string;
+  /** `''` once retention deleted the conversation: an accepted correction stays as training data, unlinked. */
   conversationId: string;
   activityId: string;
   /** The shopper's words as stored (redacted): what becomes a training utterance. */
