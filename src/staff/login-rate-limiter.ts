@@ -6,6 +6,7 @@
  * being checked count as failures until they end, so a burst of concurrent logins cannot get
  * more password checks than the limit allows.
  */
+import { isIPv6 } from 'node:net';
 
 export interface LoginRateLimitOptions {
   /** @default 5 */
@@ -78,4 +79,20 @@ export class LoginRateLimiter {
 }
 
 const nameKey = (name: string): string => `name:${name.trim().toLowerCase()}`;
-const ipKey = (ip: string): string => `ip:${ip}`;
+
+/**
+ * The address as the limit counts it. An IPv6 client is usually given a whole /64 and can use
+ * any address in it, so its first four groups are the key; IPv4 (also IPv4-mapped) is one address.
+ */
+function ipKey(ip: string): string {
+  const address = ip.split('%')[0];
+  if (!isIPv6(address) || address.includes('.')) return `ip:${ip}`;
+  const [head, tail] = address.split('::');
+  const front = head ? head.split(':') : [];
+  const back = tail ? tail.split(':') : [];
+  const groups = tail === undefined ? front : [...front, ...Array<string>(8 - front.length - back.length).fill('0'), ...back];
+  return `ip:${groups
+    .slice(0, 4)
+    .map((g) => parseInt(g, 16).toString(16))
+    .join(':')}::/64`;
+}

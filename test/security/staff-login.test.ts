@@ -47,3 +47,17 @@ describe('LoginRateLimiter attempts in progress', () => {
     expect(limiter.begin('someone-else', '198.51.100.2')).toBe(true);
   });
 });
+
+describe('LoginRateLimiter addresses', () => {
+  it('should count an IPv6 /64 as one address, so rotating addresses within it does not reset the count', () => {
+    const limiter = new LoginRateLimiter();
+    for (let i = 1; i <= MAX_FAILURES; i++) limiter.fail(`user${i}`, `2001:db8:1:2::${i.toString(16)}`);
+    expect(limiter.blocked('someone-else', '2001:db8:1:2:ffff:ffff:ffff:ffff')).toBe(true);
+    expect(limiter.blocked('someone-else', '2001:0db8:0001:0002:0:0:0:9')).toBe(true);
+    expect(limiter.blocked('someone-else', '2001:db8:1:3::1')).toBe(false);
+    // IPv4, also written IPv4-mapped, stays one address each.
+    for (let i = 1; i <= MAX_FAILURES; i++) limiter.fail(`user${i}`, `::ffff:198.51.100.${i}`);
+    expect(limiter.blocked('someone-else', '::ffff:198.51.100.77')).toBe(false);
+    expect(limiter.blocked('someone-else', '198.51.100.1')).toBe(false);
+  });
+});
