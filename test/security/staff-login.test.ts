@@ -32,6 +32,38 @@ describe('staff login flood', () => {
   });
 });
 
+describe('staff session cookie', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ staff: { sessionHours: 12, secureCookies: true } });
+  });
+  afterAll(async () => server.close());
+
+  it('should issue a fresh token at login whatever cookie the browser brought (no session fixation)', async () => {
+    const agent = await addStaff(server, 'agent');
+    const planted = 'kefu_staff=' + 'A'.repeat(43);
+    const res = await post(server.url, '/api/staff/login', { name: agent.name, password: agent.password }, { Cookie: planted });
+    expect(res.status).toBe(200);
+    const issued = (res.headers.get('set-cookie') ?? '').split(';')[0];
+    expect(issued).toMatch(/^kefu_staff=[A-Za-z0-9_-]{43}$/);
+    expect(issued).not.toBe(planted);
+    const me = (cookie: string) => fetch(`${server.url}/api/staff/me`, { headers: { Cookie: cookie } }).then((r) => r.status);
+    expect(await me(planted)).toBe(401);
+    expect(await me(issued)).toBe(200);
+  });
+
+  it('should mark the cookie Secure, HttpOnly and SameSite=Strict, and clear it the same way at logout', async () => {
+    const agent = await addStaff(server, 'agent');
+    const login = await post(server.url, '/api/staff/login', { name: agent.name, password: agent.password });
+    const set = login.headers.get('set-cookie') ?? '';
+    for (const flag of ['Secure', 'HttpOnly', 'SameSite=Strict', 'Path=/', `Max-Age=${12 * 3600}`]) expect([flag, set.split('; ').includes(flag)]).toEqual([flag, true]);
+    const logout = await post(server.url, '/api/staff/logout', {}, { Cookie: set.split(';')[0] });
+    expect(logout.status).toBe(200);
+    const cleared = (logout.headers.get('set-cookie') ?? '').split('; ');
+    expect(cleared).toEqual(expect.arrayContaining(['kefu_staff=', 'Max-Age=0', 'Secure', 'HttpOnly', 'SameSite=Strict']));
+  });
+});
+
 describe('LoginRateLimiter attempts in progress', () => {
   it('should count attempts being checked against the name and the address until they end', () => {
     const limiter = new LoginRateLimiter();
