@@ -25,13 +25,28 @@ const MAX_ACTIVE = 50;
 /** How far back the queue looks for the shopper's last words. */
 const LAST_TEXT_LOOKBACK = 20;
 
+/** How much of the shopper's words a handoff reason keeps (`intent: words`, dialogs/handoff-handler). */
+const REASON_WORDS = 200;
+/** The words up to their last space or punctuation mark. */
+const UP_TO_LAST_BREAK = /^[\s\S]*[\s,.;:!?，。；：！？、]/;
+
 /**
- * The queue entry of one conversation as staff see it: the reason quotes the shopper
- * (handoff-handler), so it is the redacted copy, like every transcript staff read.
+ * A handoff reason as staff see it: it quotes the shopper, so it is redacted like every transcript
+ * staff read. When the quote was cut at its limit, the cut may have split a phone number, an
+ * e-mail or an address into a piece the redaction no longer recognises: the quote then ends at
+ * its last space or punctuation mark, with "…".
  */
+export function staffReason(reason: string): string {
+  const at = reason.indexOf(': ');
+  if (at < 0 || reason.length - (at + 2) < REASON_WORDS) return redact(reason);
+  const whole = UP_TO_LAST_BREAK.exec(reason.slice(at + 2))?.[0] ?? '';
+  return `${redact(reason.slice(0, at + 2) + whole).trimEnd()}…`;
+}
+
+/** The queue entry of one conversation as staff see it (the reason as `staffReason`). */
 export function handoffOf(queue: readonly HandoffEntry[], conversationId: string): HandoffEntry | null {
   const entry = queue.find((e) => e.conversationId === conversationId);
-  return entry ? { ...entry, reason: redact(entry.reason) } : null;
+  return entry ? { ...entry, reason: staffReason(entry.reason) } : null;
 }
 
 async function lastShopperText(deps: StaffDeps, conversationId: string): Promise<string | undefined> {
@@ -45,7 +60,7 @@ async function queueItem(deps: StaffDeps, entry: HandoffEntry, holders: Map<stri
   const lastText = await lastShopperText(deps, entry.conversationId);
   return {
     conversation,
-    reason: redact(entry.reason),
+    reason: staffReason(entry.reason),
     queuedAt: entry.queuedAt,
     waitingSeconds: Math.max(0, Math.round((now - Date.parse(entry.queuedAt)) / 1000)),
     assignment: holders.get(entry.conversationId) ?? null,

@@ -1,7 +1,9 @@
 /**
  * Personal data in everything staff see, against the real server: a shopper gives phone numbers
  * in shapes the recogniser normalises to bare digits (North American, international); the turns,
- * the live `/staff` socket and both export formats show the mask, never the digits.
+ * the live `/staff` socket and both export formats show the mask, never the digits. A handoff
+ * reason quotes the shopper's first 200 characters: one cut in the middle of a phone number or an
+ * e-mail address no longer looks like one to the redaction, and must not reach staff either.
  */
 import type { ChatActivity } from '../../src/core/conversation';
 import type { Turn } from '../../src/staff/conversation-turns';
@@ -58,6 +60,33 @@ describe('staff copy of personal data', () => {
       const jsonl = (await admin.download(`/api/staff/export?format=jsonl&text=${encodeURIComponent(c.text.slice(0, 6))}`)).text;
       const bot = jsonl.trim().split('\n').map((l) => JSON.parse(l) as ChatActivity).find((a) => a.conversationId === id && a.from.role === 'bot');
       expect((bot?.channelData?.entities as { type: string; value: unknown }[]).filter((e) => e.type === 'phone').map((e) => e.value)).toEqual(['[phone]', '[phone]']);
+    } finally {
+      shopper.close();
+      watch.close();
+    }
+  });
+
+  /** The shopper's words with `tail` starting so that the 200-character cut keeps `keep` of it. */
+  const cutAt = (head: string, filler: string, tail: string, keep: number): string => head + filler.repeat(200 - keep - head.length) + tail;
+
+  it.each([
+    ['zh', cutAt('转人工，我要投诉你们的快递太慢了，', '慢', '13812345678', 10), ['1381234567', '138123']],
+    ['en', cutAt('I want to talk to a human agent about a complaint, it is really slow ', 'x', 'li.na@example.com', 11), ['li.na@exam', 'li.na@']],
+  ] as const)('should not show the cut-off start of a phone number or e-mail (%s)', async (locale, text, fragments) => {
+    const watch = await StaffSocket.connect(server.url, admin.cookie);
+    const shopper = await ChatClient.connect(server.url, { locale });
+    try {
+      const id = shopper.session.conversationId;
+      const turn = await shopper.say(text);
+      expect(turn.messages.some((m) => m.channelData?.handoff === true)).toBe(true);
+      const live = await admin.get<{ queue: { conversation: { id: string }; reason: string }[] }>('/api/staff/live');
+      const queued = live.body.queue.find((q) => q.conversation.id === id);
+      expect(queued?.reason).toMatch(/^(agent\.handoff|complaint): /);
+      const detail = await admin.get<{ handoff: { reason: string } | null }>(`/api/staff/conversations/${encodeURIComponent(id)}`);
+      const event = await waitFor(() => watch.conversations.find((u) => u.conversation.id === id && u.handoff), 5000, 'the handoff on /staff');
+      for (const [where, reason] of [['live', queued?.reason], ['detail', detail.body.handoff?.reason], ['socket', (event.handoff as { reason: string }).reason]]) {
+        expect([where, fragments.filter((f) => (reason ?? '').includes(f))]).toEqual([where, []]);
+      }
     } finally {
       shopper.close();
       watch.close();
