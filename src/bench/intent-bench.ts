@@ -1,7 +1,8 @@
 /**
  * @module bench/intent-bench
  * kefu's own intents: train on `intents/*` utterances (with the demo catalogue's lexicon), score
- * the held-out `tests` per language; accuracy, macro-F1, training time, predictions per second.
+ * the held-out `tests` per language, and the dev lists `intents/dev/<locale>.jsonl`; accuracy,
+ * macro-F1, training time, predictions per second.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,9 +10,12 @@ import { performance } from 'node:perf_hooks';
 import { LOCALES, type Product } from '../core/shop';
 import { intentMetrics } from '../eval/intent-metrics';
 import { predictAll } from '../eval/predict-all';
+import { readExamples } from '../eval/read-examples';
 import { buildShopLexicon, loadIntentCorpus, NluEngine } from '../nlp';
 
 export interface IntentBenchRow {
+  /** `held-out` (the corpus's `tests`, the acceptance test) or `dev` (the list tuned on). */
+  set: 'held-out' | 'dev';
   locale: string;
   n: number;
   accuracy: number;
@@ -37,13 +41,20 @@ export async function runIntentBench(intentsDir: string, knowledgeDir: string): 
   const engine = NluEngine.train(corpus.train, lexicon);
   const trainSeconds = (performance.now() - t0) / 1000;
   const rows: IntentBenchRow[] = [];
-  for (const locale of LOCALES) {
-    const tests = corpus.tests.filter((e) => e.locale === locale);
-    const { predictions, predictPerSecond, predictPerCpuSecond } = predictAll((text) => engine.recognizeSync(text).topIntent, tests);
+  const lists = LOCALES.flatMap((locale) => {
+    const dev = path.join(intentsDir, 'dev', `${locale}.jsonl`);
+    return [
+      { set: 'held-out' as const, locale, examples: corpus.tests.filter((e) => e.locale === locale) },
+      ...(fs.existsSync(dev) ? [{ set: 'dev' as const, locale, examples: readExamples(dev, locale) }] : []),
+    ];
+  });
+  for (const { set, locale, examples } of lists) {
+    const { predictions, predictPerSecond, predictPerCpuSecond } = predictAll((text) => engine.recognizeSync(text).topIntent, examples);
     const metrics = intentMetrics(predictions);
     rows.push({
+      set,
       locale,
-      n: tests.length,
+      n: examples.length,
       accuracy: metrics.accuracy,
       macroF1: metrics.macroF1,
       predictPerSecond,
@@ -63,17 +74,18 @@ export async function runIntentBench(intentsDir: string, knowledgeDir: string): 
 export function writeIntentReport(report: IntentBenchReport, out: string): { md: string; text: string } {
   const pct = (x: number): string => (x * 100).toFixed(1) + '%';
   const lines = [
-    `# kefu intents: held-out accuracy`,
+    `# kefu intents: held-out and dev accuracy`,
     '',
-    `Run ${report.date}. Trained on ${report.trainExamples} utterances (zh + en, one model) in ${report.trainSeconds} s; model ${(report.modelBytes / 1024).toFixed(0)} KiB as JSON.`,
+    `Run ${report.date}. Trained on ${report.trainExamples} utterances (zh + en, one model) in ${report.trainSeconds} s; model ${(report.modelBytes / 1024).toFixed(0)} KiB as JSON. ` +
+      '"held-out": the `tests` of `intents/*.json`, never trained on and never studied for misses (the acceptance test). "dev": `intents/dev/<locale>.jsonl`, the list whose misses guided the training utterances.',
     '',
-    '| locale | n | accuracy | macro-F1 | predictions/s (one core, single process) | per CPU-second |',
-    '|---|---|---|---|---|---|',
-    ...report.rows.map((r) => `| ${r.locale} | ${r.n} | ${pct(r.accuracy)} | ${pct(r.macroF1)} | ${r.predictPerSecond} | ${r.predictPerCpuSecond} |`),
+    '| list | locale | n | accuracy | macro-F1 | predictions/s (one core, single process) | per CPU-second |',
+    '|---|---|---|---|---|---|---|',
+    ...report.rows.map((r) => `| ${r.set} | ${r.locale} | ${r.n} | ${pct(r.accuracy)} | ${pct(r.macroF1)} | ${r.predictPerSecond} | ${r.predictPerCpuSecond} |`),
     '',
     '## Misses',
     '',
-    ...report.rows.flatMap((r) => r.misses.map((m) => `- (${r.locale}) "${m.text}" — expected \`${m.expected}\`, got \`${m.got}\``)),
+    ...report.rows.flatMap((r) => r.misses.map((m) => `- (${r.set}, ${r.locale}) "${m.text}" — expected \`${m.expected}\`, got \`${m.got}\``)),
     '',
   ];
   const text = lines.join('\n');

@@ -3,7 +3,9 @@
  * Loads the intent corpus: `intents/<domain>.<locale>.json`, each
  * `{"locale":"zh","domain":"order","data":[{"intent":"order.status","utterances":[…],"tests":[…]}]}`.
  * `utterances` are for training, `tests` are held out for scoring. Every problem is reported with
- * its file and place.
+ * its file and place. `intents/dev/<locale>.jsonl` (JSON Lines `{"text","intent"}`, read by
+ * `readExamples`, not here) is the list to look at while improving the training utterances; the
+ * held-out `tests` stay the acceptance test, never studied for misses.
  */
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';

@@ -35,7 +35,7 @@ import { createLogger } from '../log';
 const log = createLogger('kefu:nlp:engine');
 
 /** Bumped whenever features, tokenisation or the JSON layout change, so cached models retrain. */
-export const NLU_MODEL_FORMAT = 4;
+export const NLU_MODEL_FORMAT = 5;
 
 export interface NluEngineOptions {
   /**

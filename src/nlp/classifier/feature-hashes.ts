@@ -63,16 +63,20 @@ function latinGramHashes(text: string, lo: number, hi: number, out: number[]): v
 
 /**
  * Appends the hashes of `extractFeatures(tokens, opts)` to `out` (same multiset, another order).
+ * @param words if given, also gets the word-unigram hash of each word (Chinese or Latin, not a
+ *   special token), for the vectorizer's rare-word feature
  * @example featureHashes(tokenize('查订单')).sort() // extractFeatures(…).map(hashFeature).sort()
  */
-export function featureHashes(tokens: readonly NluToken[], opts: FeatureOptions = DEFAULT_FEATURE_OPTIONS, out: number[] = []): number[] {
+export function featureHashes(tokens: readonly NluToken[], opts: FeatureOptions = DEFAULT_FEATURE_OPTIONS, out: number[] = [], words?: number[]): number[] {
   let prev = START;
   let units = 0;
   for (const t of tokens) {
     const u = featureUnit(t);
     if (u === undefined) continue;
     units++;
-    out.push(hashMore(W, u));
+    const word = hashMore(W, u);
+    out.push(word);
+    if (words && !t.tag && (t.kind === 'han' || t.kind === 'word')) words.push(word);
     if ((t.tag === 'number' || t.tag === 'model') && t.norm.length <= 4) out.push(hashMore(W, t.norm));
     if (opts.bigrams) {
       out.push(hashMore(prev, u));

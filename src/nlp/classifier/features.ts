@@ -15,9 +15,15 @@ export interface FeatureOptions {
   latinChars: [number, number];
   /** Add word bigrams, with sentence start/end marks. @default true */
   bigrams: boolean;
+  /**
+   * Words seen in at most this many training utterances count as rare: each rare or unseen word
+   * adds one to the feature `w:<rare>` (see `TfidfVectorizer`). 0 turns the feature off.
+   * @default 1
+   */
+  rare?: number;
 }
 
-export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { hanChars: [1, 3], latinChars: [3, 4], bigrams: true };
+export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { hanChars: [1, 3], latinChars: [3, 4], bigrams: true, rare: 1 };
 
 const EMOJI = /^\p{Extended_Pictographic}/u;
 

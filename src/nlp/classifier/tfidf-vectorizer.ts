@@ -4,6 +4,11 @@
  * (ln((1 + N) / (1 + df)) + 1), L2-normalised. Features unseen in training are ignored.
  * Features are kept as their 32-bit hashes (`featureHashes`): no strings are built or looked up
  * per prediction, and the model stores numbers. Two features with one hash share a dimension.
+ *
+ * One more feature, `w:<rare>`, counts the words (Chinese or Latin) of an utterance that
+ * training saw in at most `options.rare` utterances, or never: it lets the model learn how much
+ * unfamiliar vocabulary says "out of scope". In training the hapaxes stand in for the unknown
+ * words of later messages (as unknown-word tokens do in neural NLP).
  */
 import type { NluToken } from '../token-types';
 import type { SparseVector } from './sparse-vector';
@@ -11,13 +16,19 @@ import { DEFAULT_FEATURE_OPTIONS } from './features';
 import type { FeatureOptions } from './features';
 import { featureHashes } from './feature-hashes';
 import { HashIndex } from './hash-index';
+import { hashFeature } from './feature-hash';
 
 export interface TfidfVectorizerJSON {
   options: FeatureOptions;
   /** Feature hashes (`hashFeature`), ascending. */
   features: number[];
   idf: number[];
+  /** Indices of the rare words' features (seen in at most `options.rare` utterances). */
+  rare?: number[];
 }
+
+/** The hash of the rare-word feature. */
+const RARE = hashFeature('w:<rare>');
 
 export class TfidfVectorizer {
   private readonly index: HashIndex;
@@ -27,13 +38,23 @@ export class TfidfVectorizer {
   private counts: Int32Array | undefined;
   /** The distinct feature indices of one `transform` call. */
   private seen = new Int32Array(256);
+  /** The word hashes of one `transform` call. */
+  private readonly words: number[] = [];
+  /** Index of `w:<rare>`, or -1 when the feature is off (or training had no rare word). */
+  private readonly rareFeature: number;
+  /** 1 for the features of rare words. */
+  private readonly isRare: Uint8Array;
 
   private constructor(
     readonly options: FeatureOptions,
     private readonly features: number[],
     private readonly idf: Float64Array,
+    private readonly rare: readonly number[],
   ) {
     this.index = new HashIndex(features);
+    this.rareFeature = options.rare ? this.index.get(RARE) : -1;
+    this.isRare = new Uint8Array(features.length);
+    for (const i of rare) this.isRare[i] = 1;
   }
 
   /** Number of features (the vector dimension). */
@@ -47,12 +68,23 @@ export class TfidfVectorizer {
    */
   static fit(docs: readonly (readonly NluToken[])[], options: FeatureOptions = DEFAULT_FEATURE_OPTIONS): TfidfVectorizer {
     const df = new Map<number, number>();
-    for (const doc of docs) for (const f of new Set(featureHashes(doc, options))) df.set(f, (df.get(f) ?? 0) + 1);
+    const docWords: number[][] = [];
+    for (const doc of docs) {
+      const words: number[] = [];
+      for (const f of new Set(featureHashes(doc, options, [], words))) df.set(f, (df.get(f) ?? 0) + 1);
+      docWords.push(words);
+    }
+    const rareMax = options.rare ?? 0;
+    const isRare = (h: number): boolean => (df.get(h) as number) <= rareMax;
+    const withRare = rareMax > 0 ? docWords.filter((words) => words.some(isRare)).length : 0;
+    if (withRare > 0) df.set(RARE, withRare);
     const features = [...df.keys()].sort((a, b) => a - b);
     const n = docs.length;
     // Rounded as toJSON stores them, so a model read back predicts exactly the same.
     const idf = Float64Array.from(features, (f) => Math.round((Math.log((1 + n) / (1 + (df.get(f) as number))) + 1) * 1e6) / 1e6);
-    return new TfidfVectorizer(options, features, idf);
+    const rareWords = new Set(rareMax > 0 ? docWords.flat().filter(isRare) : []);
+    const rare = features.flatMap((f, i) => (rareWords.has(f) ? [i] : []));
+    return new TfidfVectorizer(options, features, idf, rare);
   }
 
   transform(tokens: readonly NluToken[]): SparseVector {
@@ -61,9 +93,12 @@ export class TfidfVectorizer {
     // first seen: scoring does not need them sorted, and sorting cost a third of the transform.
     const hashes = this.scratch;
     hashes.length = 0;
-    featureHashes(tokens, this.options, hashes);
+    const words = this.words;
+    words.length = 0;
+    const rareFeature = this.rareFeature;
+    featureHashes(tokens, this.options, hashes, rareFeature >= 0 ? words : undefined);
     const counts = (this.counts ??= new Int32Array(this.features.length));
-    if (this.seen.length < hashes.length) this.seen = new Int32Array(hashes.length * 2);
+    if (this.seen.length <= hashes.length) this.seen = new Int32Array(hashes.length * 2 + 1);
     const seen = this.seen;
     let distinct = 0;
     for (let k = 0; k < hashes.length; k++) {
@@ -71,6 +106,17 @@ export class TfidfVectorizer {
       if (i < 0) continue;
       if (counts[i] === 0) seen[distinct++] = i;
       counts[i] = (counts[i] as number) + 1;
+    }
+    if (rareFeature >= 0) {
+      let rare = 0;
+      for (let k = 0; k < words.length; k++) {
+        const i = this.index.get(words[k] as number);
+        if (i < 0 || this.isRare[i] === 1) rare++;
+      }
+      if (rare > 0) {
+        seen[distinct++] = rareFeature;
+        counts[rareFeature] = rare;
+      }
     }
     const indices = new Array<number>(distinct);
     const values = new Array<number>(distinct);
@@ -93,7 +139,7 @@ export class TfidfVectorizer {
   }
 
   toJSON(): TfidfVectorizerJSON {
-    return { options: this.options, features: this.features, idf: Array.from(this.idf) };
+    return { options: this.options, features: this.features, idf: Array.from(this.idf), ...(this.rare.length ? { rare: [...this.rare] } : {}) };
   }
 
   static fromJSON(json: TfidfVectorizerJSON): TfidfVectorizer {
@@ -103,6 +149,10 @@ export class TfidfVectorizer {
     if (!json.features.every((f) => Number.isInteger(f) && (f | 0) === f)) {
       throw new Error('invalid vectorizer json: features must be 32-bit feature hashes');
     }
-    return new TfidfVectorizer(json.options, json.features, Float64Array.from(json.idf));
+    const rare = json.rare ?? [];
+    if (!Array.isArray(rare) || !rare.every((i) => Number.isInteger(i) && i >= 0 && i < json.features.length)) {
+      throw new Error('invalid vectorizer json: rare must list feature indices');
+    }
+    return new TfidfVectorizer(json.options, json.features, Float64Array.from(json.idf), rare);
   }
 }

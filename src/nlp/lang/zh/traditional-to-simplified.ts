@@ -1,7 +1,7 @@
 /**
  * @module nlp/lang/zh/traditional-to-simplified
  * Traditional → simplified Chinese for the most common characters of shop talk and everyday
- * chat (712 pairs, written for kefu). One character to one character, so folding keeps offsets.
+ * chat (715 pairs, written for kefu). One character to one character, so folding keeps offsets.
  * Characters whose simplified form is ambiguous (著, 乾, 瞭…) are left out on purpose; words
  * whose conversion needs context (phrase-level conversions) are out of scope.
  */
@@ -52,7 +52,9 @@ const PAIRS =
   '膩腻 膽胆 艷艳 藍蓝 虛虚 術术 誇夸 誌志 誘诱 諒谅 謊谎 謠谣 譜谱 譽誉 豐丰 販贩 ' +
   '貪贪 贏赢 跡迹 輔辅 輝辉 辯辩 邏逻 鉤钩 銳锐 錦锦 鎮镇 鏈链 閒闲 閣阁 闊阔 韻韵 ' +
   '頓顿 頸颈 顛颠 颳刮 飢饥 餓饿 驅驱 髒脏 鬱郁 鹹咸 齡龄 龐庞 註注 螢萤 遊游 攬揽 ' +
-  '鬚须 褸褛 儅当 剎刹 蔥葱 薑姜 蘿萝 蔔卜 ';
+  '鬚须 褸褛 儅当 剎刹 蔥葱 薑姜 蘿萝 蔔卜 ' +
+  // Variant forms that Taiwan and Hong Kong chat uses where the mainland writes one character.
+  '妳你 祢你 裏里 ';
 
 const MAP: ReadonlyMap<string, string> = new Map(PAIRS.trim().split(/\s+/).map((p) => [p.charAt(0), p.charAt(1)] as [string, string]));
 

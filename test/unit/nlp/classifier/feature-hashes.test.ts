@@ -26,6 +26,12 @@ describe('featureHashes', () => {
     }
   });
 
+  it('should list the word hashes of Chinese and Latin words, not of special tokens or punctuation', () => {
+    const words: number[] = [];
+    featureHashes(tokenize('查订单DD20261101008 ok?'), DEFAULT_FEATURE_OPTIONS, [], words);
+    expect(words).toEqual(['w:查', 'w:订单', 'w:ok'].map(hashFeature));
+  });
+
   it('should append to the given array and give the same hashes on every call', () => {
     const out = [1];
     featureHashes(tokenize('shipping shipping'), DEFAULT_FEATURE_OPTIONS, out);

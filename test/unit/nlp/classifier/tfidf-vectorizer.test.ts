@@ -1,5 +1,6 @@
 import { TfidfVectorizer } from '../../../../src/nlp/classifier/tfidf-vectorizer';
-import { extractFeatures } from '../../../../src/nlp/classifier/features';
+import { extractFeatures, DEFAULT_FEATURE_OPTIONS } from '../../../../src/nlp/classifier/features';
+import { hashFeature } from '../../../../src/nlp/classifier/feature-hash';
 import { tokenize } from '../../../../src/nlp/tokenizer';
 
 describe('TfidfVectorizer', () => {
@@ -27,12 +28,35 @@ describe('TfidfVectorizer', () => {
   it('should produce unit-length vectors and ignore unseen features', () => {
     const v = vectorizer.transform(tokenize('where is my order'));
     expect(Array.from(v.values).reduce((s, x) => s + x * x, 0)).toBeCloseTo(1, 10);
-    expect(vectorizer.transform(tokenize('完全陌生')).indices.length).toBe(0);
+    // Nothing of an unseen text is kept but its count of unknown words (none, with the feature off).
+    expect(Array.from(vectorizer.transform(tokenize('完全陌生')).indices)).toEqual([vectorizer.toJSON().features.indexOf(hashFeature('w:<rare>'))]);
+    expect(TfidfVectorizer.fit(docs, { ...DEFAULT_FEATURE_OPTIONS, rare: 0 }).transform(tokenize('完全陌生')).indices.length).toBe(0);
+  });
+
+  it('should count rare and unseen words in one feature, w:<rare>', () => {
+    // "hello" occurs once in training (rare), "zebra" never; "where" and "order" are common.
+    const rareIndex = vectorizer.toJSON().features.indexOf(hashFeature('w:<rare>'));
+    expect(rareIndex).toBeGreaterThanOrEqual(0);
+    const weight = (text: string): number => {
+      const v = vectorizer.transform(tokenize(text));
+      const k = Array.from(v.indices).indexOf(rareIndex);
+      return k < 0 ? 0 : (v.values[k] as number);
+    };
+    expect(weight('where is order')).toBe(0);
+    expect(weight('hello zebra')).toBeGreaterThan(weight('where is order hello'));
+    expect(weight('where is order hello')).toBeGreaterThan(0);
+    const off = TfidfVectorizer.fit(docs, { ...DEFAULT_FEATURE_OPTIONS, rare: 0 });
+    expect(off.toJSON().features).not.toContain(hashFeature('w:<rare>'));
+    expect(off.toJSON().rare).toBeUndefined();
+  });
+
+  it('should refuse rare-word indices outside the features', () => {
+    const json = vectorizer.toJSON();
+    expect(() => TfidfVectorizer.fromJSON({ ...json, rare: [json.features.length] })).toThrow(/rare/);
   });
 
   it('should transform exactly the same after toJSON/fromJSON', () => {
     const copy = TfidfVectorizer.fromJSON(JSON.parse(JSON.stringify(vectorizer.toJSON())));
-    const text = tokenize('where is order 订单');
-    expect(copy.transform(text)).toEqual(vectorizer.transform(text));
+    for (const text of ['where is order 订单', 'hello zebra 没见过']) expect(copy.transform(tokenize(text))).toEqual(vectorizer.transform(tokenize(text)));
   });
 });
