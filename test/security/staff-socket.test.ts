@@ -7,6 +7,7 @@ import { io } from 'socket.io-client';
 import { ChatClient } from '../helpers/chat-client';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 import { addStaff, ConsoleClient, StaffSocket, waitFor } from '../staff/staff-fixture';
+import { useConsole } from './use-console';
 
 /** How a `/staff` handshake ends: 'connected', or the `connect_error` code. */
 function handshake(url: string, headers: Record<string, string>, transport: 'websocket' | 'polling'): Promise<string> {
@@ -24,29 +25,23 @@ function handshake(url: string, headers: Record<string, string>, transport: 'web
 }
 
 describe('/staff namespace', () => {
-  let server: TestServer;
-  let agent: ConsoleClient;
-  beforeAll(async () => {
-    server = await startTestServer();
-    agent = await ConsoleClient.login(server.url, await addStaff(server, 'agent'));
-  });
-  afterAll(async () => server.close());
+  const t = useConsole('agent');
 
   it.each(['websocket', 'polling'] as const)('should refuse the agent’s cookie from another origin (%s)', async (transport) => {
-    for (const origin of ['https://evil.example', 'null', `http://127.0.0.1.evil.example:${server.port}`, `http://localhost:${server.port + 1}`]) {
-      expect([origin, await handshake(server.url, { Cookie: agent.cookie, Origin: origin }, transport)]).toEqual([origin, 'KEFU_AUTH']);
+    for (const origin of ['https://evil.example', 'null', `http://127.0.0.1.evil.example:${t.server.port}`, `http://localhost:${t.server.port + 1}`]) {
+      expect([origin, await handshake(t.server.url, { Cookie: t.console.cookie, Origin: origin }, transport)]).toEqual([origin, 'KEFU_AUTH']);
     }
-    expect(await handshake(server.url, { Cookie: agent.cookie, Origin: server.url }, transport)).toBe('connected');
+    expect(await handshake(t.server.url, { Cookie: t.console.cookie, Origin: t.server.url }, transport)).toBe('connected');
   });
 
   it('should refuse 200 handshakes without a cookie at once and keep serving the console', async () => {
     const started = Date.now();
-    const answers = await Promise.all(Array.from({ length: 200 }, () => handshake(server.url, {}, 'websocket')));
+    const answers = await Promise.all(Array.from({ length: 200 }, () => handshake(t.server.url, {}, 'websocket')));
     const elapsed = Date.now() - started;
     expect(answers.every((a) => a === 'KEFU_AUTH')).toBe(true);
     expect(elapsed).toBeLessThan(10_000);
-    const watch = await StaffSocket.connect(server.url, agent.cookie);
-    const shopper = await ChatClient.connect(server.url, { locale: 'en' });
+    const watch = await StaffSocket.connect(t.server.url, t.console.cookie);
+    const shopper = await ChatClient.connect(t.server.url, { locale: 'en' });
     try {
       await shopper.say('hello');
       await waitFor(() => watch.activities.find((a) => a.conversationId === shopper.session.conversationId), 5000, 'the shopper on /staff');
