@@ -4,13 +4,11 @@
  * directory. Every acknowledged message is in `history`, and the order flow resumes at the same
  * step: the verification answer given after the restart shows the order card.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { AckReply } from '../helpers/chat-client';
-import { ChatClient, cardsOf, textOf } from '../helpers/chat-client';
+import { cardsOf, textOf } from '../helpers/chat-client';
 import { customerOf, lastFour, orderWith } from '../helpers/shop-fixture';
-import { buildOnce, startKefu, type KefuProcess } from './kefu-process';
+import { buildOnce } from './kefu-process';
+import { useKefuProcesses } from './use-kefu-processes';
 
 jest.setTimeout(240000);
 
@@ -22,29 +20,7 @@ const PHRASES = {
 beforeAll(() => buildOnce(), 180000);
 
 describe.each(['zh', 'en'] as const)('kefu serve after SIGKILL (%s)', (lang) => {
-  let dataDir: string;
-  const running: KefuProcess[] = [];
-  const clients: ChatClient[] = [];
-
-  beforeEach(() => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-durability-'));
-  });
-  afterEach(async () => {
-    clients.splice(0).forEach((c) => c.close());
-    await Promise.all(running.splice(0).map((p) => p.kill()));
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  const start = async (): Promise<KefuProcess> => {
-    const p = await startKefu(dataDir);
-    running.push(p);
-    return p;
-  };
-  const connect = async (url: string, auth: Record<string, unknown> = {}): Promise<ChatClient> => {
-    const c = await ChatClient.connect(url, { locale: lang, ...auth });
-    clients.push(c);
-    return c;
-  };
+  const { start, connect } = useKefuProcesses(lang);
 
   it('should keep every acknowledged message and resume the order flow at the same step', async () => {
     const order = orderWith(['shipped']);

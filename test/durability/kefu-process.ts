@@ -21,6 +21,8 @@ export function buildOnce(): void {
 export interface KefuProcess {
   url: string;
   child: ChildProcess;
+  /** What the server wrote to standard error so far (warnings, errors; info too unless `KEFU_QUIET`). */
+  log(): string;
   /** SIGKILL, resolves once the process is gone. */
   kill(): Promise<void>;
   /** SIGTERM (clean shutdown), resolves once the process is gone. */
@@ -68,6 +70,7 @@ export function startKefu(dataDir: string, env: Record<string, string> = {}): Pr
       resolve({
         url: match[1],
         child,
+        log: () => stderr,
         kill: async () => {
           child.kill('SIGKILL');
           await exited(child);
