@@ -26,7 +26,7 @@ export interface ReplaySummary {
   replayed: number;
   /** Only a redacted copy was left: answered with "please send that again". */
   askedAgain: number;
-  /** Answered meanwhile (a client resent it), taken by staff, or the conversation is gone. */
+  /** Answered meanwhile (a client resent it), taken by staff, the conversation gone, or the turn failed (logged). */
   skipped: number;
 }
 

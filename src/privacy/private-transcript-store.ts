@@ -17,7 +17,7 @@ import { differs, redactActivity } from './redact-activity';
 const MASK = /\[(?:电话|phone|邮箱|email|地址|address|卡号|card|\*{4})\]/;
 
 /** True when the words the shopper typed were masked in this copy. */
-export function carriesMask(activity: ChatActivity): boolean {
+function carriesMask(activity: ChatActivity): boolean {
   const postbackData = activity.channelData?.postbackData;
   return MASK.test(JSON.stringify([activity.text ?? null, activity.value ?? null, postbackData ?? null]));
 }
