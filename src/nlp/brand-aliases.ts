@@ -8,6 +8,7 @@
 import type { Product } from '../core/shop';
 import { normalizeText } from './normalize';
 import { jiebaCut } from './lang/zh/jieba';
+import { ATTRIBUTE_WORDS } from './attribute-words';
 
 const HAN_RUN = /^\p{Script=Han}+/u;
 const LATIN_WORD = /^[a-z][a-z'-]*[a-z]/;
@@ -70,7 +71,10 @@ function tagAliases(byBrand: Map<string, Product[]>, exclude: ReadonlySet<string
   const counts = new Map<string, Map<string, number>>();
   for (const [brand, items] of byBrand) {
     for (const p of items) {
-      for (const tag of new Set((p.tags ?? []).map((t) => normalizeText(t).trim()))) {
+      // A Latin tag names a brand only when the catalogue writes it as a name, capitalised
+      // ("CITIC Press", "QuietComfort"); "building blocks" and "kids gift" describe products.
+      const named = (p.tags ?? []).filter((t) => HAS_HAN.test(t) || /\p{Lu}/u.test(t));
+      for (const tag of new Set(named.map((t) => normalizeText(t).trim()))) {
         owners.set(tag, (owners.get(tag) ?? new Set()).add(brand));
         const c = counts.get(brand) ?? new Map<string, number>();
         c.set(tag, (c.get(tag) ?? 0) + 1);
@@ -86,7 +90,7 @@ function tagAliases(byBrand: Map<string, Product[]>, exclude: ReadonlySet<string
     if (items.some((p) => (brandsIn.get(p.category)?.size ?? 0) < 2)) continue;
     const need = Math.max(2, Math.ceil(items.length * TAG_COVERAGE));
     const tags = [...(counts.get(brand) ?? [])].filter(
-      ([tag, n]) => n >= need && owners.get(tag)?.size === 1 && tag.length >= 2 && !mentionsAny(tag, exclude),
+      ([tag, n]) => n >= need && owners.get(tag)?.size === 1 && tag.length >= 2 && !mentionsAny(tag, exclude) && !ATTRIBUTE_WORDS.has(tag),
     );
     result.set(brand, tags.map(([tag]) => tag));
   }
@@ -105,6 +109,9 @@ export function findBrandAliases(products: Product[], exclude: ReadonlySet<strin
   const found = new Map<string, string>();
   for (const [brand, items] of byBrand) {
     const name = normalizeText(brand).trim();
+    // Only where the titles name the brand is the other title's opening likely its translation
+    // (a publisher's books open with their own names: "Sapiens", "哈利·波特").
+    if (!items.some((p) => titles(p).some((t) => t.includes(name)))) continue;
     const latinBrand = !HAS_HAN.test(name);
     const starts = foreignStarts(items, name, (t) => (latinBrand ? HAN_RUN : LATIN_WORD).exec(t)?.[0]);
     if (starts.length * 2 < items.length) continue;

@@ -11,6 +11,7 @@ import { stemEn } from './lang/en/stemmer-en';
 import { STOPWORDS_ZH } from './lang/zh/stopwords-zh';
 import { STOPWORDS_EN } from './lang/en/stopwords-en';
 import { GENERIC_CATEGORIES } from './generic-categories';
+import { ATTRIBUTE_WORDS } from './attribute-words';
 import type { GenericCategory } from './generic-categories';
 
 /** Share of a word's uses that must fall in one category for the word to point to it. */
@@ -46,8 +47,9 @@ function slugWords(slug: string): string[] {
 function genericApplies(g: GenericCategory, slug: string, words: ReadonlySet<string>): boolean {
   const stems = new Set(normalizeText(slug).split(/[-_\s]+/).map(stemEn));
   if (g.keys.some((k) => stems.has(stemEn(k)))) return true;
-  // Without a slug match, two of the category's own words must be the kind's words.
-  return g.words.filter((w) => words.has(w)).length >= 2;
+  // Without a slug match, two of the category's own words must be the kind's words, not
+  // counting words that also name other things (a stationery shop's notebooks are no laptops).
+  return g.words.filter((w) => words.has(w) && !g.ambiguous?.includes(w)).length >= 2;
 }
 
 /** Counts, per word, how many items of each group contain it. */
@@ -87,9 +89,9 @@ export function deriveCategoryWords(products: Product[], exclude: ReadonlySet<st
   for (const [slug, items] of bySlug) {
     const set = new Set<string>(slugWords(slug));
     for (const w of set) own.set(w, slug);
-    for (const [tag, m] of tagCounts) if (m.has(slug) && share(m, slug) >= SPECIFICITY && !exclude.has(tag)) set.add(tag);
+    for (const [tag, m] of tagCounts) if (m.has(slug) && share(m, slug) >= SPECIFICITY && !exclude.has(tag) && !ATTRIBUTE_WORDS.has(tag)) set.add(tag);
     const minDf = Math.max(2, Math.ceil(items.length * COVERAGE));
-    for (const [w, m] of titleCounts) if ((m.get(slug) ?? 0) >= minDf && share(m, slug) >= SPECIFICITY) set.add(w);
+    for (const [w, m] of titleCounts) if ((m.get(slug) ?? 0) >= minDf && share(m, slug) >= SPECIFICITY && !ATTRIBUTE_WORDS.has(w)) set.add(w);
     for (const g of GENERIC_CATEGORIES) if (genericApplies(g, slug, set)) for (const w of g.words) set.add(w);
     words.set(slug, set);
   }

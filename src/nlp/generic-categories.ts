@@ -10,11 +10,16 @@ export interface GenericCategory {
   keys: readonly string[];
   /** Words shoppers use for it, in both languages. */
   words: readonly string[];
+  /**
+   * Those of `words` that also name something else (笔记本/notebook: a laptop or a paper
+   * notebook): lent to a category the kind applies to, but no evidence that it applies.
+   */
+  ambiguous?: readonly string[];
 }
 
 export const GENERIC_CATEGORIES: readonly GenericCategory[] = [
   { keys: ['phone', 'smartphone', 'mobile', 'cellphone'], words: ['手机', '智能手机', 'phone', 'smartphone', 'mobile phone', 'cellphone', 'cell phone'] },
-  { keys: ['laptop', 'notebook', 'computer', 'pc'], words: ['笔记本', '笔记本电脑', '手提电脑', '电脑', 'laptop', 'notebook', 'computer'] },
+  { keys: ['laptop', 'notebook', 'computer', 'pc'], words: ['笔记本', '笔记本电脑', '手提电脑', '电脑', 'laptop', 'notebook', 'computer'], ambiguous: ['笔记本', 'notebook'] },
   { keys: ['tablet', 'pad'], words: ['平板', '平板电脑', 'tablet'] },
   { keys: ['headphone', 'earphone', 'audio', 'earbud', 'headset'], words: ['耳机', '蓝牙耳机', '耳麦', 'headphone', 'earphone', 'earbud', 'headset'] },
   { keys: ['speaker'], words: ['音箱', '音响', 'speaker'] },

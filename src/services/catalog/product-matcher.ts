@@ -15,6 +15,7 @@ import type { Locale, Product } from '../../core/shop';
 import { charNgrams } from './char-ngrams';
 import { localizedValues } from './localized-values';
 import { modelCodes } from './model-codes';
+import { dropFiller } from './query-filler';
 
 export interface ProductMatch {
   product: Product;
@@ -141,7 +142,7 @@ export class ProductMatcher {
   }
 
   private features(query: string, locale: Locale): Set<string> {
-    const out = charNgrams(query);
+    const out = charNgrams(dropFiller(query));
     for (const t of this.analyzer.terms(query, locale)) out.add('w:' + t);
     return out;
   }

@@ -1,6 +1,7 @@
 import { buildShopLexicon, lexiconWords } from '../../../src/nlp/lexicon';
 import type { Product } from '../../../src/core/shop';
 import products from '../../fixtures/nlp/products.json';
+import otherShop from '../../fixtures/other-shop/products.json';
 
 const catalogue = products as Product[];
 
@@ -47,6 +48,25 @@ describe('buildShopLexicon', () => {
     expect(all).not.toContain('香水');
     expect(all).not.toContain('television');
     expect(lexicon.categories.map((c) => c.slug)).toEqual(['audio', 'home-appliances', 'laptops', 'phones', 'shoes', 'skincare']);
+  });
+
+  describe('on a shop of books, coffee, stationery and toys', () => {
+    const other = buildShopLexicon(otherShop as Product[]);
+    const words = (slug: string): string[] => other.categories.find((c) => c.slug === slug)?.words ?? [];
+    const aliases = Object.fromEntries(other.brands.map((b) => [b.name, b.aliases]));
+
+    it('should not make its paper notebooks laptops, nor a colour a category word', () => {
+      expect(words('stationery')).toEqual(expect.arrayContaining(['笔记本', 'notebook', '钢笔']));
+      for (const w of ['laptop', 'computer', '电脑', '笔记本电脑', 'black', '黑色']) expect(words('stationery')).not.toContain(w);
+    });
+
+    it('should not take a book title or a descriptive tag for a brand name', () => {
+      expect(aliases['LEGO']).toEqual(expect.arrayContaining(['lego', '乐高']));
+      expect(aliases['中信出版社']).toEqual(expect.arrayContaining(['citic press', '中信']));
+      for (const [brand, wrong] of [['中信出版社', 'sapiens'], ['北京联合出版公司', 'atomic'], ['拾页书咖', 'page'], ['Bloomsbury', '哈利'], ['LEGO', 'building blocks'], ['LEGO', 'kids gift']]) {
+        expect([brand, aliases[brand as string]]).not.toEqual([brand, expect.arrayContaining([wrong])]);
+      }
+    });
   });
 
   it('should collect model numbers from the titles', () => {
