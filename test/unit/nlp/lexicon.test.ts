@@ -1,7 +1,8 @@
 import { buildShopLexicon, lexiconWords } from '../../../src/nlp/lexicon';
 import type { Product } from '../../../src/core/shop';
 import products from '../../fixtures/nlp/products.json';
-import otherShop from '../../fixtures/other-shop/products.json';
+import { readFileSync } from 'fs';
+import { join } from 'path';
 
 const catalogue = products as Product[];
 
@@ -51,7 +52,7 @@ describe('buildShopLexicon', () => {
   });
 
   describe('on a shop of books, coffee, stationery and toys', () => {
-    const other = buildShopLexicon(otherShop as Product[]);
+    const other = buildShopLexicon(JSON.parse(readFileSync(join(__dirname, '../../fixtures/other-shop/products.json'), 'utf8')) as Product[]);
     const words = (slug: string): string[] => other.categories.find((c) => c.slug === slug)?.words ?? [];
     const aliases = Object.fromEntries(other.brands.map((b) => [b.name, b.aliases]));
 

@@ -3,7 +3,8 @@ import { dropFiller } from '../../../../src/services/catalog/query-filler';
 import { ProductMatcher } from '../../../../src/services/catalog/product-matcher';
 import { KefuTextAnalyzer } from '../../../../src/nlp/analyzer';
 import { buildShopLexicon } from '../../../../src/nlp/lexicon';
-import demo from '../../../../knowledge/products.json';
+import { readFileSync } from 'fs';
+import { join } from 'path';
 
 describe('dropFiller', () => {
   it('should drop the words around a product name in English and Chinese', () => {
@@ -20,7 +21,7 @@ describe('dropFiller', () => {
 });
 
 describe('ProductMatcher on the demo catalogue', () => {
-  const products = demo as Product[];
+  const products = JSON.parse(readFileSync(join(__dirname, '../../../../knowledge/products.json'), 'utf8')) as Product[];
   const matcher = new ProductMatcher(products, new KefuTextAnalyzer(buildShopLexicon(products)));
   const xiaomi14 = products.find((p) => typeof p.title !== 'string' && p.title.en?.startsWith('Xiaomi 14 Pro'))?.id;
 
