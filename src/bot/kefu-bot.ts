@@ -14,6 +14,7 @@ import { FLOW_INTENTS, routeIntent } from '../dialogs/intent-router';
 import { expectedAnswer, INTENT_OF_ACTION, OrderFlowDialog } from '../dialogs/order/order-flow-dialog';
 import { orderIdFrom, yesNoFrom } from '../dialogs/order/order-text';
 import { looksLikeVerificationAnswer } from '../dialogs/order/verification';
+import { VerificationLimit } from '../dialogs/order/verification-limit';
 import { redact } from '../privacy/redact';
 import type { BotServices, ConversationMemory } from './bot-services';
 import { parsePostbackValue, type Postback } from './postback';
@@ -68,7 +69,7 @@ export class KefuBot implements TurnHandler {
     const memory = this.state.createProperty<ConversationMemory>('memory');
     this.services = { ...deps.services, memory };
     this.dialogs = new DialogSet(this.state.createProperty<DialogState>('dialogState'));
-    this.dialogs.add(new OrderFlowDialog(this.services));
+    this.dialogs.add(new OrderFlowDialog(this.services, new VerificationLimit(deps.storage)));
   }
 
   async onTurn(context: TurnContext): Promise<void> {

@@ -4,7 +4,9 @@
  * (the number given, or a signed-in shopper's latest or picked one), proves the shopper may see
  * it (signed in as its customer, or the verification answer), then acts. It keeps the protocol's
  * "Order privacy" rules: a wrong answer and a non-existent order get the same reply; a signed-in
- * shopper asking about someone else's order gets the "not found" reply.
+ * shopper asking about someone else's order gets the "not found" reply. Wrong answers are also
+ * counted per order number across conversations (`VerificationLimit`): once an order number is
+ * locked, even the right answer gets the wrong answer's reply, with the offer of a person.
  */
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder-core';
@@ -17,6 +19,7 @@ import { setHandledIntent, turnInfo } from '../../bot/turn-info';
 import { dateOf, orderCard } from './order-card';
 import { orderIdFrom, wantsLatest, yesNoFrom } from './order-text';
 import { answerMatches } from './verification';
+import type { VerificationLimit } from './verification-limit';
 
 export type OrderAction = 'status' | 'cancel' | 'change_address' | 'return' | 'refund';
 export const ORDER_FLOW_DIALOG = 'order.flow';
@@ -53,7 +56,10 @@ const MAX_TRIES = 3;
 const CANCELLABLE: OrderStatus[] = ['pending', 'paid'];
 
 export class OrderFlowDialog extends Dialog<OrderFlowOptions> {
-  constructor(private readonly services: BotServices) {
+  constructor(
+    private readonly services: BotServices,
+    private readonly limit: VerificationLimit,
+  ) {
     super(ORDER_FLOW_DIALOG);
   }
 
@@ -156,21 +162,26 @@ export class OrderFlowDialog extends Dialog<OrderFlowOptions> {
   }
 
   private async checkVerification(dc: DialogContext, state: OrderFlowState, answer: string): Promise<DialogTurnResult> {
-    const order = await this.services.orders.getOrder(state.orderId!);
+    // The slot is taken before the answer is looked at; a locked order number is not looked up.
+    const { admitted, remaining } = await this.limit.admit(state.orderId!);
+    const order = admitted ? await this.services.orders.getOrder(state.orderId!) : null;
     const customer = order ? await this.services.orders.getCustomer(order.customerId) : null;
     if (order && answerMatches(answer, customer)) {
+      await this.limit.release(order.id);
       const memory = await this.services.memory.get(dc.context, {});
       memory.verifiedOrders = [...new Set([...(memory.verifiedOrders ?? []), order.id])].slice(-20);
       await this.services.memory.set(dc.context, memory);
       return this.act(dc, state, order);
     }
     // Same reply whether the order exists or not: its existence stays secret.
+    const locale = turnInfo(dc.context).locale;
     state.tries += 1;
     if (state.tries >= MAX_TRIES) {
-      await this.say(dc.context, 'order.verifyFailedFinal', {}, this.handoffActions(turnInfo(dc.context).locale));
+      await this.say(dc.context, 'order.verifyFailedFinal', {}, this.handoffActions(locale));
       return dc.endDialog();
     }
-    await this.say(dc.context, 'order.verifyFailed', { left: MAX_TRIES - state.tries });
+    // Once the order number has no answers left, a person is the way on.
+    await this.say(dc.context, 'order.verifyFailed', { left: MAX_TRIES - state.tries }, remaining === 0 ? this.handoffActions(locale) : []);
     return Dialog.EndOfTurn;
   }
 
