@@ -15,7 +15,7 @@ import { expectedAnswer, INTENT_OF_ACTION, OrderFlowDialog } from '../dialogs/or
 import { orderIdFrom, yesNoFrom } from '../dialogs/order/order-text';
 import { looksLikeVerificationAnswer } from '../dialogs/order/verification';
 import { VerificationLimit } from '../dialogs/order/verification-limit';
-import { redact } from '../privacy/redact';
+import { redactEntity } from '../privacy/redact';
 import type { BotServices, ConversationMemory } from './bot-services';
 import { parsePostbackValue, type Postback } from './postback';
 import { replyActivity } from './reply';
@@ -36,20 +36,13 @@ const OFF_TOPIC_SCORE = 0.8;
 /** Below this score an intent does not interrupt a flow that waits for an answer. */
 const INTERRUPT_SCORE = 0.6;
 
-/** Entities whose value is personal data: the transcript keeps the mask, not the value. */
-const PERSONAL_ENTITIES = new Set(['phone', 'email']);
-
 /**
  * What the replies' `channelData.entities` record of the recognised entities (for the staff
- * transcript): type, value and offsets into the shopper's original text.
+ * transcript): type, value and offsets into the shopper's original text. Personal values are
+ * stored as their mask (`[电话]`/`[phone]`…), so no copy downstream holds them.
  */
 function entitiesForTranscript(recognition: KefuRecognizerResult): { type: string; value: unknown; start: number; end: number }[] {
-  return recognition.entities.map((e) => ({
-    type: e.type,
-    value: PERSONAL_ENTITIES.has(e.type) ? redact(String(e.value)) : e.value,
-    start: e.start,
-    end: e.end,
-  }));
+  return recognition.entities.map((e) => redactEntity({ type: e.type, value: e.value, start: e.start, end: e.end }, recognition.locale));
 }
 
 export interface KefuBotDeps {

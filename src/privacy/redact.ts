@@ -107,3 +107,21 @@ export function redactDeep<T>(value: T): T {
   }
   return value;
 }
+
+/** Entity types whose value is personal data, and the mask that replaces it. */
+const PERSONAL_ENTITY_KINDS: Readonly<Record<string, PiiKind>> = { phone: 'phone', email: 'email', address: 'address', card: 'card' };
+/** Entity types known to hold no personal data (staff need them); any other type is masked as `[type]`. */
+const PLAIN_ENTITY_TYPES = new Set(['orderId', 'price', 'category', 'brand', 'quantity', 'model']);
+
+/**
+ * A recognised entity as kept for later reading: the value of a personal one (phone, e-mail,
+ * address, card, or a type not known to be harmless) becomes its mask in `locale`. The recogniser
+ * normalises values ("(555) 123-4567" → "5551234567"), so `redact` on the value would miss them.
+ * @example redactEntity({type: 'phone', value: '5551234567', start: 3, end: 17}, 'zh') // {type: 'phone', value: '[电话]', start: 3, end: 17}
+ */
+export function redactEntity<T extends { type: string; value?: unknown }>(entity: T, locale: 'zh' | 'en'): T {
+  if (PLAIN_ENTITY_TYPES.has(entity.type)) return entity;
+  const kind = PERSONAL_ENTITY_KINDS[entity.type];
+  const { text: _text, ...rest } = entity as T & { text?: unknown };
+  return { ...rest, value: kind ? LABELS[locale][kind] : `[${entity.type}]` } as T;
+}

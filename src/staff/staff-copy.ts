@@ -1,26 +1,20 @@
 /**
  * @module staff/staff-copy
  * What staff may see of an activity. The stored copy is redacted text (`privacy/redact-activity`),
- * but the entities the bot records on its replies (`channelData.entities`) keep the recogniser's
- * value, and a phone number it normalised to bare digits ("(555) 123-4567" → "5551234567") is no
- * longer a shape the text redaction knows. So the value of every personal entity (phone, e-mail)
- * is replaced by its mask here, on the way to the console, the `/staff` socket and exports.
+ * and the bot stores the entities on its replies (`channelData.entities`) with personal values
+ * already masked (`privacy/redact` `redactEntity`). Replies stored before it did may still hold a
+ * phone number the recogniser normalised to bare digits ("(555) 123-4567" → "5551234567"), which
+ * the text redaction no longer recognises; so the same mask is applied here once more, on the way
+ * to the console, the `/staff` socket and exports (a value already masked stays as it is).
  */
 import type { ChatActivity } from '../core/conversation';
 import { redactActivity } from '../privacy/redact-activity';
+import { redactEntity } from '../privacy/redact';
 
-/** Entity types whose value is personal data, and the mask staff see instead (console-api.md, `Entity`). */
-const PERSONAL_ENTITY_MASKS = new Map([
-  ['phone', '[phone]'],
-  ['email', '[email]'],
-]);
-
-function maskEntity(entity: unknown): unknown {
+function maskEntity(entity: unknown, locale: 'zh' | 'en'): unknown {
   if (typeof entity !== 'object' || entity === null) return entity;
-  const mask = PERSONAL_ENTITY_MASKS.get(String((entity as { type?: unknown }).type));
-  if (mask === undefined) return entity;
-  const { text: _text, ...rest } = entity as Record<string, unknown>;
-  return { ...rest, value: mask };
+  const fields = entity as Record<string, unknown>;
+  return redactEntity({ ...fields, type: String(fields.type) }, locale);
 }
 
 /**
@@ -30,7 +24,7 @@ function maskEntity(entity: unknown): unknown {
 export function maskPersonalEntities(activity: ChatActivity): ChatActivity {
   const entities = activity.channelData?.entities;
   if (!Array.isArray(entities)) return activity;
-  return { ...activity, channelData: { ...activity.channelData, entities: entities.map(maskEntity) } };
+  return { ...activity, channelData: { ...activity.channelData, entities: entities.map((e) => maskEntity(e, activity.locale ?? 'en')) } };
 }
 
 /** The staff copy of an activity as the pipeline emits it (unredacted): redacted, entities masked. */
