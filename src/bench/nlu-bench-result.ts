@@ -19,10 +19,10 @@ export interface NluBenchResult {
   /** Dev examples answered `oos` (NLP.js: `None`), right or wrong. */
   predictedOos?: number;
   trainSeconds?: number;
-  /** One process, one prediction at a time, after a warm-up of 1,000 (`predictAll`). */
+  /** One process, one prediction at a time, steady state (second timed pass of `predictAll`). */
   predictPerSecond?: number;
-  /** The same predictions per second of the process's CPU time (not inflated when the machine is shared). */
-  predictPerCpuSecond?: number;
+  /** The first timed pass of `predictAll`: words new to the per-word caches. */
+  firstPassPerSecond?: number;
   /** kefu only: `engine.classify` (intent without entities), same timing rules. */
   classifyPerSecond?: number;
   /** The serialised model written to a temporary file. */

@@ -44,7 +44,7 @@ export function renderReportHtml(report: EvalReport): string {
 <title>kefu eval — ${escapeHtml(report.source.test)}</title><style>${STYLE}</style></head><body>
 <h1>kefu eval report · 意图评测报告</h1>
 <p><small>${escapeHtml(report.date)} · test ${escapeHtml(report.source.test)} · train ${escapeHtml(report.source.train ?? 'model from intents/')} · lang ${escapeHtml(report.source.lang)}</small></p>
-<div class="cards">${card('examples · 样本', String(s.n))}${card('accuracy · 准确率', pct(s.accuracy))}${card('macro-F1', pct(s.macroF1))}${card('in-scope accuracy · 域内准确率', pct(s.inScopeAccuracy))}${card('OOS recall · 域外召回', pct(s.oosRecall))}${card('OOS precision · 域外精确率', pct(s.oosPrecision))}${card('training · 训练', `${s.trainSeconds} s`)}${card('predictions/s · 每秒预测', String(s.predictPerSecond))}${card('per CPU-second · 每CPU秒预测', String(s.predictPerCpuSecond))}</div>
+<div class="cards">${card('examples · 样本', String(s.n))}${card('accuracy · 准确率', pct(s.accuracy))}${card('macro-F1', pct(s.macroF1))}${card('in-scope accuracy · 域内准确率', pct(s.inScopeAccuracy))}${card('OOS recall · 域外召回', pct(s.oosRecall))}${card('OOS precision · 域外精确率', pct(s.oosPrecision))}${card('training · 训练', `${s.trainSeconds} s`)}${card('predictions/s · 每秒预测', String(s.predictPerSecond))}${card('first pass/s · 首轮每秒预测', String(s.firstPassPerSecond))}</div>
 <h2>Most confused pairs · 最易混淆的意图</h2>
 <table><tr><th>gold · 标注</th><th>predicted · 预测</th><th>count · 次数</th></tr>
 ${pairs || '<tr><td colspan="3">none · 无</td></tr>'}</table>
