@@ -6,6 +6,7 @@
 import type { Conversation, HandoffEntry } from '../core/conversation';
 import type { ConversationSummary } from '../core/conversation-search';
 import type { Assignment } from '../core/staff';
+import { endAtBreak, QUOTE_LIMIT } from '../privacy/cut-quote';
 import { redact } from '../privacy/redact';
 import type { StaffDeps } from './staff-deps';
 
@@ -25,22 +26,17 @@ const MAX_ACTIVE = 50;
 /** How far back the queue looks for the shopper's last words. */
 const LAST_TEXT_LOOKBACK = 20;
 
-/** How much of the shopper's words a handoff reason keeps (`intent: words`, dialogs/handoff-handler). */
-const REASON_WORDS = 200;
-/** The words up to their last space or punctuation mark. */
-const UP_TO_LAST_BREAK = /^[\s\S]*[\s,.;:!?，。；：！？、]/;
-
 /**
- * A handoff reason as staff see it: it quotes the shopper, so it is redacted like every transcript
- * staff read. When the quote was cut at its limit, the cut may have split a phone number, an
- * e-mail or an address into a piece the redaction no longer recognises: the quote then ends at
- * its last space or punctuation mark, with "…".
+ * A handoff reason as staff see it. The handler stores it redacted and cut (`privacy/cut-quote`);
+ * a reason stored before it did holds the shopper's raw words cut hard at the limit, perhaps
+ * through a phone number or an e-mail the redaction no longer recognises once cut: that quote
+ * ends at its last space or punctuation mark, with "…", and is redacted.
  */
 export function staffReason(reason: string): string {
   const at = reason.indexOf(': ');
-  if (at < 0 || reason.length - (at + 2) < REASON_WORDS) return redact(reason);
-  const whole = UP_TO_LAST_BREAK.exec(reason.slice(at + 2))?.[0] ?? '';
-  return `${redact(reason.slice(0, at + 2) + whole).trimEnd()}…`;
+  const quote = at < 0 ? '' : reason.slice(at + 2);
+  if (at < 0 || quote.length < QUOTE_LIMIT || quote.endsWith('…')) return redact(reason);
+  return `${redact(reason.slice(0, at + 2) + endAtBreak(quote)).trimEnd()}…`;
 }
 
 /** The queue entry of one conversation as staff see it (the reason as `staffReason`). */
