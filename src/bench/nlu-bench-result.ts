@@ -19,7 +19,7 @@ export interface NluBenchResult {
   /** Dev examples answered `oos` (NLP.js: `None`), right or wrong. */
   predictedOos?: number;
   trainSeconds?: number;
-  /** One process, one prediction at a time, steady state (second timed pass of `predictAll`). */
+  /** One process, one prediction at a time, steady state (fastest pass after the first, `predictAll`). */
   predictPerSecond?: number;
   /** The first timed pass of `predictAll`: words new to the per-word caches. */
   firstPassPerSecond?: number;

@@ -6,9 +6,12 @@
  *    hundred calls; 50 warm-up predictions left kefu's 310-text lists timed half interpreted);
  * 2. the first pass over all examples, timed: `firstPassPerSecond`. Most words are new to the
  *    per-word caches (stems, n-gram hashes), as for a server that has just started;
- * 3. a second pass, timed: `predictPerSecond`, the steady state of a server whose caches hold
- *    the vocabulary it is sent (they keep 50,000 words). The predictions come from this pass
- *    (the same answers as the first: prediction is deterministic).
+ * 3. `STEADY_PASSES` more passes, each timed: `predictPerSecond` is the fastest, the steady state
+ *    of a server whose caches hold the vocabulary it is sent (they keep 50,000 words). The
+ *    fastest rather than the mean, as Python's `timeit` advises: on a machine shared with other
+ *    work the slower passes measure the other work (on this project's 2-core machine passes of
+ *    one run differed by up to 2×). The predictions come from the last pass (the same answers
+ *    every pass: prediction is deterministic).
  */
 import { performance } from 'node:perf_hooks';
 import type { ScoredPrediction } from './scored-prediction';
@@ -16,12 +19,15 @@ import type { ScoredPrediction } from './scored-prediction';
 /** Predictions run before the first timed pass. */
 export const WARMUP = 200;
 
+/** Timed passes after the first; the fastest gives `predictPerSecond`. */
+export const STEADY_PASSES = 3;
+
 /** What a system answers for one text: the top intent and its confidence. */
 export type PredictFn = (text: string) => { name: string; score: number };
 
 export interface PredictAllResult {
   predictions: ScoredPrediction[];
-  /** Predictions per second of the second timed pass (steady state). */
+  /** Predictions per second of the fastest pass after the first (steady state). */
   predictPerSecond: number;
   /** Predictions per second of the first timed pass (words new to the caches). */
   firstPassPerSecond: number;
@@ -40,12 +46,17 @@ export function predictAll(predict: PredictFn, examples: readonly Example[], war
   let started = performance.now();
   for (const ex of examples) predict(ex.text);
   const firstPassPerSecond = rate(examples.length, started);
-  started = performance.now();
-  const predictions = examples.map((ex) => {
-    const top = predict(ex.text);
-    return { text: ex.text, gold: ex.intent, predicted: top.name, score: top.score };
-  });
-  return { predictions, predictPerSecond: rate(examples.length, started), firstPassPerSecond };
+  let predictions: ScoredPrediction[] = [];
+  let predictPerSecond = 0;
+  for (let pass = 0; pass < STEADY_PASSES; pass++) {
+    started = performance.now();
+    predictions = examples.map((ex) => {
+      const top = predict(ex.text);
+      return { text: ex.text, gold: ex.intent, predicted: top.name, score: top.score };
+    });
+    predictPerSecond = Math.max(predictPerSecond, rate(examples.length, started));
+  }
+  return { predictions, predictPerSecond, firstPassPerSecond };
 }
 
 /** What an asynchronous system (NLP.js) answers for one text. */
@@ -57,11 +68,16 @@ export async function predictAllAsync(predict: PredictAsyncFn, examples: readonl
   let started = performance.now();
   for (const ex of examples) await predict(ex.text);
   const firstPassPerSecond = rate(examples.length, started);
-  started = performance.now();
-  const predictions: ScoredPrediction[] = [];
-  for (const ex of examples) {
-    const top = await predict(ex.text);
-    predictions.push({ text: ex.text, gold: ex.intent, predicted: top.name, score: top.score });
+  let predictions: ScoredPrediction[] = [];
+  let predictPerSecond = 0;
+  for (let pass = 0; pass < STEADY_PASSES; pass++) {
+    started = performance.now();
+    predictions = [];
+    for (const ex of examples) {
+      const top = await predict(ex.text);
+      predictions.push({ text: ex.text, gold: ex.intent, predicted: top.name, score: top.score });
+    }
+    predictPerSecond = Math.max(predictPerSecond, rate(examples.length, started));
   }
-  return { predictions, predictPerSecond: rate(examples.length, started), firstPassPerSecond };
+  return { predictions, predictPerSecond, firstPassPerSecond };
 }
