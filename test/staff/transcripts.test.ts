@@ -82,7 +82,7 @@ describe('transcripts', () => {
     expect(json).not.toContain('13812345678');
     expect(json).not.toContain('li@example.com');
     expect(body.turns[0].activity.text).toContain('[电话]');
-    expect(body.turns[0].entities).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'phone', value: '[phone]' }), expect.objectContaining({ type: 'email', value: '[email]' })]));
+    expect(body.turns[0].entities).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'phone', value: '[电话]' }), expect.objectContaining({ type: 'email', value: '[邮箱]' })]));
   });
 
   it('should page turns and refuse a limit above 50', async () => {
