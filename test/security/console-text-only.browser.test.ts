@@ -52,7 +52,7 @@ describe('console shows stored data as text (Chromium)', () => {
         { contentType: payload(8), content: {} },
       ],
       suggestedActions: { actions: [{ type: 'postBack', title: payload(9), value: 'intent:smalltalk.greeting' }] },
-      channelData: { intent: { name: payload(10), score: 0.91 }, handoff: true, entities: [{ type: payload(11), value: payload(12), start: 0, end: 2 }], error: { code: payload(16) } },
+      channelData: { intent: { name: payload(10), score: 0.91 }, handoff: true, entities: [{ type: 'brand', value: payload(12), start: 0, end: 2 }], error: { code: payload(16) } },
     };
     const agent: ChatActivity = { type: 'message', id: 'a1', timestamp: at(3), conversationId, from: { id: 'xss-agent', role: 'agent', name: payload(13) }, text: payload(14) };
     for (const a of [user, bot, agent]) await stores.transcripts.append(a);
