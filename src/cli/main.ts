@@ -16,7 +16,7 @@ const USAGE = `usage: kefu <command>
   serve                 start the chat server (PORT, HOST, KEFU_DATA_DIR, KEFU_SHOP_SECRET)
   import FOLDER         import shop data (products, customers, orders, events, faq)
   train                 train the NLU from intents/ and the catalogue; print held-out accuracy
-  eval [--train F] --test F [--json] [--lang zh|en|auto] [--report DIR]
+  eval [--train F] --test F [--json] [--lang zh|en|auto] [--report DIR] [--mlp [--mlp-mode fallback|average|alone]]
                         score intent examples (JSON Lines {"text","intent"})
   handoff list | handoff release CONVERSATION_ID
                         conversations waiting for staff; hand one back to the bot
