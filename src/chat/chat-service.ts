@@ -291,7 +291,8 @@ export class ChatService {
         await this.storeReplies(messages);
         messages.forEach((m) => this.events.emit('activity', m));
         replies.forEach(deliver);
-        await this.announceHandoffChange(current);
+        // A turn that handed off says so on its replies (`channelData.handoff`); only then is the conversation re-read.
+        if (!current.handoff && messages.some((m) => m.channelData?.handoff === true)) await this.announceHandoff(current.id);
         return true;
       }
     } catch (err) {
@@ -316,13 +317,13 @@ export class ChatService {
     };
   }
 
-  /** Tells watchers (the staff console) when the turn handed the conversation off. */
-  private async announceHandoffChange(before: Conversation): Promise<void> {
+  /** Tells watchers (the staff console) that the turn handed the conversation off. */
+  private async announceHandoff(conversationId: string): Promise<void> {
     try {
-      const after = await this.stores.conversations.get(before.id);
-      if (after && after.handoff !== before.handoff) this.events.emit('conversation', after);
+      const after = await this.stores.conversations.get(conversationId);
+      if (after?.handoff) this.events.emit('conversation', after);
     } catch (err) {
-      log.warn('cannot re-read %s after its turn', before.id, err);
+      log.warn('cannot re-read %s after its turn', conversationId, err);
     }
   }
 

@@ -8,7 +8,8 @@ import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CloudAdapter } from 'botbuilder';
-import { BotFrameworkPusher, FailClosedAuthentication, ReferenceStore, type BotFrameworkSettings } from '../../src/channels/botframework';
+import { BotFrameworkPusher, FailClosedAuthentication, ReferenceStore } from '../../src/channels/botframework';
+import type { BotFrameworkConfig } from '../../src/config';
 import type { ChatActivity } from '../../src/core/conversation';
 import { printLine, setPrintLine } from '../../src/log';
 import { startTestServer, type TestServer } from '../helpers/test-server';
@@ -333,7 +334,7 @@ describe('Bot Framework channel (POST /api/messages)', () => {
       await new Promise<void>((resolve) => deadPort.listen(0, '127.0.0.1', resolve));
       const closedPort = (deadPort.address() as AddressInfo).port;
       await new Promise<void>((resolve) => deadPort.close(() => resolve()));
-      const settings: BotFrameworkSettings = {
+      const settings: BotFrameworkConfig = {
         appId: APP_ID,
         appPassword: 'not-a-real-secret',
         toBotFromChannelOpenIdMetadataUrl: `${connector.url}/openid`,

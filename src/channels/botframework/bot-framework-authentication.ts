@@ -14,15 +14,13 @@ import { createLogger } from '../../log';
 
 const log = createLogger('kefu:botframework:auth');
 
-/** kefu's Bot Framework settings (see `BotFrameworkConfig` in `src/config.ts`). */
-export type BotFrameworkSettings = BotFrameworkConfig;
 
 /**
  * The options botbuilder reads. With no metadata override the public cloud defaults apply as
  * botbuilder chooses them; an override makes botbuilder take every endpoint from the options,
  * so the remaining ones are the public cloud's.
  */
-export function authenticationOptions(settings: BotFrameworkSettings): ConfigurationBotFrameworkAuthenticationOptions {
+export function authenticationOptions(settings: BotFrameworkConfig): ConfigurationBotFrameworkAuthenticationOptions {
   const options: ConfigurationBotFrameworkAuthenticationOptions = {
     MicrosoftAppId: settings.appId ?? '',
     MicrosoftAppPassword: settings.appPassword ?? '',
@@ -45,7 +43,7 @@ export function authenticationOptions(settings: BotFrameworkSettings): Configura
 
 /** `ConfigurationBotFrameworkAuthentication` whose request authentication fails only with a 401. */
 export class FailClosedAuthentication extends ConfigurationBotFrameworkAuthentication {
-  constructor(settings: BotFrameworkSettings) {
+  constructor(settings: BotFrameworkConfig) {
     const options = authenticationOptions(settings);
     // Built here so that invalid settings (SingleTenant without a tenant…) fail at start.
     super(options, new ConfigurationServiceClientCredentialFactory(options));

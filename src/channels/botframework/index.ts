@@ -12,7 +12,7 @@
 import { CloudAdapter } from 'botbuilder';
 import type { AppContext, Feature } from '../../app-context';
 import { createLogger } from '../../log';
-import { FailClosedAuthentication, type BotFrameworkSettings } from './bot-framework-authentication';
+import { FailClosedAuthentication } from './bot-framework-authentication';
 import { BotFrameworkBridge } from './bot-framework-bridge';
 import { BotFrameworkPusher } from './bot-framework-pusher';
 import { CHANNEL } from './inbound-activity';
@@ -31,8 +31,8 @@ function disabled(reason: string): Feature {
 }
 
 export function attachBotFramework(ctx: AppContext): Feature {
-  // The settings may carry botbuilder's OpenID metadata overrides (see BotFrameworkSettings).
-  const settings: BotFrameworkSettings = ctx.config.botFramework;
+  // The settings may carry botbuilder's OpenID metadata overrides (see BotFrameworkConfig).
+  const settings = ctx.config.botFramework;
   const appId = settings.appId ?? '';
   if (!appId && ctx.config.production) return disabled(PRODUCTION_WITHOUT_APP_ID);
   let auth: FailClosedAuthentication;
@@ -53,7 +53,6 @@ export function attachBotFramework(ctx: AppContext): Feature {
   return { routes: [messagesRoute(adapter, bridge.onTurn, { authenticated: appId !== '' })] };
 }
 
-export type { BotFrameworkSettings } from './bot-framework-authentication';
 export { FailClosedAuthentication } from './bot-framework-authentication';
 export { BotFrameworkPusher } from './bot-framework-pusher';
 export { ReferenceStore } from './reference-store';
