@@ -3,10 +3,11 @@
  * The prediction-time layout of a sparse linear model (feature-major CSR weights, one bias per
  * class): `scores[c] = bias[c] + Σ x_i · w[i][c]` over the input's features. Features that
  * carry a weight for many classes (the common n-grams every text has) are copied into dense
- * rows walked four classes at a time; the rest stay compressed. Measured on clinc150 dev
+ * rows; the rest stay compressed. Measured on clinc150 dev
  * (median CPU time of scoring one utterance): 20.5 µs plain CSR, 16 µs with dense rows for
- * features weighted in at least a quarter of the classes (3% of the features). The sums are
- * taken in the same order as in plain CSR, so scores are bit-identical.
+ * features weighted in at least a quarter of the classes (3% of the features). Consecutive
+ * dense features are then added eight at a time (`addBlock`). The sums are taken in the same
+ * order as in plain CSR, so scores are bit-identical.
  */
 import type { SparseVector } from './sparse-vector';
 
@@ -44,35 +45,93 @@ export class LinearScorer {
     }
   }
 
-  /** Writes the class scores of `v` into `out[0…classes)`. */
+  /** Row offsets (`denseRow × n`) and values of the dense features of one block (scratch). */
+  private blockBases = new Int32Array(64);
+  private blockXs = new Float64Array(64);
+
+  /**
+   * Writes the class scores of `v` into `out[0…classes)`.
+   *
+   * Consecutive dense features form a block (`addBlock`); a compressed feature ends the block
+   * and is added on its own. Every class still receives its terms in feature order, so the
+   * sums are those of feature-by-feature scoring. Measured (min of 60 passes over dev, same
+   * process, busy machine): banking77 (94 dense features of 100 per utterance, 77 classes)
+   * 11.0 → 8.2 µs, clinc150 (57 of 70, 151 classes) 12.7 → 10.3 µs, cais unchanged (0.8 µs).
+   */
   scoreInto(v: SparseVector, out: Float64Array): void {
-    const { bias, dense, denseRow } = this;
+    const { bias, denseRow } = this;
     const { rows, classes, values } = this.weights;
     const n = bias.length;
-    const n4 = n & ~3;
     for (let c = 0; c < n; c++) out[c] = bias[c] as number;
     const indices = v.indices;
     const xs = v.values;
-    for (let k = 0; k < indices.length; k++) {
+    const count = indices.length;
+    if (this.blockBases.length < count) {
+      this.blockBases = new Int32Array(count * 2);
+      this.blockXs = new Float64Array(count * 2);
+    }
+    const bases = this.blockBases;
+    const bxs = this.blockXs;
+    let size = 0;
+    for (let k = 0; k < count; k++) {
       const i = indices[k] as number;
-      const x = xs[k] as number;
       const r = denseRow[i] as number;
       if (r >= 0) {
-        const b = r * n;
-        let c = 0;
-        for (; c < n4; c += 4) {
-          out[c] = (out[c] as number) + x * (dense[b + c] as number);
-          out[c + 1] = (out[c + 1] as number) + x * (dense[b + c + 1] as number);
-          out[c + 2] = (out[c + 2] as number) + x * (dense[b + c + 2] as number);
-          out[c + 3] = (out[c + 3] as number) + x * (dense[b + c + 3] as number);
-        }
-        for (; c < n; c++) out[c] = (out[c] as number) + x * (dense[b + c] as number);
-      } else {
-        for (let j = rows[i] as number, end = rows[i + 1] as number; j < end; j++) {
-          const c = classes[j] as number;
-          out[c] = (out[c] as number) + x * (values[j] as number);
-        }
+        bases[size] = r * n;
+        bxs[size++] = xs[k] as number;
+        continue;
       }
+      if (size > 0) {
+        this.addBlock(size, out);
+        size = 0;
+      }
+      const x = xs[k] as number;
+      for (let j = rows[i] as number, end = rows[i + 1] as number; j < end; j++) {
+        const c = classes[j] as number;
+        out[c] = (out[c] as number) + x * (values[j] as number);
+      }
+    }
+    if (size > 0) this.addBlock(size, out);
+  }
+
+  /**
+   * Adds the first `size` dense rows of the block scratch to every class of `out`, eight rows
+   * per walk over the classes (then four, two, one): `out[c]` is read and written once per
+   * walk, and its terms are added left to right, in feature order.
+   */
+  private addBlock(size: number, out: Float64Array): void {
+    const { dense, blockBases: b, blockXs: x } = this;
+    const n = this.bias.length;
+    let m = 0;
+    for (; m + 8 <= size; m += 8) {
+      const b0 = b[m] as number, b1 = b[m + 1] as number, b2 = b[m + 2] as number, b3 = b[m + 3] as number;
+      const b4 = b[m + 4] as number, b5 = b[m + 5] as number, b6 = b[m + 6] as number, b7 = b[m + 7] as number;
+      const x0 = x[m] as number, x1 = x[m + 1] as number, x2 = x[m + 2] as number, x3 = x[m + 3] as number;
+      const x4 = x[m + 4] as number, x5 = x[m + 5] as number, x6 = x[m + 6] as number, x7 = x[m + 7] as number;
+      for (let c = 0; c < n; c++) {
+        out[c] = (out[c] as number) +
+          x0 * (dense[b0 + c] as number) + x1 * (dense[b1 + c] as number) + x2 * (dense[b2 + c] as number) + x3 * (dense[b3 + c] as number) +
+          x4 * (dense[b4 + c] as number) + x5 * (dense[b5 + c] as number) + x6 * (dense[b6 + c] as number) + x7 * (dense[b7 + c] as number);
+      }
+    }
+    if (m + 4 <= size) {
+      const b0 = b[m] as number, b1 = b[m + 1] as number, b2 = b[m + 2] as number, b3 = b[m + 3] as number;
+      const x0 = x[m] as number, x1 = x[m + 1] as number, x2 = x[m + 2] as number, x3 = x[m + 3] as number;
+      for (let c = 0; c < n; c++) {
+        out[c] = (out[c] as number) + x0 * (dense[b0 + c] as number) + x1 * (dense[b1 + c] as number) + x2 * (dense[b2 + c] as number) + x3 * (dense[b3 + c] as number);
+      }
+      m += 4;
+    }
+    if (m + 2 <= size) {
+      const b0 = b[m] as number, b1 = b[m + 1] as number;
+      const x0 = x[m] as number, x1 = x[m + 1] as number;
+      for (let c = 0; c < n; c++) out[c] = (out[c] as number) + x0 * (dense[b0 + c] as number) + x1 * (dense[b1 + c] as number);
+      m += 2;
+    }
+    if (m < size) {
+      const b0 = b[m] as number;
+      const x0 = x[m] as number;
+      for (let c = 0; c < n; c++) out[c] = (out[c] as number) + x0 * (dense[b0 + c] as number);
     }
   }
 }

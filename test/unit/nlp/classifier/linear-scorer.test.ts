@@ -22,15 +22,30 @@ function randomModel(n: number, d: number, seed: number): { bias: Float64Array; 
   return { bias, rows, classes: Uint16Array.from(classes), values: Float32Array.from(values) };
 }
 
+/**
+ * Distinct features in runs of 1 to 19 dense ones (multiples of 5 in `randomModel`), each run
+ * followed by a compressed one: every block size of the scorer is met.
+ */
+function withDenseRuns(runs: number, d: number, random: () => number): number[] {
+  const dense = Array.from({ length: d / 5 }, (_, i) => i * 5).sort(() => random() - 0.5);
+  const sparse = Array.from({ length: d }, (_, i) => i).filter((i) => i % 5 !== 0).sort(() => random() - 0.5);
+  const out: number[] = [];
+  for (let r = 0; r < runs && dense.length > 0; r++) {
+    for (let k = 1 + Math.floor(random() * 19); k > 0 && dense.length > 0; k--) out.push(dense.pop() as number);
+    out.push(sparse.pop() as number);
+  }
+  return out;
+}
+
 describe('LinearScorer', () => {
   it('should score exactly as a plain walk over the compressed rows', () => {
-    for (const n of [3, 13, 151]) {
-      const d = 60;
+    for (const [n, runs] of [[3, 0], [13, 0], [151, 0], [13, 8], [77, 8]] as const) {
+      const d = 300;
       const { bias, rows, classes, values } = randomModel(n, d, n);
       const scorer = new LinearScorer(bias, { rows, classes, values });
       const random = seededRandom(n + 1);
       for (let probe = 0; probe < 20; probe++) {
-        const indices = [...new Set(Array.from({ length: 12 }, () => Math.floor(random() * d)))];
+        const indices = runs === 0 ? [...new Set(Array.from({ length: 12 }, () => Math.floor(random() * d)))] : withDenseRuns(runs, d, random);
         const xs = indices.map(() => random());
         const want = Float64Array.from(bias);
         indices.forEach((i, k) => {
