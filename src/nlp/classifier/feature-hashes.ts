@@ -2,7 +2,8 @@
  * @module nlp/classifier/feature-hashes
  * The hot-path twin of `extractFeatures`: the same features as 32-bit hashes (`hashFeature` of
  * each string), computed incrementally without building n-gram strings. The hashes of a Latin
- * word's character n-grams are cached per word.
+ * word's character n-grams are cached per word. The parts are exported for `TfidfVectorizer`,
+ * which keeps its own per-word cache of feature indices.
  */
 import type { NluToken } from '../token-types';
 import type { FeatureOptions } from './features';
@@ -19,7 +20,7 @@ const END = '|</s>';
 const SURROGATE = /[\ud800-\udfff]/;
 
 /** Hashes of `'c:' + gram` for the text's character n-grams of sizes lo..hi, appended to `out`. */
-function charGramHashes(text: string, lo: number, hi: number, out: number[]): void {
+export function charGramHashes(text: string, lo: number, hi: number, out: number[]): void {
   if (!SURROGATE.test(text)) {
     const len = text.length;
     for (let i = 0; i + lo <= len; i++) {
@@ -47,6 +48,12 @@ function charGramHashes(text: string, lo: number, hi: number, out: number[]): vo
 const latinCache = new Map<number, Map<string, number[]>>();
 const LATIN_CACHE_MAX = 50_000;
 
+/** The n-gram hashes of a Latin word as written (those of `'<' + normalised + '>'`), appended to `out`. */
+export function latinWordHashes(text: string, lo: number, hi: number, out: number[]): void {
+  charGramHashes('<' + normalizeText(text) + '>', lo, hi, out);
+}
+
+/** `latinWordHashes`, cached. */
 function latinGramHashes(text: string, lo: number, hi: number, out: number[]): void {
   const key = lo * 65536 + hi;
   let cache = latinCache.get(key);
@@ -54,20 +61,41 @@ function latinGramHashes(text: string, lo: number, hi: number, out: number[]): v
   let hashes = cache.get(text);
   if (!hashes) {
     hashes = [];
-    charGramHashes('<' + normalizeText(text) + '>', lo, hi, hashes);
+    latinWordHashes(text, lo, hi, hashes);
     if (cache.size >= LATIN_CACHE_MAX) cache.clear();
     cache.set(text, hashes);
   }
   for (let k = 0; k < hashes.length; k++) out.push(hashes[k] as number);
 }
 
+/** Receives the sources of a text's character n-grams, in the order `featureHashes` hashes them. */
+export interface GramSink {
+  /** A run of adjacent Han tokens (their `norm`s joined). */
+  hanRun(run: string): void;
+  /** A Latin word, as written (its token's `text`). */
+  latinWord(text: string): void;
+}
+
 /**
- * Appends the hashes of `extractFeatures(tokens, opts)` to `out` (same multiset, another order).
+ * Appends the hashes of `extractFeatures(tokens, opts)` to `out` (same multiset, another order):
+ * first `unitHashes`, then the character n-grams of each `visitGramSources` source.
  * @param words if given, also gets the word-unigram hash of each word (Chinese or Latin, not a
  *   special token), for the vectorizer's rare-word feature
  * @example featureHashes(tokenize('查订单')).sort() // extractFeatures(…).map(hashFeature).sort()
  */
 export function featureHashes(tokens: readonly NluToken[], opts: FeatureOptions = DEFAULT_FEATURE_OPTIONS, out: number[] = [], words?: number[]): number[] {
+  unitHashes(tokens, opts, out, words);
+  const [hanLo, hanHi] = opts.hanChars;
+  const [latinLo, latinHi] = opts.latinChars;
+  visitGramSources(tokens, {
+    hanRun: (run) => charGramHashes(run, hanLo, hanHi, out),
+    latinWord: (text) => latinGramHashes(text, latinLo, latinHi, out),
+  });
+  return out;
+}
+
+/** The word unigram and bigram hashes of `featureHashes` (all but the character n-grams), appended to `out`. */
+export function unitHashes(tokens: readonly NluToken[], opts: FeatureOptions, out: number[], words?: number[]): void {
   let prev = START;
   let units = 0;
   for (const t of tokens) {
@@ -84,23 +112,23 @@ export function featureHashes(tokens: readonly NluToken[], opts: FeatureOptions 
     }
   }
   if (opts.bigrams && units > 0) out.push(hashMore(prev, END, 1));
-  // Han runs: adjacent Han tokens joined, as in extractFeatures.
-  const [hanLo, hanHi] = opts.hanChars;
-  const [latinLo, latinHi] = opts.latinChars;
+}
+
+/** Hands the sources of character n-grams to `sink`: Han runs (adjacent Han tokens joined, as in `extractFeatures`) and Latin words. */
+export function visitGramSources(tokens: readonly NluToken[], sink: GramSink): void {
   let run = '';
   let runEnd = -1;
   for (const t of tokens) {
     if (t.kind === 'han' && !t.tag) {
       if (t.start !== runEnd && run) {
-        charGramHashes(run, hanLo, hanHi, out);
+        sink.hanRun(run);
         run = '';
       }
       run += t.norm;
       runEnd = t.end;
     } else if (t.kind === 'word') {
-      latinGramHashes(t.text, latinLo, latinHi, out);
+      sink.latinWord(t.text);
     }
   }
-  if (run) charGramHashes(run, hanLo, hanHi, out);
-  return out;
+  if (run) sink.hanRun(run);
 }

@@ -14,7 +14,8 @@ import type { NluToken } from '../token-types';
 import type { SparseVector } from './sparse-vector';
 import { DEFAULT_FEATURE_OPTIONS } from './features';
 import type { FeatureOptions } from './features';
-import { featureHashes } from './feature-hashes';
+import { featureHashes, unitHashes, visitGramSources, charGramHashes, latinWordHashes } from './feature-hashes';
+import type { GramSink } from './feature-hashes';
 import { HashIndex } from './hash-index';
 import { hashFeature } from './feature-hash';
 
@@ -30,20 +31,43 @@ export interface TfidfVectorizerJSON {
 /** The hash of the rare-word feature. */
 const RARE = hashFeature('w:<rare>');
 
+/** Bound of the per-word n-gram cache (`latinGrams`): cleared when it reaches this many words. */
+export const LATIN_WORDS_MAX = 20_000;
+
 export class TfidfVectorizer {
   private readonly index: HashIndex;
   /** Reused by `transform` (synchronous, so never shared between calls). */
   private readonly scratch: number[] = [];
   /** Term counts by feature index, all zero between `transform` calls; allocated on first use. */
   private counts: Int32Array | undefined;
-  /** The distinct feature indices of one `transform` call. */
-  private seen = new Int32Array(256);
+  /** The distinct feature indices of one `transform` call, as first seen, and how many. */
+  private seen: Int32Array | undefined;
+  private distinct = 0;
   /** The word hashes of one `transform` call. */
   private readonly words: number[] = [];
   /** Index of `w:<rare>`, or -1 when the feature is off (or training had no rare word). */
   private readonly rareFeature: number;
   /** 1 for the features of rare words. */
   private readonly isRare: Uint8Array;
+  /**
+   * A Latin word as written → the indices of its character n-grams the model knows, in hash
+   * order: a word seen before costs no hashing and no `index` probes (most of an English text's
+   * features are these n-grams). Bounded by `LATIN_WORDS_MAX`.
+   */
+  private readonly latinGrams = new Map<string, Int32Array>();
+  /** Counts the n-grams of each source `visitGramSources` finds. */
+  private readonly gramSink: GramSink = {
+    hanRun: (run) => {
+      const hashes = this.scratch;
+      hashes.length = 0;
+      charGramHashes(run, this.options.hanChars[0], this.options.hanChars[1], hashes);
+      for (let k = 0; k < hashes.length; k++) this.count(this.index.get(hashes[k] as number));
+    },
+    latinWord: (text) => {
+      const grams = this.latinGrams.get(text) ?? this.cacheLatinGrams(text);
+      for (let k = 0; k < grams.length; k++) this.count(grams[k] as number);
+    },
+  };
 
   private constructor(
     readonly options: FeatureOptions,
@@ -91,22 +115,20 @@ export class TfidfVectorizer {
     // Counts in a dense scratch array, the distinct indices listed as first seen, then the
     // scratch counts reset: no Map and no string per call. The indices are left in the order
     // first seen: scoring does not need them sorted, and sorting cost a third of the transform.
+    // The features are counted in `featureHashes` order: word unigrams and bigrams, then the
+    // character n-grams of each source (Latin words' from `latinGrams`).
     const hashes = this.scratch;
     hashes.length = 0;
     const words = this.words;
     words.length = 0;
     const rareFeature = this.rareFeature;
-    featureHashes(tokens, this.options, hashes, rareFeature >= 0 ? words : undefined);
+    unitHashes(tokens, this.options, hashes, rareFeature >= 0 ? words : undefined);
     const counts = (this.counts ??= new Int32Array(this.features.length));
-    if (this.seen.length <= hashes.length) this.seen = new Int32Array(hashes.length * 2 + 1);
-    const seen = this.seen;
-    let distinct = 0;
-    for (let k = 0; k < hashes.length; k++) {
-      const i = this.index.get(hashes[k] as number);
-      if (i < 0) continue;
-      if (counts[i] === 0) seen[distinct++] = i;
-      counts[i] = (counts[i] as number) + 1;
-    }
+    const seen = (this.seen ??= new Int32Array(this.features.length + 1));
+    this.distinct = 0;
+    for (let k = 0; k < hashes.length; k++) this.count(this.index.get(hashes[k] as number));
+    visitGramSources(tokens, this.gramSink);
+    let distinct = this.distinct;
     if (rareFeature >= 0) {
       let rare = 0;
       for (let k = 0; k < words.length; k++) {
@@ -136,6 +158,28 @@ export class TfidfVectorizer {
       for (let k = 0; k < distinct; k++) values[k] = (values[k] as number) * inv;
     }
     return { indices, values };
+  }
+
+  /** One more occurrence of feature `i` (-1, a feature the model does not know, is skipped). */
+  private count(i: number): void {
+    if (i < 0) return;
+    const counts = this.counts as Int32Array;
+    if (counts[i] === 0) (this.seen as Int32Array)[this.distinct++] = i;
+    counts[i] = (counts[i] as number) + 1;
+  }
+
+  private cacheLatinGrams(text: string): Int32Array {
+    const hashes: number[] = [];
+    latinWordHashes(text, this.options.latinChars[0], this.options.latinChars[1], hashes);
+    const grams = Int32Array.from(hashes.map((h) => this.index.get(h)).filter((i) => i >= 0));
+    if (this.latinGrams.size >= LATIN_WORDS_MAX) this.latinGrams.clear();
+    this.latinGrams.set(text, grams);
+    return grams;
+  }
+
+  /** How many words the per-word n-gram cache holds (at most `LATIN_WORDS_MAX`). */
+  get cachedWords(): number {
+    return this.latinGrams.size;
   }
 
   toJSON(): TfidfVectorizerJSON {

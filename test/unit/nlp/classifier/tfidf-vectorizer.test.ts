@@ -1,4 +1,4 @@
-import { TfidfVectorizer } from '../../../../src/nlp/classifier/tfidf-vectorizer';
+import { TfidfVectorizer, LATIN_WORDS_MAX } from '../../../../src/nlp/classifier/tfidf-vectorizer';
 import { extractFeatures, DEFAULT_FEATURE_OPTIONS } from '../../../../src/nlp/classifier/features';
 import { hashFeature } from '../../../../src/nlp/classifier/feature-hash';
 import { tokenize } from '../../../../src/nlp/tokenizer';
@@ -58,5 +58,41 @@ describe('TfidfVectorizer', () => {
   it('should transform exactly the same after toJSON/fromJSON', () => {
     const copy = TfidfVectorizer.fromJSON(JSON.parse(JSON.stringify(vectorizer.toJSON())));
     for (const text of ['where is order 订单', 'hello zebra 没见过']) expect(copy.transform(tokenize(text))).toEqual(vectorizer.transform(tokenize(text)));
+  });
+
+  it('should give the same vectors whether the per-word n-gram cache is cold, warm or refilled', () => {
+    const texts = ['Where is my ORDER', 'where is my order order', 'shipping 订单 shipping', 'hello zebra'];
+    const cold = texts.map((t) => vectorizer.transform(tokenize(t)));
+    expect(vectorizer.cachedWords).toBeGreaterThan(0);
+    // A fresh copy has an empty cache, and computes each word's n-grams again.
+    const fresh = TfidfVectorizer.fromJSON(vectorizer.toJSON());
+    expect(texts.map((t) => fresh.transform(tokenize(t)))).toEqual(cold);
+    expect(texts.map((t) => vectorizer.transform(tokenize(t)))).toEqual(cold);
+    // The same vectors as the hashes of extractFeatures, counted one by one.
+    const features = vectorizer.toJSON().features;
+    for (const [k, text] of texts.entries()) {
+      const counts = new Map<number, number>();
+      for (const f of extractFeatures(tokenize(text))) {
+        const i = features.indexOf(hashFeature(f));
+        if (i >= 0) counts.set(i, (counts.get(i) ?? 0) + 1);
+      }
+      const got = cold[k] as { indices: number[] };
+      expect(got.indices.filter((i) => counts.has(i)).sort()).toEqual([...counts.keys()].sort());
+    }
+  });
+
+  it('should keep the per-word n-gram cache bounded', () => {
+    const v = TfidfVectorizer.fromJSON(vectorizer.toJSON());
+    const want = v.transform(tokenize('where is order'));
+    // Distinct all-letter words (digits would make model-number tokens, which have no n-grams).
+    const letters = (i: number): string => i.toString(26).replace(/./g, (d) => String.fromCharCode(97 + parseInt(d, 26)));
+    let most = 0;
+    for (let i = 0; i < LATIN_WORDS_MAX + 10; i++) {
+      v.transform(tokenize(`zz${letters(i)}`));
+      most = Math.max(most, v.cachedWords);
+    }
+    expect(most).toBe(LATIN_WORDS_MAX);
+    expect(v.cachedWords).toBeLessThan(LATIN_WORDS_MAX);
+    expect(v.transform(tokenize('where is order'))).toEqual(want);
   });
 });
