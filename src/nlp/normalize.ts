@@ -17,6 +17,8 @@ const EXTRA: Readonly<Record<string, string>> = {
 
 const cache = new Map<string, string>();
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Normalises one code point (1 or 2 code units) without changing its length. */
 function normalizeChar(ch: string): string {
   const hit = cache.get(ch);
@@ -36,8 +38,8 @@ function normalizeChar(ch: string): string {
  * @example normalizeText('訂單號碼') // '订单号码'
  */
 export function normalizeText(text: string): string {
-  // Fast path: plain lower-case ASCII needs nothing.
-  if (/^[\x00-\x40\x5b-\x7f]*$/.test(text)) return text;
+  // Fast path: ASCII needs lower case only (the loop below makes the same string, 7 times slower on banking77 dev).
+  if (ASCII.test(text)) return text.toLowerCase();
   let out = '';
   for (const ch of text) {
     const code = ch.charCodeAt(0);

@@ -25,4 +25,11 @@ describe('normalizeText', () => {
     expect(norm).toHaveLength(text.length);
     expect(norm).toBe('huawei手机😀优惠券!!!');
   });
+
+  it('should fold ASCII text (its fast path) exactly as text with other characters', () => {
+    const ascii = Array.from({ length: 128 }, (_, i) => String.fromCharCode(i)).join('');
+    // A Han character at the end sends the same ASCII characters through the per-character fold.
+    expect(normalizeText(ascii)).toBe(normalizeText(ascii + '中').slice(0, -1));
+    expect(normalizeText('Where IS my Order?')).toBe('where is my order?');
+  });
 });
