@@ -60,7 +60,7 @@ function tokenizeGap(original: string, norm: string, start: number, end: number,
     const to = from + m[0].length;
     const script: Script | undefined = m[1] ? 'han' : m[3] ? 'letters' : undefined;
     if (script) {
-      out.push(...STAGES[SCRIPT_LOCALE[script]].tokenize(original, norm, from, to));
+      for (const t of STAGES[SCRIPT_LOCALE[script]].tokenize(original, norm, from, to)) out.push(t);
     } else if (m[2]) {
       out.push({ text: original.slice(from, to), norm: m[2].replace(/,/g, ''), start: from, end: to, kind: 'number', tag: 'number' });
     } else if (m[5]) {
