@@ -22,6 +22,10 @@ export interface IntentBenchRow {
   macroF1: number;
   predictPerSecond: number;
   firstPassPerSecond: number;
+  /**
+   * The misses of the dev lists. Held-out misses are not listed: a list of them invites fixing
+   * exactly those sentences, and the held-out lists would stop measuring anything.
+   */
   misses: { text: string; expected: string; got: string }[];
 }
 
@@ -59,7 +63,7 @@ export async function runIntentBench(intentsDir: string, knowledgeDir: string): 
       macroF1: metrics.macroF1,
       predictPerSecond,
       firstPassPerSecond,
-      misses: predictions.flatMap((p) => (p.predicted === p.gold ? [] : [{ text: p.text, expected: p.gold, got: p.predicted }])),
+      misses: set === 'dev' ? predictions.flatMap((p) => (p.predicted === p.gold ? [] : [{ text: p.text, expected: p.gold, got: p.predicted }])) : [],
     });
   }
   return {
@@ -83,7 +87,9 @@ export function writeIntentReport(report: IntentBenchReport, out: string): { md:
     '|---|---|---|---|---|---|---|',
     ...report.rows.map((r) => `| ${r.set} | ${r.locale} | ${r.n} | ${pct(r.accuracy)} | ${pct(r.macroF1)} | ${r.predictPerSecond} | ${r.firstPassPerSecond} |`),
     '',
-    '## Misses',
+    '## Misses of the dev lists',
+    '',
+    'The held-out misses are left out on purpose: fixing those very sentences would turn the acceptance test into training data.',
     '',
     ...report.rows.flatMap((r) => r.misses.map((m) => `- (${r.set}, ${r.locale}) "${m.text}" — expected \`${m.expected}\`, got \`${m.got}\``)),
     '',
