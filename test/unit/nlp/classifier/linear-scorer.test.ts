@@ -37,25 +37,36 @@ function withDenseRuns(runs: number, d: number, random: () => number): number[] 
   return out;
 }
 
+type Model = ReturnType<typeof randomModel>;
+
+/** The scores by a plain walk over the compressed rows, feature by feature. */
+function plainScores({ bias, rows, classes, values }: Model, indices: number[], xs: number[]): Float64Array {
+  const want = Float64Array.from(bias);
+  indices.forEach((i, k) => {
+    for (let j = rows[i] as number; j < (rows[i + 1] as number); j++) {
+      want[classes[j] as number] = (want[classes[j] as number] as number) + (xs[k] as number) * (values[j] as number);
+    }
+  });
+  return want;
+}
+
 describe('LinearScorer', () => {
-  it('should score exactly as a plain walk over the compressed rows', () => {
+  it('should score exactly as a plain walk over the compressed rows, with the WebAssembly kernel or without', () => {
     for (const [n, runs] of [[3, 0], [13, 0], [151, 0], [13, 8], [77, 8]] as const) {
       const d = 300;
       const { bias, rows, classes, values } = randomModel(n, d, n);
-      const scorer = new LinearScorer(bias, { rows, classes, values });
+      const scorers = [true, false].map((wasm) => new LinearScorer(bias, { rows, classes, values }, { wasm }));
+      expect(scorers.map((s) => s.usesWasm)).toEqual([true, false]);
       const random = seededRandom(n + 1);
       for (let probe = 0; probe < 20; probe++) {
         const indices = runs === 0 ? [...new Set(Array.from({ length: 12 }, () => Math.floor(random() * d)))] : withDenseRuns(runs, d, random);
         const xs = indices.map(() => random());
-        const want = Float64Array.from(bias);
-        indices.forEach((i, k) => {
-          for (let j = rows[i] as number; j < (rows[i + 1] as number); j++) {
-            want[classes[j] as number] = (want[classes[j] as number] as number) + (xs[k] as number) * (values[j] as number);
-          }
-        });
-        const got = new Float64Array(n);
-        scorer.scoreInto({ indices, values: xs }, got);
-        expect(Array.from(got)).toEqual(Array.from(want));
+        const want = plainScores({ bias, rows, classes, values }, indices, xs);
+        for (const scorer of scorers) {
+          const got = new Float64Array(n + 1).fill(7);
+          scorer.scoreInto({ indices, values: xs }, got);
+          expect(Array.from(got)).toEqual([...want, 7]);
+        }
       }
     }
   });
@@ -65,5 +76,19 @@ describe('LinearScorer', () => {
     const out = new Float64Array(2);
     scorer.scoreInto({ indices: [], values: [] }, out);
     expect(Array.from(out)).toEqual([1, -2]);
+  });
+
+  it('should add a run of dense features longer than one block in order', () => {
+    const n = 7;
+    const model = randomModel(n, 12000, 11);
+    const dense = Array.from({ length: 12000 }, (_, i) => i).filter((i) => (model.rows[i + 1] as number) - (model.rows[i] as number) >= 2);
+    expect(dense.length).toBeGreaterThan(2 * 1024);
+    const random = seededRandom(12);
+    const xs = dense.map(() => random());
+    for (const wasm of [true, false]) {
+      const got = new Float64Array(n);
+      new LinearScorer(model.bias, model, { wasm }).scoreInto({ indices: dense, values: xs }, got);
+      expect(Array.from(got)).toEqual(Array.from(plainScores(model, dense, xs)));
+    }
   });
 });
