@@ -10,8 +10,12 @@ import type { TokenTag } from '../token-types';
 import { spanEntity } from './entity-context';
 
 function fromTag(tag: TokenTag, type: Entity['type'], value: (norm: string) => string): EntityExtractor {
-  return (ctx: EntityContext) =>
-    ctx.tokens.filter((t) => t.tag === tag).map((t) => spanEntity(ctx, type, value(t.norm), t.start, t.end));
+  // A loop rather than filter + map (banking77 dev: 90 → 77 ns per extractor and message).
+  return (ctx: EntityContext) => {
+    const out: Entity[] = [];
+    for (const t of ctx.tokens) if (t.tag === tag) out.push(spanEntity(ctx, type, value(t.norm), t.start, t.end));
+    return out;
+  };
 }
 
 /** `dd20261101008` → `DD20261101008` */

@@ -3,17 +3,23 @@
  * Entities found through the shop lexicon: brands (catalogue spelling), categories (slug) and
  * model numbers (catalogue spelling when the catalogue knows the model, else upper-cased).
  */
+import type { Entity } from '../../core/nlu';
 import type { EntityContext, EntityExtractor } from './entity-context';
 import { spanEntity } from './entity-context';
 import { compactModel } from './compiled-lexicon';
 
+// A lexicon without brands or categories (a shop with no catalogue yet, the benchmarks) skips
+// the matcher's walk over the text: 0.5 µs each per English message.
 export const extractBrands: EntityExtractor = (ctx: EntityContext) =>
-  ctx.lexicon.brands.match(ctx.norm, ctx.tokens).map((m) => spanEntity(ctx, 'brand', m.value, m.start, m.end));
+  ctx.lexicon.brandCount === 0 ? [] : ctx.lexicon.brands.match(ctx.norm, ctx.tokens).map((m) => spanEntity(ctx, 'brand', m.value, m.start, m.end));
 
 export const extractCategories: EntityExtractor = (ctx: EntityContext) =>
-  ctx.lexicon.categories.match(ctx.norm, ctx.tokens).map((m) => spanEntity(ctx, 'category', m.value, m.start, m.end));
+  ctx.lexicon.categoryCount === 0 ? [] : ctx.lexicon.categories.match(ctx.norm, ctx.tokens).map((m) => spanEntity(ctx, 'category', m.value, m.start, m.end));
 
-export const extractModels: EntityExtractor = (ctx: EntityContext) =>
-  ctx.tokens
-    .filter((t) => t.tag === 'model')
-    .map((t) => spanEntity(ctx, 'model', ctx.lexicon.models.get(compactModel(t.norm)) ?? t.text.toUpperCase(), t.start, t.end));
+export const extractModels: EntityExtractor = (ctx: EntityContext) => {
+  const out: Entity[] = [];
+  for (const t of ctx.tokens) {
+    if (t.tag === 'model') out.push(spanEntity(ctx, 'model', ctx.lexicon.models.get(compactModel(t.norm)) ?? t.text.toUpperCase(), t.start, t.end));
+  }
+  return out;
+};
