@@ -32,13 +32,18 @@ export interface LinearScorerOptions {
 }
 
 export class LinearScorer {
-  /** Dense row number of each feature, or -1. */
-  private readonly denseRow: Int32Array;
+  /**
+   * Where each feature's weights are, in one array so that a feature costs one cache line
+   * before its weights (0.2–0.4 µs less per utterance than a dense-row array beside `rows`,
+   * transform + score on the three dev sets): for a compressed row its start and end in
+   * `weights`, for a dense row `-1 - offset` (offset = row × n) and 0.
+   */
+  private readonly where: Int32Array;
   /** Dense rows, `n` weights each (zeros included); in the kernel's memory when there is one. */
   private readonly dense: Float32Array;
   /** Adds blocks of dense rows (`dense-rows-kernel.ts`); undefined: `addBlock` does, in JavaScript. */
   private readonly kernel: DenseRowsKernel | undefined;
-  /** Row offsets (`denseRow × n`) and values of the dense features of one block (scratch). */
+  /** Row offsets (row × n) and values of the dense features of one block (scratch). */
   private readonly blockBases: Int32Array;
   private readonly blockXs: Float64Array;
 
@@ -50,17 +55,21 @@ export class LinearScorer {
     const n = bias.length;
     const { rows, classes, values } = weights;
     const d = rows.length - 1;
-    this.denseRow = new Int32Array(d).fill(-1);
+    this.where = new Int32Array(2 * d);
     let count = 0;
-    for (let i = 0; i < d; i++) if ((rows[i + 1] as number) - (rows[i] as number) >= DENSE_SHARE * n) this.denseRow[i] = count++;
+    for (let i = 0; i < d; i++) {
+      const [start, end] = [rows[i] as number, rows[i + 1] as number];
+      if (end - start >= DENSE_SHARE * n) this.where[2 * i] = -1 - n * count++;
+      else [this.where[2 * i], this.where[2 * i + 1]] = [start, end];
+    }
     this.kernel = count > 0 && options.wasm !== false ? DenseRowsKernel.create(n, count * n, BLOCK) : undefined;
     this.dense = this.kernel?.dense ?? new Float32Array(count * n);
     this.blockBases = this.kernel?.bases ?? new Int32Array(BLOCK);
     this.blockXs = this.kernel?.xs ?? new Float64Array(BLOCK);
     for (let i = 0; i < d; i++) {
-      const r = this.denseRow[i] as number;
-      if (r < 0) continue;
-      for (let j = rows[i] as number; j < (rows[i + 1] as number); j++) this.dense[r * n + (classes[j] as number)] = values[j] as number;
+      const offset = -1 - (this.where[2 * i] as number);
+      if (offset < 0) continue;
+      for (let j = rows[i] as number; j < (rows[i + 1] as number); j++) this.dense[offset + (classes[j] as number)] = values[j] as number;
     }
   }
 
@@ -80,8 +89,8 @@ export class LinearScorer {
    * kernel; clinc150 (57 of 70, 151 classes) 12.7, 10.3, 5.2 µs; cais 0.8 µs throughout.
    */
   scoreInto(v: SparseVector, out: Float64Array): void {
-    const { bias, denseRow, kernel } = this;
-    const { rows, classes, values } = this.weights;
+    const { bias, where, kernel } = this;
+    const { classes, values } = this.weights;
     const n = bias.length;
     // The kernel adds into its own memory; the scores are copied out at the end.
     const scores = kernel ? kernel.out : out;
@@ -93,16 +102,16 @@ export class LinearScorer {
     let size = 0;
     for (let k = 0; k < indices.length; k++) {
       const i = indices[k] as number;
-      const r = denseRow[i] as number;
-      if (r >= 0) {
-        bases[size] = r * n;
+      const start = where[2 * i] as number;
+      if (start < 0) {
+        bases[size] = -1 - start;
         bxs[size++] = xs[k] as number;
         if (size === BLOCK) size = this.addBlock(size, scores);
         continue;
       }
       if (size > 0) size = this.addBlock(size, scores);
       const x = xs[k] as number;
-      for (let j = rows[i] as number, end = rows[i + 1] as number; j < end; j++) {
+      for (let j = start, end = where[2 * i + 1] as number; j < end; j++) {
         const c = classes[j] as number;
         scores[c] = (scores[c] as number) + x * (values[j] as number);
       }
