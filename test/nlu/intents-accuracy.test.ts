@@ -1,7 +1,7 @@
 /**
  * CI scores the held-out `tests` lists of `intents/` (the model never trains on them).
- * The floor is a regression guard at the level the engine reaches today (see the intent bench
- * report for the exact numbers); issue 3 raises it to 95%.
+ * The floor is issue 3's target for kefu's own lists: 95% per language (the intent bench report
+ * has today's numbers).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,7 +9,7 @@ import { LOCALES, type Product } from '../../src/core/shop';
 import { buildShopLexicon, evaluate, loadIntentCorpus, NluEngine } from '../../src/nlp';
 
 const ROOT = path.join(__dirname, '..', '..');
-const FLOOR = 0.9;
+const FLOOR = 0.95;
 
 describe('intents/ held-out tests', () => {
   const products = JSON.parse(fs.readFileSync(path.join(ROOT, 'knowledge', 'products.json'), 'utf8')) as Product[];
