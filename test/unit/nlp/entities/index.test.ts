@@ -141,4 +141,12 @@ describe('extractEntities', () => {
       ['category', 'phones'],
     ]);
   });
+
+  it('should find no brand or category with a lexicon that has none, and the other entities as before', () => {
+    const text = '推荐两台3000以内的华为手机 sony headphones';
+    const bare = extractEntities(text, tokenize(text), buildShopLexicon([]));
+    expect(bare.map((e) => e.type)).toEqual(['quantity', 'price']);
+    expect(entities(text).filter((e) => e.type === 'quantity' || e.type === 'price')).toEqual(bare);
+    expect(entities(text).map((e) => e.type)).toEqual(expect.arrayContaining(['brand', 'category']));
+  });
 });
