@@ -16,6 +16,8 @@ const EXTRA: Readonly<Record<string, string>> = {
 };
 
 const cache = new Map<string, string>();
+/** `normalizeChar` of single code units, by code unit. */
+const units = new Map<number, string>();
 
 const ASCII = /^[\x00-\x7f]*$/;
 
@@ -40,10 +42,28 @@ function normalizeChar(ch: string): string {
 export function normalizeText(text: string): string {
   // Fast path: ASCII needs lower case only (the loop below makes the same string, 7 times slower on banking77 dev).
   if (ASCII.test(text)) return text.toLowerCase();
+  // Code unit by code unit, the forms of single units cached by number: no string per
+  // character is made or hashed to find them (cais dev: 0.46 → 0.27 µs per text).
   let out = '';
-  for (const ch of text) {
-    const code = ch.charCodeAt(0);
-    out += code < 0x80 ? (code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : ch) : normalizeChar(ch);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      out += code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : text.charAt(i);
+    } else if (code >= 0xd800 && code <= 0xdbff && isLowSurrogate(text.charCodeAt(i + 1))) {
+      out += normalizeChar(text.slice(i, i + 2));
+      i++;
+    } else {
+      let unit = units.get(code);
+      if (unit === undefined) {
+        unit = normalizeChar(text.charAt(i));
+        if (units.size < 20000) units.set(code, unit);
+      }
+      out += unit;
+    }
   }
   return out;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
 }

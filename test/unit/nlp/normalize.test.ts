@@ -32,4 +32,9 @@ describe('normalizeText', () => {
     expect(normalizeText(ascii)).toBe(normalizeText(ascii + '中').slice(0, -1));
     expect(normalizeText('Where IS my Order?')).toBe('where is my order?');
   });
+
+  it('should keep surrogate pairs whole and lone surrogates as they are', () => {
+    expect(normalizeText('\ud800Ａ𠮷\udc00訂😀')).toBe('\ud800a𠮷\udc00订😀');
+    expect(normalizeText('訂\ud83d')).toBe('订\ud83d');
+  });
 });
