@@ -52,7 +52,8 @@ export class TfidfVectorizer {
   /**
    * A Latin word as written → the indices of its character n-grams the model knows, in hash
    * order: a word seen before costs no hashing and no `index` probes (most of an English text's
-   * features are these n-grams). Bounded by `LATIN_WORDS_MAX`.
+   * features are these n-grams; banking77 dev: transform 6.4 → 4.9 µs). Bounded by
+   * `LATIN_WORDS_MAX`.
    */
   private readonly latinGrams = new Map<string, Int32Array>();
   /** Counts the n-grams of each source `visitGramSources` finds. */
