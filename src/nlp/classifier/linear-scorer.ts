@@ -23,6 +23,9 @@ export interface SparseWeights {
 /** A feature is given a dense row when it has weights for at least this share of the classes. */
 const DENSE_SHARE = 0.25;
 
+/** The compressed rows of a scorer whose rows are all dense. */
+const NO_WEIGHTS: SparseWeights = { rows: Int32Array.of(0), classes: new Uint16Array(0), values: new Float32Array(0) };
+
 /** Dense features added in one go at most (a longer run is added in several blocks, in order). */
 const BLOCK = 1024;
 
@@ -46,19 +49,27 @@ export class LinearScorer {
   /** Row offsets (row × n) and values of the dense features of one block (scratch). */
   private readonly blockBases: Int32Array;
   private readonly blockXs: Float64Array;
+  /** The compressed rows (none when every row is dense). */
+  private readonly weights: SparseWeights;
 
+  /**
+   * @param weights compressed rows, or every feature's weights for every class as one
+   *   feature-major array (`weights[i * n + c]`, naive Bayes): all rows dense then.
+   */
   constructor(
     private readonly bias: Float64Array,
-    private readonly weights: SparseWeights,
+    weights: SparseWeights | Float32Array,
     options: Partial<LinearScorerOptions> = {},
   ) {
     const n = bias.length;
-    const { rows, classes, values } = weights;
-    const d = rows.length - 1;
+    const allDense = weights instanceof Float32Array;
+    this.weights = allDense ? NO_WEIGHTS : weights;
+    const { rows, classes, values } = this.weights;
+    const d = allDense ? weights.length / n : rows.length - 1;
     this.where = new Int32Array(2 * d);
     let count = 0;
     for (let i = 0; i < d; i++) {
-      const [start, end] = [rows[i] as number, rows[i + 1] as number];
+      const [start, end] = allDense ? [0, n] : [rows[i] as number, rows[i + 1] as number];
       if (end - start >= DENSE_SHARE * n) this.where[2 * i] = -1 - n * count++;
       else [this.where[2 * i], this.where[2 * i + 1]] = [start, end];
     }
@@ -66,6 +77,10 @@ export class LinearScorer {
     this.dense = this.kernel?.dense ?? new Float32Array(count * n);
     this.blockBases = this.kernel?.bases ?? new Int32Array(BLOCK);
     this.blockXs = this.kernel?.xs ?? new Float64Array(BLOCK);
+    if (allDense) {
+      this.dense.set(weights);
+      return;
+    }
     for (let i = 0; i < d; i++) {
       const offset = -1 - (this.where[2 * i] as number);
       if (offset < 0) continue;

@@ -91,4 +91,24 @@ describe('LinearScorer', () => {
       expect(Array.from(got)).toEqual(Array.from(plainScores(model, dense, xs)));
     }
   });
+
+  it('should score feature-major dense weights (every class of every feature) like their compressed form', () => {
+    const n = 9;
+    const d = 40;
+    const random = seededRandom(21);
+    const dense = Float32Array.from({ length: n * d }, () => Math.round((random() - 0.5) * 1e4) / 1e4);
+    const compressed = {
+      bias: new Float64Array(n),
+      rows: Int32Array.from({ length: d + 1 }, (_, i) => i * n),
+      classes: Uint16Array.from({ length: n * d }, (_, j) => j % n),
+      values: dense,
+    };
+    const indices = [3, 17, 0, 39, 22];
+    const xs = indices.map(() => random());
+    for (const wasm of [true, false]) {
+      const got = new Float64Array(n);
+      new LinearScorer(new Float64Array(n), dense, { wasm }).scoreInto({ indices, values: xs }, got);
+      expect(Array.from(got)).toEqual(Array.from(plainScores(compressed, indices, xs)));
+    }
+  });
 });
