@@ -1,7 +1,7 @@
 /**
  * @module bench/nlu-bench-worker
  * One system on one dataset, in a process of its own so that peak memory belongs to it alone:
- * `node dist/bench/nlu-bench-worker.js <kefu|nlp.js> <dataset dir> <result.json>`.
+ * `node dist/bench/nlu-bench-worker.js <kefu|kefu-nb|nlp.js> <dataset dir> <result.json>`.
  * Trains on `train.jsonl`, scores `dev.jsonl`, saves the model to a temporary file for its size,
  * and writes an `NluBenchResult` to the result file.
  */
@@ -20,6 +20,7 @@ import { NluNlpjsSystem } from './nlu-nlpjs-system';
 
 const SYSTEMS: Record<string, () => NluBenchSystem> = {
   kefu: () => new NluKefuSystem(),
+  'kefu-nb': () => new NluKefuSystem('kefu-nb', { classifier: 'naive-bayes' }),
   'nlp.js': () => new NluNlpjsSystem(),
 };
 
@@ -75,7 +76,7 @@ export async function runNluBenchWorker(systemName: string, datasetDir: string):
 if (require.main === module) {
   const [systemName, datasetDir, out] = process.argv.slice(2);
   if (!systemName || !datasetDir || !out) {
-    process.stderr.write('usage: node dist/bench/nlu-bench-worker.js <kefu|nlp.js> <dataset dir> <result.json>\n');
+    process.stderr.write('usage: node dist/bench/nlu-bench-worker.js <kefu|kefu-nb|nlp.js> <dataset dir> <result.json>\n');
     process.exit(2);
   }
   runNluBenchWorker(systemName, datasetDir).then(

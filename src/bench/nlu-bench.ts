@@ -7,7 +7,7 @@
  *
  * Environment: `KEFU_DATASETS` (folder of datasets, default `../shared/datasets`),
  * `NLU_BENCH_TIMEOUT` (seconds per system and dataset, default 900), `NLU_BENCH_ONLY`
- * (comma-separated dataset names), `NLU_BENCH_SYSTEMS` (default `kefu,nlp.js`).
+ * (comma-separated dataset names), `NLU_BENCH_SYSTEMS` (default `kefu,kefu-nb,nlp.js`).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -59,7 +59,7 @@ function runChild(system: string, dir: string, timeoutSeconds: number): Promise<
 const NOTES = [
   'accuracy counts every dev example (`oos` included); in-scope accuracy only those whose gold intent is not `oos` (predicting `oos` for them is wrong); OOS recall/precision are — when dev has no `oos`.',
   'macro-F1 is the mean F1 over the gold intents of dev.',
-  'kefu: `NluEngine.train(train, buildShopLexicon([]))` with the engine defaults; predictions through `recognizeSync` (the chat path, entities included). Its OOS threshold is fitted on held-out folds of train, never on dev.',
+  'kefu: `NluEngine.train(train, buildShopLexicon([]))` with the engine defaults; predictions through `recognizeSync` (the chat path, entities included). Its OOS threshold is fitted on held-out folds of train, never on dev. kefu-nb: the same with `classifier: \'naive-bayes\'` (multinomial, the issue\'s Bayes path; logistic regression is the default because it is more accurate).',
   'NLP.js: `@nlpjs/basic` default settings (`dockStart({ use: [\'Basic\'] (+ \'LangZh\' for zh), settings: { nlp: { languages, forceNER: false, autoSave: false, autoLoad: false } } })`), `addDocument` per line, `train()`, `process(lang, text)`; its `None` intent counts as `oos`.',
   'NLP.js on Chinese: `@nlpjs/basic` ships only `@nlpjs/lang-en`, so on zh datasets the bench adds `@nlpjs/lang-zh` (`use: [\'Basic\', \'LangZh\']`), its own Chinese tokenizer and stemmer; without it a Chinese sentence would be one token.',
   'training seconds: wall time of `train` alone, reading files excluded. predictions/s: one process, one text at a time (`predictAll`): 200 warm-up predictions, then two timed passes over dev. "first pass/s" times the first, where most words are new to the per-word caches (stems, n-gram hashes), as for a server that has just started; "predictions/s" the fastest of three more passes, the steady state of a server whose caches hold its vocabulary (the fastest, as `timeit` advises: the machine is shared, and slower passes measure the other work). kefu runs synchronously through `recognizeSync` (intent + entities; in brackets `classify`, the intent alone, steady state), NLP.js awaits each `process` promise; both get the same procedure.',
@@ -73,7 +73,7 @@ async function main(): Promise<void> {
   const root = process.env.KEFU_DATASETS ?? path.resolve(REPO_ROOT, '..', 'shared', 'datasets');
   const timeoutSeconds = Number(process.env.NLU_BENCH_TIMEOUT ?? 900);
   const only = process.env.NLU_BENCH_ONLY?.split(',').filter(Boolean);
-  const systems = (process.env.NLU_BENCH_SYSTEMS ?? 'kefu,nlp.js').split(',').filter(Boolean);
+  const systems = (process.env.NLU_BENCH_SYSTEMS ?? 'kefu,kefu-nb,nlp.js').split(',').filter(Boolean);
   const datasets = findNluDatasets(root).filter((d) => !only || only.includes(path.basename(d)));
   if (datasets.length === 0) throw new Error(`no dataset with train.jsonl and dev.jsonl under ${root}`);
   const results: NluBenchResult[] = [];

@@ -1,21 +1,27 @@
 /**
  * @module bench/nlu-kefu-system
- * kefu's NLU in `bench:nlu`: `NluEngine.train` with the engine's default options and an empty
- * shop lexicon (public datasets have no catalogue); the model is its `toJSON()`.
+ * kefu's NLU in `bench:nlu`: `NluEngine.train` with the engine's default options (or, as
+ * `kefu-nb`, its naive Bayes classifier) and an empty shop lexicon (public datasets have no
+ * catalogue); the model is its `toJSON()`.
  */
 import fs from 'node:fs';
 import type { Locale } from '../core/shop';
 import { buildShopLexicon, NluEngine } from '../nlp';
+import type { NluEngineOptions } from '../nlp/nlu-engine';
 import type { NluBenchExample, NluBenchSystem } from './nlu-bench-system';
 
 export class NluKefuSystem implements NluBenchSystem {
-  readonly name = 'kefu';
   private engine: NluEngine | null = null;
   private lang: Locale = 'en';
 
+  constructor(
+    readonly name = 'kefu',
+    private readonly options: Partial<NluEngineOptions> = {},
+  ) {}
+
   async train(examples: readonly NluBenchExample[], lang: Locale): Promise<void> {
     this.lang = lang;
-    this.engine = NluEngine.train(examples.map((e) => ({ ...e, locale: lang })), buildShopLexicon([]));
+    this.engine = NluEngine.train(examples.map((e) => ({ ...e, locale: lang })), buildShopLexicon([]), this.options);
   }
 
   async predict(text: string): Promise<{ name: string; score: number }> {
