@@ -54,6 +54,9 @@ export class PhraseMatcher<T> {
    */
   match(norm: string, tokens: readonly Token[]): PhraseMatch<T>[] {
     const out: PhraseMatch<T>[] = [];
+    // No phrases (a shop without brands or categories yet, the public benchmarks): no walk over
+    // the text (0.5 µs per English message and matcher).
+    if (this.byFirst.size === 0) return out;
     let bounds: number[] | undefined;
     let i = 0;
     while (i < norm.length) {

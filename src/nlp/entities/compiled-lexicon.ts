@@ -11,9 +11,6 @@ export interface CompiledLexicon {
   brands: PhraseMatcher<string>;
   /** Word → category slug. */
   categories: PhraseMatcher<string>;
-  /** How many brand aliases and category words were added (0: the matcher can be skipped). */
-  brandCount: number;
-  categoryCount: number;
   /** Model number without separators (`wh1000xm5`) → as written in the catalogue. */
   models: ReadonlyMap<string, string>;
 }
@@ -33,11 +30,9 @@ export function compileLexicon(lexicon: ShopLexicon): CompiledLexicon {
   for (const b of lexicon.brands) for (const a of b.aliases) brands.add(a, b.name);
   const categories = new PhraseMatcher<string>();
   for (const c of lexicon.categories) for (const w of c.words) categories.add(w, c.slug);
-  const brandCount = lexicon.brands.reduce((n, b) => n + b.aliases.length, 0);
-  const categoryCount = lexicon.categories.reduce((n, c) => n + c.words.length, 0);
   const models = new Map<string, string>();
   for (const p of lexicon.products) for (const m of p.models) if (!models.has(compactModel(m))) models.set(compactModel(m), m);
-  const compiled = { brands, categories, brandCount, categoryCount, models };
+  const compiled = { brands, categories, models };
   cache.set(lexicon, compiled);
   return compiled;
 }

@@ -8,13 +8,11 @@ import type { EntityContext, EntityExtractor } from './entity-context';
 import { spanEntity } from './entity-context';
 import { compactModel } from './compiled-lexicon';
 
-// A lexicon without brands or categories (a shop with no catalogue yet, the benchmarks) skips
-// the matcher's walk over the text: 0.5 µs each per English message.
 export const extractBrands: EntityExtractor = (ctx: EntityContext) =>
-  ctx.lexicon.brandCount === 0 ? [] : ctx.lexicon.brands.match(ctx.norm, ctx.tokens).map((m) => spanEntity(ctx, 'brand', m.value, m.start, m.end));
+  ctx.lexicon.brands.match(ctx.norm, ctx.tokens).map((m) => spanEntity(ctx, 'brand', m.value, m.start, m.end));
 
 export const extractCategories: EntityExtractor = (ctx: EntityContext) =>
-  ctx.lexicon.categoryCount === 0 ? [] : ctx.lexicon.categories.match(ctx.norm, ctx.tokens).map((m) => spanEntity(ctx, 'category', m.value, m.start, m.end));
+  ctx.lexicon.categories.match(ctx.norm, ctx.tokens).map((m) => spanEntity(ctx, 'category', m.value, m.start, m.end));
 
 export const extractModels: EntityExtractor = (ctx: EntityContext) => {
   const out: Entity[] = [];
