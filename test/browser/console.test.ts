@@ -3,7 +3,7 @@
  * server: a shopper chats, an agent sees it live, takes over, replies (the widget shows the
  * agent's name), the bot stays quiet until release; text stays text in both; a second agent is
  * refused; the API refuses a logged-out caller; zh and en UI, desktop and phone. Writes
- * screenshots to test/screenshots/console-*.png.
+ * screenshots (console-*.png) to SCREENSHOT_DIR (test/artifacts/screenshots; `npm run screenshots`: test/screenshots).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,10 +11,10 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createStaffAccount } from '../../src/staff/create-staff-account';
 import { recordTrainingRun } from '../../src/staff/training-runs';
-import { launchBrowser } from '../helpers/browser';
+import { launchBrowser, SCREENSHOT_DIR } from '../helpers/browser';
 import { MODEL_CACHE, startTestServer, type TestServer } from '../helpers/test-server';
 
-const SHOTS = path.join(__dirname, '..', 'screenshots');
+const SHOTS = SCREENSHOT_DIR;
 const PASSWORD = 'correct-horse-battery';
 const XSS = '<img src=x onerror=alert(1)>';
 const DESKTOP = { width: 1280, height: 800 };

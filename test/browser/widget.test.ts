@@ -1,15 +1,15 @@
 /**
  * The chat widget on the demo page, in real headless Chromium against the real server:
  * chat in both languages, cards, suggested actions, text never rendered as HTML, resume after
- * a reload. Writes screenshots to test/screenshots/.
+ * a reload. Writes screenshots to SCREENSHOT_DIR (test/artifacts/screenshots; `npm run screenshots`: test/screenshots).
  */
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser';
+import { launchBrowser, SCREENSHOT_DIR } from '../helpers/browser';
 import { customerOf, lastFour, orderWith } from '../helpers/shop-fixture';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
-const SHOTS = path.join(__dirname, '..', 'screenshots');
+const SHOTS = SCREENSHOT_DIR;
 
 describe('chat widget (Chromium)', () => {
   let server: TestServer;
