@@ -30,6 +30,8 @@ export interface KefuConfig {
   publicDir: string;
   /** HS256 secret for `customerToken`; unset → tokens are refused. */
   shopSecret?: string;
+  /** `KEFU_CUSTOMER_TOKEN_MAX_HOURS`: a `customerToken` whose `exp` is further ahead (or after its `iat`) is refused. @default 24 */
+  customerTokenMaxHours: number;
   /** When set, MongoDB (through mongoose; a replica set, for transactions) is the store instead of the embedded one. */
   mongodbUri?: string;
   /** Import the demo shop when the store is empty. @default true */
@@ -111,6 +113,7 @@ export function loadConfig(overrides: Partial<KefuConfig> = {}, env: NodeJS.Proc
     dialogsDir: path.join(REPO_ROOT, 'dialogs'),
     publicDir: path.join(REPO_ROOT, 'public'),
     shopSecret: env.KEFU_SHOP_SECRET || undefined,
+    customerTokenMaxHours: intFromEnv(env.KEFU_CUSTOMER_TOKEN_MAX_HOURS, 24, 'KEFU_CUSTOMER_TOKEN_MAX_HOURS'),
     mongodbUri: env.MONGODB_URI || undefined,
     importDemoWhenEmpty: env.KEFU_IMPORT_DEMO !== 'false',
     rateLimit: {
