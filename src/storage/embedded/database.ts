@@ -1,6 +1,14 @@
 /**
  * @module storage/embedded/database
- * Opens the embedded SQLite database (write-ahead log on) and applies pending migrations.
+ * Opens the embedded SQLite database (write-ahead log on, `synchronous=FULL`), applies pending
+ * migrations, keeps every prepared statement (made once per SQL text), and commits writes in
+ * groups: the writes queued while the event loop was busy run together in one
+ * `BEGIN IMMEDIATE … COMMIT` (one fsync), each in its own savepoint so a failing write fails
+ * only its own promise. A write's promise settles only after the COMMIT that holds it returned:
+ * an acknowledgement that waits for it survives `kill -9` and a power cut.
+ *
+ * On the main thread; whether a worker thread owning the connection is faster is measured by
+ * `npm run bench:store` (see `test/reports/bench-store.md`).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,24 +18,192 @@ import { MIGRATIONS } from './migrations';
 
 const log = createLogger('kefu:store');
 
-export type SqliteDatabase = Database.Database;
+export interface DatabaseOptions {
+  /**
+   * Writes of concurrent callers share one transaction and one fsync. `false` keeps one
+   * transaction per write (the benchmark's baseline).
+   * @default true
+   */
+  groupCommit?: boolean;
+}
+
+/** Counts since open, for the benchmark and tests. */
+export interface WriteStats {
+  writes: number;
+  commits: number;
+}
+
+interface Pending {
+  run: () => unknown;
+  resolve: (value: unknown) => void;
+  reject: (err: unknown) => void;
+}
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+/**
+ * @example const db = openDatabase(path.join(dataDir, 'kefu.db'));
+ * const row = db.statement('SELECT json FROM orders WHERE id = ?').get(id);
+ * await db.write(() => db.statement('DELETE FROM faq WHERE id = ?').run(id));
+ */
+export class SqliteDatabase {
+  private readonly statements = new Map<string, Database.Statement>();
+  private queue: Pending[] = [];
+  private scheduled = false;
+  private closed = false;
+  private drained: (() => void)[] = [];
+  private readonly counts: WriteStats = { writes: 0, commits: 0 };
+  private readonly begin: Database.Statement;
+  private readonly commit: Database.Statement;
+  private readonly rollback: Database.Statement;
+  private readonly ownTransaction: (run: () => unknown) => unknown;
+
+  constructor(
+    /** The connection: reads use it directly (synchronous; they see every write whose promise resolved). */
+    readonly db: Database.Database,
+    private readonly groupCommit = true,
+  ) {
+    this.begin = db.prepare('BEGIN IMMEDIATE');
+    this.commit = db.prepare('COMMIT');
+    this.rollback = db.prepare('ROLLBACK');
+    // Inside the group's transaction better-sqlite3 runs this as SAVEPOINT … RELEASE (ROLLBACK TO on a throw).
+    this.ownTransaction = db.transaction((run: () => unknown) => run());
+  }
+
+  /** The prepared statement for `sql`, made on first use and kept. `pluck`: rows are their first column. */
+  statement(sql: string, pluck = false): Database.Statement {
+    const key = pluck ? `pluck:${sql}` : sql;
+    let statement = this.statements.get(key);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      if (pluck) statement.pluck();
+      this.statements.set(key, statement);
+    }
+    return statement;
+  }
+
+  /**
+   * Runs `run` (synchronous SQL) atomically and resolves with its result once it is committed.
+   * A throw undoes only `run`'s own changes and rejects only its promise.
+   */
+  write<T>(run: () => T): Promise<T> {
+    if (this.closed) return Promise.reject(new Error('the embedded database is closed'));
+    this.counts.writes++;
+    if (!this.groupCommit) {
+      try {
+        const value = this.immediate(run);
+        this.counts.commits++;
+        return Promise.resolve(value);
+      } catch (err) {
+        return Promise.reject(err);
+      }
+    }
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ run, resolve: resolve as (value: unknown) => void, reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        // After the current turn of the event loop: the writes of every callback that ran in it join this group.
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  stats(): WriteStats {
+    return { ...this.counts };
+  }
+
+  /** Commits what is queued, then closes the connection. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.scheduled) await new Promise<void>((resolve) => this.drained.push(resolve));
+    this.db.close();
+  }
+
+  private immediate<T>(run: () => T): T {
+    this.begin.run();
+    try {
+      const value = run();
+      this.commit.run();
+      return value;
+    } catch (err) {
+      if (this.db.inTransaction) this.rollback.run();
+      throw err;
+    }
+  }
+
+  private flush(): void {
+    const group = this.queue;
+    this.queue = [];
+    this.scheduled = false;
+    const outcomes = this.runGroup(group);
+    group.forEach((p, i) => {
+      const outcome = outcomes[i];
+      if (outcome.ok) p.resolve(outcome.value);
+      else p.reject(outcome.error);
+    });
+    this.drained.splice(0).forEach((resolve) => resolve());
+  }
+
+  /** One transaction for the whole group; the outcome of each write, known only after COMMIT. */
+  private runGroup(group: Pending[]): Outcome[] {
+    const outcomes: Outcome[] = new Array(group.length);
+    let start = 0;
+    while (start < group.length) {
+      let lost = -1;
+      try {
+        this.begin.run();
+      } catch (error) {
+        // No transaction (locked past busy_timeout, disk error): none of the group ran.
+        for (let i = start; i < group.length; i++) outcomes[i] = { ok: false, error };
+        return outcomes;
+      }
+      for (let i = start; i < group.length && lost < 0; i++) {
+        try {
+          outcomes[i] = { ok: true, value: this.ownTransaction(group[i].run) };
+        } catch (error) {
+          outcomes[i] = { ok: false, error };
+          // Some errors (I/O, full disk) make SQLite roll the whole transaction back.
+          if (!this.db.inTransaction) lost = i;
+        }
+      }
+      const end = lost < 0 ? group.length : lost;
+      if (lost < 0) {
+        try {
+          this.commit.run();
+          this.counts.commits++;
+        } catch (error) {
+          if (this.db.inTransaction) this.rollback.run();
+          for (let i = start; i < end; i++) outcomes[i] = { ok: false, error };
+        }
+      } else {
+        // The writes before the lost one were rolled back with it: they fail with its error.
+        for (let i = start; i < end; i++) if (outcomes[i].ok) outcomes[i] = { ok: false, error: (outcomes[lost] as { error: unknown }).error };
+      }
+      // After a lost transaction, the rest of the group gets a fresh one.
+      start = lost < 0 ? group.length : lost + 1;
+    }
+    return outcomes;
+  }
+}
 
 /**
  * @example const db = openDatabase(path.join(dataDir, 'kefu.db'));
  */
-export function openDatabase(file: string): SqliteDatabase {
+export function openDatabase(file: string, options: DatabaseOptions = {}): SqliteDatabase {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
-  // FULL: an acknowledged message must survive a power cut, not only a process crash.
+  // FULL: an acknowledged message must survive a power cut, not only a process crash (in WAL
+  // mode NORMAL would skip the fsync at each commit).
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
   migrate(db);
-  return db;
+  return new SqliteDatabase(db, options.groupCommit ?? true);
 }
 
-function migrate(db: SqliteDatabase): void {
+function migrate(db: Database.Database): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   for (let version = current; version < MIGRATIONS.length; version++) {
     db.transaction(() => {

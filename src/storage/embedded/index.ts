@@ -3,7 +3,7 @@
  * The embedded store: one SQLite file under the data directory, every port on it.
  */
 import path from 'node:path';
-import { openDatabase } from './database';
+import { openDatabase, type DatabaseOptions } from './database';
 import { SqliteAnnotationStore } from './sqlite-annotations';
 import { SqliteAssignments } from './sqlite-assignments';
 import { SqliteAuditLog } from './sqlite-audit-log';
@@ -19,8 +19,12 @@ import { SqliteStorage } from './sqlite-storage';
 import { SqliteTranscriptStore } from './sqlite-transcript-store';
 import type { Stores } from '../stores';
 
-export function openEmbeddedStores(dataDir: string): Stores {
-  const db = openDatabase(path.join(dataDir, 'kefu.db'));
+/**
+ * @example const stores = openEmbeddedStores(dataDir);
+ * @example const baseline = openEmbeddedStores(dataDir, { groupCommit: false }); // one transaction per write
+ */
+export function openEmbeddedStores(dataDir: string, options: DatabaseOptions = {}): Stores {
+  const db = openDatabase(path.join(dataDir, 'kefu.db'), options);
   return {
     kind: 'embedded',
     conversations: new SqliteConversationStore(db),
@@ -38,8 +42,7 @@ export function openEmbeddedStores(dataDir: string): Stores {
       annotations: new SqliteAnnotationStore(db),
     },
     search: new SqliteConversationSearch(db),
-    close: async () => {
-      db.close();
-    },
+    // Commits the writes still queued, then closes.
+    close: () => db.close(),
   };
 }

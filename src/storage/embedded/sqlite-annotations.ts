@@ -51,8 +51,7 @@ export class SqliteAnnotationStore implements AnnotationStore {
     const stored: Annotation = { ...a, status: 'pending' };
     delete stored.reviewedBy;
     delete stored.reviewedAt;
-    const changes = this.db
-      .prepare(
+    const insert = this.db.statement(
         `INSERT INTO annotations (id, conversation_id, activity_id, text, locale, predicted_intent, predicted_score,
            correct_intent, status, created_by, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)
@@ -61,8 +60,12 @@ export class SqliteAnnotationStore implements AnnotationStore {
            predicted_score = excluded.predicted_score, correct_intent = excluded.correct_intent,
            created_by = excluded.created_by, created_at = excluded.created_at
          WHERE annotations.status = 'pending'`,
-      )
-      .run(a.id, a.conversationId, a.activityId, a.text, a.locale, a.predictedIntent, a.predictedScore, a.correctIntent, a.createdBy, a.createdAt).changes;
+    );
+    const changes = await this.db.write(
+      () =>
+        insert.run(a.id, a.conversationId, a.activityId, a.text, a.locale, a.predictedIntent, a.predictedScore, a.correctIntent, a.createdBy, a.createdAt)
+          .changes,
+    );
     if (changes === 0) throw alreadyReviewed();
     return stored;
   }
@@ -85,14 +88,14 @@ export class SqliteAnnotationStore implements AnnotationStore {
       params.push(after.createdAt, after.createdAt, after.id);
     }
     const sql = `SELECT * FROM annotations ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id LIMIT ?`;
-    const rows = this.db.prepare(sql).all(...params, annotationLimit(options.limit)) as Row[];
+    const rows = this.db.statement(sql).all(...params, annotationLimit(options.limit)) as Row[];
     return rows.map(toAnnotation);
   }
 
   async review(id: string, status: 'accepted' | 'rejected', by: string, at: string): Promise<Annotation | null> {
-    const row = this.db
-      .prepare(`UPDATE annotations SET status = ?, reviewed_by = ?, reviewed_at = ? WHERE id = ? AND status = 'pending' RETURNING *`)
-      .get(reviewStatus(status), by, at, String(id)) as Row | undefined;
+    const update = this.db.statement(`UPDATE annotations SET status = ?, reviewed_by = ?, reviewed_at = ? WHERE id = ? AND status = 'pending' RETURNING *`);
+    const checked = reviewStatus(status);
+    const row = (await this.db.write(() => update.get(checked, by, at, String(id)))) as Row | undefined;
     return row ? toAnnotation(row) : null;
   }
 }

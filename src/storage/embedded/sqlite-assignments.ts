@@ -19,24 +19,21 @@ export class SqliteAssignments implements Assignments {
   constructor(private readonly db: SqliteDatabase) {}
 
   async take(a: Assignment): Promise<{ ok: true } | { ok: false; holder: Assignment }> {
-    return this.db.transaction((): { ok: true } | { ok: false; holder: Assignment } => {
-      const inserted = this.db
-        .prepare(
-          `INSERT INTO assignments (conversation_id, staff_id, staff_name, since) VALUES (?, ?, ?, ?)
-           ON CONFLICT (conversation_id) DO NOTHING`,
-        )
-        .run(a.conversationId, a.staffId, a.staffName, a.since).changes;
-      if (inserted === 1) return { ok: true };
+    const insert = this.db.statement(
+      `INSERT INTO assignments (conversation_id, staff_id, staff_name, since) VALUES (?, ?, ?, ?)
+       ON CONFLICT (conversation_id) DO NOTHING`,
+    );
+    // Insert and read in one write: the writer's lock (BEGIN IMMEDIATE) keeps another process out in between.
+    return this.db.write((): { ok: true } | { ok: false; holder: Assignment } => {
+      if (insert.run(a.conversationId, a.staffId, a.staffName, a.since).changes === 1) return { ok: true };
       const holder = this.read(a.conversationId) as Assignment;
       return holder.staffId === a.staffId ? { ok: true } : { ok: false, holder };
-    }).immediate();
+    });
   }
 
   async release(conversationId: string, staffId: string): Promise<boolean> {
-    return (
-      this.db.prepare('DELETE FROM assignments WHERE conversation_id = ? AND staff_id = ?').run(String(conversationId), String(staffId))
-        .changes === 1
-    );
+    const remove = this.db.statement('DELETE FROM assignments WHERE conversation_id = ? AND staff_id = ?');
+    return this.db.write(() => remove.run(String(conversationId), String(staffId)).changes === 1);
   }
 
   async get(conversationId: string): Promise<Assignment | null> {
@@ -44,11 +41,11 @@ export class SqliteAssignments implements Assignments {
   }
 
   async list(): Promise<Assignment[]> {
-    return (this.db.prepare('SELECT * FROM assignments ORDER BY since, conversation_id').all() as Row[]).map(toAssignment);
+    return (this.db.statement('SELECT * FROM assignments ORDER BY since, conversation_id').all() as Row[]).map(toAssignment);
   }
 
   private read(conversationId: string): Assignment | null {
-    const row = this.db.prepare('SELECT * FROM assignments WHERE conversation_id = ?').get(String(conversationId)) as Row | undefined;
+    const row = this.db.statement('SELECT * FROM assignments WHERE conversation_id = ?').get(String(conversationId)) as Row | undefined;
     return row ? toAssignment(row) : null;
   }
 }

@@ -31,24 +31,24 @@ export class SqliteAuditLog implements AuditLog {
   constructor(private readonly db: SqliteDatabase) {}
 
   async record(entry: AuditEntry): Promise<void> {
-    this.db
-      .prepare('INSERT INTO audit_log (at, staff_id, staff_name, action, conversation_id, detail) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(
-        entry.at,
-        entry.staffId,
-        entry.staffName,
-        entry.action,
-        entry.conversationId ?? null,
-        entry.detail === undefined ? null : JSON.stringify(entry.detail),
-      );
+    const insert = this.db.statement('INSERT INTO audit_log (at, staff_id, staff_name, action, conversation_id, detail) VALUES (?, ?, ?, ?, ?, ?)');
+    const row = [
+      entry.at,
+      entry.staffId,
+      entry.staffName,
+      entry.action,
+      entry.conversationId ?? null,
+      entry.detail === undefined ? null : JSON.stringify(entry.detail),
+    ];
+    await this.db.write(() => insert.run(...row));
   }
 
   async list(options: { limit?: number; before?: string } = {}): Promise<AuditEntry[]> {
     const limit = auditLimit(options.limit);
     const rows = (
       options.before === undefined
-        ? this.db.prepare('SELECT * FROM audit_log ORDER BY at DESC, seq DESC LIMIT ?').all(limit)
-        : this.db.prepare('SELECT * FROM audit_log WHERE at < ? ORDER BY at DESC, seq DESC LIMIT ?').all(String(options.before), limit)
+        ? this.db.statement('SELECT * FROM audit_log ORDER BY at DESC, seq DESC LIMIT ?').all(limit)
+        : this.db.statement('SELECT * FROM audit_log WHERE at < ? ORDER BY at DESC, seq DESC LIMIT ?').all(String(options.before), limit)
     ) as Row[];
     return rows.map(toEntry);
   }

@@ -83,8 +83,7 @@ export class SqliteConversationSearch implements ConversationSearch {
     const after = cursor ? ' AND (c.last_activity_at < ? OR (c.last_activity_at = ? AND c.id < ?))' : '';
     // Ids first (cheap to sort), the summaries only for the page.
     const ids = this.db
-      .prepare(`SELECT c.id FROM conversations c WHERE ${sql}${after} ORDER BY c.last_activity_at DESC, c.id DESC LIMIT ?`)
-      .pluck()
+      .statement(`SELECT c.id FROM conversations c WHERE ${sql}${after} ORDER BY c.last_activity_at DESC, c.id DESC LIMIT ?`, true)
       .all(...params, ...(cursor ? [cursor.at, cursor.at, cursor.id] : []), limit + 1) as string[];
     const items = ids.slice(0, limit).map((id) => this.summary(id));
     const last = items[items.length - 1];
@@ -92,26 +91,25 @@ export class SqliteConversationSearch implements ConversationSearch {
   }
 
   private summary(id: string): ConversationSummary {
-    const row = this.db.prepare(`SELECT c.*, ${HUMAN_EXISTS} AS human FROM conversations c WHERE c.id = ?`).get(id) as Row;
+    const row = this.db.statement(`SELECT c.*, ${HUMAN_EXISTS} AS human FROM conversations c WHERE c.id = ?`).get(id) as Row;
     // Only the conversation's own rows: \`conversation_id = ?\` is the one indexed condition (+ keeps the role indexes out).
     const userMessages = this.db
-      .prepare(`SELECT COUNT(*) FROM activities a WHERE a.conversation_id = ? AND +a.role = 'user' AND +a.type = 'message'`)
-      .pluck()
+      .statement(`SELECT COUNT(*) FROM activities a WHERE a.conversation_id = ? AND +a.role = 'user' AND +a.type = 'message'`, true)
       .get(id) as number;
     const lastText = this.db
-      .prepare(
+      .statement(
         `SELECT json_extract(a.json, '$.text') FROM activities a WHERE a.conversation_id = ? AND +a.type = 'message'
            AND json_extract(a.json, '$.text') IS NOT NULL ORDER BY a.at DESC, a.seq DESC LIMIT 1`,
+        true,
       )
-      .pluck()
       .get(id) as string | undefined;
     // A turn's replies all carry its intent: count turns (the message replied to), not replies.
     const intents = this.db
-      .prepare(
+      .statement(
         `SELECT ${INTENT} AS intent FROM activities a WHERE a.conversation_id = ? AND +a.role = 'bot' AND ${INTENT} IS NOT NULL
          GROUP BY intent ORDER BY COUNT(DISTINCT COALESCE(a.reply_to_id, a.id)) DESC, intent`,
+        true,
       )
-      .pluck()
       .all(id) as string[];
     return {
       conversation: toConversation(row),
@@ -128,7 +126,7 @@ export class SqliteConversationSearch implements ConversationSearch {
     const { from, to } = range;
     // Each query reads one covering partial index of migration 3 (activities_user_at, _human, _bot_at).
     const conversations = this.db
-      .prepare(
+      .statement(
         `WITH shopper AS (
            SELECT DISTINCT substr(a.at, 1, 10) AS day, a.conversation_id FROM activities a
            WHERE a.role = 'user' AND a.type = 'message' AND a.at >= ? AND a.at < ?
@@ -142,7 +140,7 @@ export class SqliteConversationSearch implements ConversationSearch {
     // One row per shopper turn answered with an intent (the message its replies answer), dated by
     // its first reply. With MIN(), SQLite takes the bare columns from that row: the first reply's intent.
     const turns = this.db
-      .prepare(
+      .statement(
         `SELECT day, intent, COUNT(*) AS turns FROM (
            SELECT substr(a.at, 1, 10) AS day, MIN(a.at), ${INTENT} AS intent FROM activities a
            WHERE a.role = 'bot' AND a.at >= ? AND a.at < ? AND a.reply_to_id IS NOT NULL AND ${INTENT} IS NOT NULL
@@ -151,7 +149,7 @@ export class SqliteConversationSearch implements ConversationSearch {
       )
       .all(from, to) as { day: string; intent: string; turns: number }[];
     const feedback = this.db
-      .prepare(
+      .statement(
         `SELECT ${INTENT} AS intent, SUM(f.rating = 'up') AS up, SUM(f.rating = 'down') AS down
          FROM activities a JOIN feedback f ON f.conversation_id = a.conversation_id AND f.activity_id = a.id
          WHERE a.role = 'bot' AND a.at >= ? AND a.at < ? AND ${INTENT} IS NOT NULL GROUP BY intent`,

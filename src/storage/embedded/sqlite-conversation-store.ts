@@ -34,17 +34,22 @@ export class SqliteConversationStore implements ConversationStore {
 
   async create(c: Pick<Conversation, 'id' | 'channel' | 'customerId' | 'locale'>): Promise<Conversation> {
     const now = new Date().toISOString();
-    this.db
-      .prepare(
-        `INSERT INTO conversations (id, channel, customer_id, locale, handoff, created_at, updated_at)
-         VALUES (?, ?, ?, ?, 0, ?, ?) ON CONFLICT (id) DO NOTHING`,
-      )
-      .run(c.id, c.channel, c.customerId, c.locale, now, now);
-    return (await this.get(c.id)) as Conversation;
+    const insert = this.db.statement(
+      `INSERT INTO conversations (id, channel, customer_id, locale, handoff, created_at, updated_at)
+       VALUES (?, ?, ?, ?, 0, ?, ?) ON CONFLICT (id) DO NOTHING`,
+    );
+    return this.db.write(() => {
+      insert.run(c.id, c.channel, c.customerId, c.locale, now, now);
+      return this.read(c.id) as Conversation;
+    });
   }
 
   async get(id: string): Promise<Conversation | null> {
-    const row = this.db.prepare('SELECT * FROM conversations WHERE id = ?').get(id) as ConversationRow | undefined;
+    return this.read(id);
+  }
+
+  private read(id: string): Conversation | null {
+    const row = this.db.statement('SELECT * FROM conversations WHERE id = ?').get(id) as ConversationRow | undefined;
     return row ? toConversation(row) : null;
   }
 
@@ -61,8 +66,11 @@ export class SqliteConversationStore implements ConversationStore {
     }
     sets.push('updated_at = ?');
     values.push(new Date().toISOString());
-    this.db.prepare(`UPDATE conversations SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
-    return this.get(id);
+    const update = this.db.statement(`UPDATE conversations SET ${sets.join(', ')} WHERE id = ?`);
+    return this.db.write(() => {
+      update.run(...values, id);
+      return this.read(id);
+    });
   }
 
   /**
@@ -72,12 +80,10 @@ export class SqliteConversationStore implements ConversationStore {
    * conversation (`conversationId` '', `activityId` its own id); pending and rejected ones go.
    */
   async deleteInactiveSince(cutoff: string): Promise<number> {
-    const stale = this.db
-      .prepare(
-        `SELECT id, channel FROM conversations c WHERE c.updated_at < ?
-         AND NOT EXISTS (SELECT 1 FROM activities a WHERE a.conversation_id = c.id AND a.at >= ?)`,
-      )
-      .all(cutoff, cutoff) as { id: string; channel: string }[];
+    const select = this.db.statement(
+      `SELECT id, channel FROM conversations c WHERE c.updated_at < ?
+       AND NOT EXISTS (SELECT 1 FROM activities a WHERE a.conversation_id = c.id AND a.at >= ?)`,
+    );
     const statements = [
       'DELETE FROM activities WHERE conversation_id = ?',
       'DELETE FROM handoff_queue WHERE conversation_id = ?',
@@ -86,14 +92,16 @@ export class SqliteConversationStore implements ConversationStore {
       `DELETE FROM annotations WHERE conversation_id = ? AND status <> 'accepted'`,
       `UPDATE annotations SET conversation_id = '', activity_id = id WHERE conversation_id = ?`,
       'DELETE FROM conversations WHERE id = ?',
-    ].map((sql) => this.db.prepare(sql));
-    const deleteState = this.db.prepare('DELETE FROM dialog_state WHERE key = ?');
-    this.db.transaction(() => {
+    ].map((sql) => this.db.statement(sql));
+    const deleteState = this.db.statement('DELETE FROM dialog_state WHERE key = ?');
+    // Chosen inside the write: a conversation that became active in the meantime stays.
+    return this.db.write(() => {
+      const stale = select.all(cutoff, cutoff) as { id: string; channel: string }[];
       for (const { id, channel } of stale) {
         for (const statement of statements) statement.run(id);
         for (const key of conversationStateKeys(id, channel)) deleteState.run(key);
       }
-    })();
-    return stale.length;
+      return stale.length;
+    });
   }
 }

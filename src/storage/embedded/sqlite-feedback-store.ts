@@ -9,11 +9,11 @@ export class SqliteFeedbackStore implements FeedbackStore {
   constructor(private readonly db: SqliteDatabase) {}
 
   async record(f: Feedback): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT OR REPLACE INTO feedback (conversation_id, activity_id, rating, comment, at)
-         VALUES (?, ?, ?, ?, ?)`,
-      )
-      .run(f.conversationId, f.activityId, f.rating, f.comment ?? null, new Date().toISOString());
+    const upsert = this.db.statement(
+      `INSERT OR REPLACE INTO feedback (conversation_id, activity_id, rating, comment, at)
+       VALUES (?, ?, ?, ?, ?)`,
+    );
+    const at = new Date().toISOString();
+    await this.db.write(() => upsert.run(f.conversationId, f.activityId, f.rating, f.comment ?? null, at));
   }
 }

@@ -11,31 +11,32 @@ export class SqliteShopRepository implements ShopRepository {
 
   async importShop(data: ShopData): Promise<ImportSummary> {
     const db = this.db;
-    const putProduct = db.prepare('INSERT OR REPLACE INTO products (id, json) VALUES (?, ?)');
-    const putCustomer = db.prepare('INSERT OR REPLACE INTO customers (id, json) VALUES (?, ?)');
-    const putOrder = db.prepare(
+    const putProduct = db.statement('INSERT OR REPLACE INTO products (id, json) VALUES (?, ?)');
+    const putCustomer = db.statement('INSERT OR REPLACE INTO customers (id, json) VALUES (?, ?)');
+    const putOrder = db.statement(
       'INSERT OR REPLACE INTO orders (id, customer_id, status, created_at, json) VALUES (?, ?, ?, ?, ?)',
     );
-    const putEvent = db.prepare(
+    const putEvent = db.statement(
       'INSERT OR REPLACE INTO events (customer_id, product_id, type, at, value) VALUES (?, ?, ?, ?, ?)',
     );
-    const putFaq = db.prepare('INSERT OR REPLACE INTO faq (id, json) VALUES (?, ?)');
-    const putMeta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
-    db.transaction(() => {
+    const putFaq = db.statement('INSERT OR REPLACE INTO faq (id, json) VALUES (?, ?)');
+    const putMeta = db.statement('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+    const at = new Date().toISOString();
+    await db.write(() => {
       for (const p of data.products) putProduct.run(p.id, JSON.stringify(p));
       for (const c of data.customers) putCustomer.run(c.id, JSON.stringify(c));
       for (const o of data.orders) putOrder.run(o.id, o.customerId, o.status, o.createdAt, JSON.stringify(o));
       for (const e of data.events) putEvent.run(e.customerId, e.productId, e.type, e.at, e.value ?? null);
       for (const f of data.faq) putFaq.run(f.id, JSON.stringify(f));
-      putMeta.run('last_import_at', new Date().toISOString());
-    })();
+      putMeta.run('last_import_at', at);
+    });
     return importSummary(data);
   }
 
   async loadShop(): Promise<ShopData> {
     const parse = <T>(rows: unknown[]): T[] => (rows as { json: string }[]).map((r) => JSON.parse(r.json) as T);
     const events = (
-      this.db.prepare('SELECT customer_id, product_id, type, at, value FROM events ORDER BY at').all() as {
+      this.db.statement('SELECT customer_id, product_id, type, at, value FROM events ORDER BY at').all() as {
         customer_id: string;
         product_id: string;
         type: ShopEvent['type'];
@@ -50,8 +51,8 @@ export class SqliteShopRepository implements ShopRepository {
       ...(r.value === null ? {} : { value: r.value }),
     }));
     return {
-      products: parse<Product>(this.db.prepare('SELECT json FROM products ORDER BY id').all()),
-      faq: parse<Faq>(this.db.prepare('SELECT json FROM faq ORDER BY id').all()),
+      products: parse<Product>(this.db.statement('SELECT json FROM products ORDER BY id').all()),
+      faq: parse<Faq>(this.db.statement('SELECT json FROM faq ORDER BY id').all()),
       events,
       // Customers and orders are read one at a time through OrderRepository, never in bulk.
       customers: [],
@@ -60,6 +61,6 @@ export class SqliteShopRepository implements ShopRepository {
   }
 
   async hasData(): Promise<boolean> {
-    return this.db.prepare("SELECT 1 FROM meta WHERE key = 'last_import_at'").get() !== undefined;
+    return this.db.statement("SELECT 1 FROM meta WHERE key = 'last_import_at'").get() !== undefined;
   }
 }

@@ -32,31 +32,33 @@ export class SqliteStaffDirectory implements StaffDirectory {
 
   async add(account: StaffAccount): Promise<StaffAccount> {
     const stored = { ...account, name: staffNameKey(account.name) };
-    const result = this.db
-      .prepare(
-        `INSERT INTO staff_accounts (id, name, display_name, role, password_hash, created_at)
-         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING`,
-      )
-      .run(stored.id, stored.name, stored.displayName, stored.role, stored.passwordHash, stored.createdAt);
+    const insert = this.db.statement(
+      `INSERT INTO staff_accounts (id, name, display_name, role, password_hash, created_at)
+       VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING`,
+    );
+    const result = await this.db.write(() =>
+      insert.run(stored.id, stored.name, stored.displayName, stored.role, stored.passwordHash, stored.createdAt),
+    );
     if (result.changes === 0) throw nameTaken(stored.name);
     return stored;
   }
 
   async byName(name: string): Promise<StaffAccount | null> {
-    const row = this.db.prepare('SELECT * FROM staff_accounts WHERE name = ?').get(staffNameKey(name)) as Row | undefined;
+    const row = this.db.statement('SELECT * FROM staff_accounts WHERE name = ?').get(staffNameKey(name)) as Row | undefined;
     return row ? toAccount(row) : null;
   }
 
   async byId(id: string): Promise<StaffAccount | null> {
-    const row = this.db.prepare('SELECT * FROM staff_accounts WHERE id = ?').get(String(id)) as Row | undefined;
+    const row = this.db.statement('SELECT * FROM staff_accounts WHERE id = ?').get(String(id)) as Row | undefined;
     return row ? toAccount(row) : null;
   }
 
   async list(): Promise<StaffAccount[]> {
-    return (this.db.prepare('SELECT * FROM staff_accounts ORDER BY created_at, name').all() as Row[]).map(toAccount);
+    return (this.db.statement('SELECT * FROM staff_accounts ORDER BY created_at, name').all() as Row[]).map(toAccount);
   }
 
   async setPassword(id: string, passwordHash: string): Promise<void> {
-    this.db.prepare('UPDATE staff_accounts SET password_hash = ? WHERE id = ?').run(passwordHash, String(id));
+    const update = this.db.statement('UPDATE staff_accounts SET password_hash = ? WHERE id = ?');
+    await this.db.write(() => update.run(passwordHash, String(id)));
   }
 }

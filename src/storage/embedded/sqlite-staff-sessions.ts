@@ -17,22 +17,23 @@ export class SqliteStaffSessions implements StaffSessions {
   constructor(private readonly db: SqliteDatabase) {}
 
   async create(session: StaffSession): Promise<void> {
-    this.db.transaction(() => {
-      this.db.prepare('DELETE FROM staff_sessions WHERE expires_at <= ?').run(session.createdAt);
-      this.db
-        .prepare('INSERT OR REPLACE INTO staff_sessions (token_hash, staff_id, created_at, expires_at) VALUES (?, ?, ?, ?)')
-        .run(session.tokenHash, session.staffId, session.createdAt, session.expiresAt);
-    })();
+    const sweep = this.db.statement('DELETE FROM staff_sessions WHERE expires_at <= ?');
+    const insert = this.db.statement('INSERT OR REPLACE INTO staff_sessions (token_hash, staff_id, created_at, expires_at) VALUES (?, ?, ?, ?)');
+    await this.db.write(() => {
+      sweep.run(session.createdAt);
+      insert.run(session.tokenHash, session.staffId, session.createdAt, session.expiresAt);
+    });
   }
 
   async get(tokenHash: string, now: string): Promise<StaffSession | null> {
     const row = this.db
-      .prepare('SELECT * FROM staff_sessions WHERE token_hash = ? AND expires_at > ?')
+      .statement('SELECT * FROM staff_sessions WHERE token_hash = ? AND expires_at > ?')
       .get(String(tokenHash), String(now)) as Row | undefined;
     return row ? { tokenHash: row.token_hash, staffId: row.staff_id, createdAt: row.created_at, expiresAt: row.expires_at } : null;
   }
 
   async delete(tokenHash: string): Promise<void> {
-    this.db.prepare('DELETE FROM staff_sessions WHERE token_hash = ?').run(String(tokenHash));
+    const remove = this.db.statement('DELETE FROM staff_sessions WHERE token_hash = ?');
+    await this.db.write(() => remove.run(String(tokenHash)));
   }
 }

@@ -12,7 +12,7 @@ export class SqliteStorage implements Storage {
 
   async read(keys: string[]): Promise<StoreItems> {
     const items: StoreItems = {};
-    const select = this.db.prepare('SELECT etag, json FROM dialog_state WHERE key = ?');
+    const select = this.db.statement('SELECT etag, json FROM dialog_state WHERE key = ?');
     for (const key of keys) {
       const row = select.get(key) as { etag: number; json: string } | undefined;
       if (row) items[key] = { ...JSON.parse(row.json), eTag: String(row.etag) };
@@ -20,26 +20,31 @@ export class SqliteStorage implements Storage {
     return items;
   }
 
+  /** All keys or none; the eTags are checked inside the write, against what is committed before it. */
   async write(changes: StoreItems): Promise<void> {
-    const select = this.db.prepare('SELECT etag FROM dialog_state WHERE key = ?');
-    const upsert = this.db.prepare(
+    // Serialised now: the caller may change its objects once this returns.
+    const entries = Object.entries(changes).map(([key, item]) => {
+      const { eTag, ...value } = (item ?? {}) as { eTag?: string };
+      return { key, eTag, json: JSON.stringify(value) };
+    });
+    const select = this.db.statement('SELECT etag FROM dialog_state WHERE key = ?');
+    const upsert = this.db.statement(
       `INSERT INTO dialog_state (key, etag, json) VALUES (?, 1, ?)
        ON CONFLICT (key) DO UPDATE SET etag = etag + 1, json = excluded.json`,
     );
-    this.db.transaction(() => {
-      for (const [key, item] of Object.entries(changes)) {
-        const { eTag, ...value } = (item ?? {}) as { eTag?: string };
+    await this.db.write(() => {
+      for (const { key, eTag, json } of entries) {
         const row = select.get(key) as { etag: number } | undefined;
         if (row && eTag && eTag !== '*' && eTag !== String(row.etag)) {
           throw new AppError(ErrorCodes.storageConflict, `Storage: error writing "${key}" due to eTag conflict.`);
         }
-        upsert.run(key, JSON.stringify(value));
+        upsert.run(key, json);
       }
-    })();
+    });
   }
 
   async delete(keys: string[]): Promise<void> {
-    const del = this.db.prepare('DELETE FROM dialog_state WHERE key = ?');
-    this.db.transaction(() => keys.forEach((key) => del.run(key)))();
+    const del = this.db.statement('DELETE FROM dialog_state WHERE key = ?');
+    await this.db.write(() => keys.forEach((key) => del.run(key)));
   }
 }

@@ -21,48 +21,55 @@ function read(row: Row, view: TranscriptView, now: string): ChatActivity {
   return JSON.parse(useRaw ? (row.raw_json as string) : row.json) as ChatActivity;
 }
 
+type InsertRow = [string, string, string | null, string, string, string, string, string | null, string | null];
+
+/** The columns of an activity, serialised when it is handed over (the write runs later, in the group). */
+function toRow(activity: ChatActivity, { raw, rawUntil }: AppendOptions): InsertRow {
+  const keepRaw = raw !== undefined && rawUntil !== undefined;
+  return [
+    activity.conversationId,
+    activity.id,
+    activity.replyToId ?? null,
+    activity.type,
+    activity.from.role,
+    activity.timestamp,
+    JSON.stringify(activity),
+    keepRaw ? JSON.stringify(raw) : null,
+    keepRaw ? rawUntil : null,
+  ];
+}
+
 export class SqliteTranscriptStore implements TranscriptStore {
   constructor(private readonly db: SqliteDatabase) {}
 
   async append(activity: ChatActivity, options: AppendOptions = {}): Promise<AppendResult> {
-    return this.insert(activity, options);
+    const row = toRow(activity, options);
+    return this.db.write(() => this.insert(activity, row));
   }
 
-  /** All or nothing: one transaction. */
+  /** All or nothing: one write (its own savepoint in the group's transaction). */
   async appendAll(activities: ChatActivity[], options: { raw?: (ChatActivity | undefined)[]; rawUntil?: string } = {}): Promise<AppendResult[]> {
-    return this.db.transaction(() =>
-      activities.map((a, i) => this.insert(a, { raw: options.raw?.[i], rawUntil: options.rawUntil })),
-    )();
+    const rows = activities.map((a, i) => toRow(a, { raw: options.raw?.[i], rawUntil: options.rawUntil }));
+    return this.db.write(() => activities.map((a, i) => this.insert(a, rows[i])));
   }
 
-  private insert(activity: ChatActivity, { raw, rawUntil }: AppendOptions): AppendResult {
-    const keepRaw = raw !== undefined && rawUntil !== undefined;
+  private insert(activity: ChatActivity, row: InsertRow): AppendResult {
     const result = this.db
-      .prepare(
+      .statement(
         `INSERT INTO activities (conversation_id, id, reply_to_id, type, role, at, json, raw_json, raw_until)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (conversation_id, id) DO NOTHING`,
       )
-      .run(
-        activity.conversationId,
-        activity.id,
-        activity.replyToId ?? null,
-        activity.type,
-        activity.from.role,
-        activity.timestamp,
-        JSON.stringify(activity),
-        keepRaw ? JSON.stringify(raw) : null,
-        keepRaw ? rawUntil : null,
-      );
+      .run(...row);
     if (result.changes === 1) return { activity, inserted: true };
     const existing = this.db
-      .prepare('SELECT json FROM activities WHERE conversation_id = ? AND id = ?')
+      .statement('SELECT json FROM activities WHERE conversation_id = ? AND id = ?')
       .get(activity.conversationId, activity.id) as Row | undefined;
     return { activity: existing ? (JSON.parse(existing.json) as ChatActivity) : activity, inserted: false };
   }
 
   async get(conversationId: string, activityId: string): Promise<ChatActivity | null> {
     const row = this.db
-      .prepare('SELECT json FROM activities WHERE conversation_id = ? AND id = ?')
+      .statement('SELECT json FROM activities WHERE conversation_id = ? AND id = ?')
       .get(conversationId, activityId) as Row | undefined;
     return row ? (JSON.parse(row.json) as ChatActivity) : null;
   }
@@ -75,13 +82,13 @@ export class SqliteTranscriptStore implements TranscriptStore {
     let beforeSeq = Number.MAX_SAFE_INTEGER;
     if (options.before !== undefined) {
       const row = this.db
-        .prepare('SELECT seq FROM activities WHERE conversation_id = ? AND id = ?')
+        .statement('SELECT seq FROM activities WHERE conversation_id = ? AND id = ?')
         .get(conversationId, options.before) as { seq: number } | undefined;
       if (!row) return [];
       beforeSeq = row.seq;
     }
     const rows = this.db
-      .prepare(
+      .statement(
         'SELECT json, raw_json, raw_until FROM activities WHERE conversation_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?',
       )
       .all(conversationId, beforeSeq, limit) as Row[];
@@ -91,7 +98,7 @@ export class SqliteTranscriptStore implements TranscriptStore {
 
   async repliesTo(conversationId: string, activityId: string): Promise<ChatActivity[]> {
     const rows = this.db
-      .prepare('SELECT json FROM activities WHERE conversation_id = ? AND reply_to_id = ? ORDER BY seq')
+      .statement('SELECT json FROM activities WHERE conversation_id = ? AND reply_to_id = ? ORDER BY seq')
       .all(conversationId, activityId) as Row[];
     return rows.map((r) => JSON.parse(r.json) as ChatActivity);
   }
@@ -100,7 +107,7 @@ export class SqliteTranscriptStore implements TranscriptStore {
     const limit = Math.max(1, Math.min(MAX_SCAN, Math.floor(options.limit ?? MAX_SCAN)));
     const after = options.cursor !== undefined ? Number(options.cursor) : 0;
     const rows = this.db
-      .prepare('SELECT seq, json FROM activities WHERE seq > ? AND at >= ? ORDER BY seq LIMIT ?')
+      .statement('SELECT seq, json FROM activities WHERE seq > ? AND at >= ? ORDER BY seq LIMIT ?')
       .all(Number.isFinite(after) ? after : 0, since, limit) as { seq: number; json: string }[];
     const activities = rows.map((r) => JSON.parse(r.json) as ChatActivity);
     return rows.length === limit ? { activities, next: String(rows[rows.length - 1].seq) } : { activities };
@@ -115,7 +122,7 @@ export class SqliteTranscriptStore implements TranscriptStore {
    */
   async unanswered(since: string, limit: number): Promise<UnansweredActivity[]> {
     const rows = this.db
-      .prepare(
+      .statement(
         `SELECT a.json, a.raw_json, a.raw_until FROM activities a
          JOIN conversations c ON c.id = a.conversation_id AND c.handoff = 0
          WHERE a.role = 'user' AND a.type = 'message' AND a.at >= ?
@@ -131,8 +138,8 @@ export class SqliteTranscriptStore implements TranscriptStore {
   }
 
   async purgeRaw(now: string): Promise<number> {
-    return this.db
-      .prepare('UPDATE activities SET raw_json = NULL, raw_until = NULL WHERE raw_until IS NOT NULL AND raw_until <= ?')
-      .run(now).changes;
+    return this.db.write(
+      () => this.db.statement('UPDATE activities SET raw_json = NULL, raw_until = NULL WHERE raw_until IS NOT NULL AND raw_until <= ?').run(now).changes,
+    );
   }
 }
