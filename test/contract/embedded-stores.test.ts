@@ -14,6 +14,8 @@ storesContract('embedded (SQLite)', open);
 staffStoresContract('embedded (SQLite)', open);
 // As the server sees them: refusals keep their codes through the guard (KEFU_CONFLICT, KEFU_BAD_REQUEST).
 staffStoresContract('embedded (SQLite), guarded', async () => guardStores(await open()));
+// The benchmark's baseline, one transaction per write, keeps the same contract.
+storesContract('embedded (SQLite), one transaction per write', async () => openEmbeddedStores(dataDir(), { groupCommit: false }));
 
 describe('embedded store migration 3 (staff console)', () => {
   it('should list conversations stored before it, newest activity first', async () => {
