@@ -19,7 +19,7 @@ import { openStores } from '../../src/storage/open-stores';
 import type { Stores } from '../../src/storage/stores';
 import { customerOf, lastFour, orderWith, shop } from '../helpers/shop-fixture';
 import { MODEL_CACHE, startTestServer, TEST_SECRET, type TestServer } from '../helpers/test-server';
-import { nowSeconds, WebhookClient, webhookCards, webhookSignature, type PrepareOptions, type WebhookAnswer } from '../helpers/webhook-client';
+import { messagesPath, nowSeconds, WebhookClient, webhookCards, webhookSignature, type PrepareOptions, type WebhookAnswer } from '../helpers/webhook-client';
 
 const WEBHOOK_SECRET = 'test-webhook-secret-please-change';
 /** Small enough to hit in a test, large enough for the flows below (at most 4 calls per thread). */
@@ -164,6 +164,8 @@ describe('webhook API', () => {
     it.each<[string, () => PrepareOptions]>([
       ['a wrong secret', () => ({ secret: 'not-the-secret' })],
       ['a signature of another body', () => ({ signedBody: JSON.stringify({ id: 'a1', text: 'hello' }) })],
+      ['a signature for another thread', () => ({ signedPath: messagesPath('someone-elses-thread') })],
+      ['a signature for another method', () => ({ signedMethod: 'PUT' })],
       ['no X-Kefu-Signature', () => ({ omit: 'signature' })],
       ['no X-Kefu-Timestamp', () => ({ omit: 'timestamp' })],
       ['a timestamp 301 s old', () => ({ timestamp: nowSeconds() - 301 })],
@@ -192,25 +194,45 @@ describe('webhook API', () => {
       expectReplies(await hook.post(id, body, { timestamp: nowSeconds() - 290 }), id, 'a1');
     });
 
-    it('should refuse a replayed request with 401, leaving the transcript as it was', async () => {
-      const id = thread('replay');
-      const prepared = hook.prepare(id, { id: 'once', text: 'hello' });
-      expectReplies(await hook.send(prepared), id, 'once');
+    it.each([
+      ['zh', '推荐一款3000元以内的手机'],
+      ['en', 'recommend a phone under 3000'],
+    ])('should answer the very same request again (same bytes and signature, same second) with 200 and the stored replies, running the turn once (%s)', async (_lang, text) => {
+      const id = thread('retry');
+      const prepared = hook.prepare(id, { id: 'once', text });
+      const first = await hook.send(prepared);
+      const replies = expectReplies(first, id, 'once');
       const before = await stored(id);
-      const replay = await hook.send(prepared);
-      expect(replay.status).toBe(401);
-      expect(replay.body.error?.code).toBe('KEFU_AUTH');
+      const retry = await hook.send(prepared);
+      expectReplies(retry, id, 'once');
+      expect(retry.body.replies!.map((r) => r.id)).toEqual(replies.map((r) => r.id));
+      expect(webhookCards(retry, 'product').map((c) => c.productId)).toEqual(webhookCards(first, 'product').map((c) => c.productId));
       expect(await stored(id)).toEqual(before);
     });
 
-    it('should refuse a captured request replayed to another conversation (the signature does not cover the path)', async () => {
+    it('should refuse a captured request posted to another conversation, or with another query string (the signature covers the path)', async () => {
       const id = thread('captured');
       const prepared = hook.prepare(id, { id: 'captured-1', text: 'hello' });
       expectReplies(await hook.send(prepared), id, 'captured-1');
+      const before = await stored(id);
       const elsewhere = thread('elsewhere');
       const moved = { ...prepared, path: prepared.path.replace(encodeURIComponent(id), encodeURIComponent(elsewhere)) };
-      expect((await hook.send(moved)).status).toBe(401);
+      const answer = await hook.send(moved);
+      expect(answer.status).toBe(401);
+      expect(answer.body.error?.code).toBe('KEFU_AUTH');
       await expectNothingStored(elsewhere);
+      // The same thread spelled with a query string is another request target.
+      expect((await hook.send({ ...prepared, path: `${prepared.path}?x=1` })).status).toBe(401);
+      expect(await stored(id)).toEqual(before);
+    });
+
+    it('should sign the query string as sent', async () => {
+      const id = thread('query');
+      const path = `${messagesPath(id)}?source=line`;
+      const body = JSON.stringify({ id: 'q-1', text: '你好' });
+      const ts = nowSeconds();
+      const headers = { 'Content-Type': 'application/json', 'X-Kefu-Timestamp': String(ts), 'X-Kefu-Signature': webhookSignature(WEBHOOK_SECRET, ts, path, body) };
+      expectReplies(await hook.send({ path, body, headers }), id, 'q-1');
     });
 
     it('should refuse a bad customerToken with 401 and store nothing', async () => {
@@ -285,11 +307,9 @@ describe('webhook API', () => {
 
     it('should process two simultaneous calls with one id once, both answered with the same replies', async () => {
       const id = thread('dup-race');
-      const t = nowSeconds();
-      const [a, b] = await Promise.all([
-        hook.post(id, { id: 'race', text: 'where is my order' }, { timestamp: t }),
-        hook.post(id, { id: 'race', text: 'where is my order' }, { timestamp: t - 1 }),
-      ]);
+      // The very same request twice at once: an integration that retries before the first answer.
+      const prepared = hook.prepare(id, { id: 'race', text: 'where is my order' });
+      const [a, b] = await Promise.all([hook.send(prepared), hook.send(prepared)]);
       expectReplies(a, id, 'race');
       expectReplies(b, id, 'race');
       expect(b.body.replies!.map((r) => r.id)).toEqual(a.body.replies!.map((r) => r.id));
@@ -427,18 +447,20 @@ describe('webhook API on a store with latency', () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const signed = (body: string, timestamp: number) => ({
-    'x-kefu-timestamp': String(timestamp),
-    'x-kefu-signature': webhookSignature(WEBHOOK_SECRET, timestamp, body),
-  });
+  const signed = (body: string, timestamp: number) => {
+    const path = messagesPath('slow');
+    const headers = { 'x-kefu-timestamp': String(timestamp), 'x-kefu-signature': webhookSignature(WEBHOOK_SECRET, timestamp, path, body) };
+    return { headers, method: 'POST', path };
+  };
 
   it('should make a second call with the same id wait for the first and answer with its replies', async () => {
     const body = JSON.stringify({ id: 'slow-1', text: '推荐一款3000元以内的手机' });
     const t = nowSeconds();
+    // A retry signed anew and two copies of the very same request.
     const [a, b, c] = await Promise.all([
       handler.receive(signed(body, t), Buffer.from(body), 'slow'),
       handler.receive(signed(body, t - 1), Buffer.from(body), 'slow'),
-      handler.receive(signed(body, t - 2), Buffer.from(body), 'slow'),
+      handler.receive(signed(body, t), Buffer.from(body), 'slow'),
     ]);
     expect(a.replies.length).toBeGreaterThan(0);
     for (const other of [b, c]) expect(other.replies.map((r) => r.id)).toEqual(a.replies.map((r) => r.id));

@@ -1,8 +1,8 @@
 /**
  * @module test/helpers/webhook-client
  * An integration calling the webhook API over real HTTP: signs each request as the protocol
- * says (written here from the protocol, independently of the server's code), and can send one
- * prepared request twice to replay it.
+ * says (`{timestamp}.{METHOD}.{path}.{raw body}`, written here from the protocol, independently
+ * of the server's code), and can send one prepared request twice to replay it.
  * @example const hook = new WebhookClient(server.url, SECRET); const r = await hook.post('t1', { id: 'm1', text: 'hi' });
  */
 import { createHmac } from 'node:crypto';
@@ -21,6 +21,10 @@ export interface PrepareOptions {
   secret?: string;
   /** Signs this body but sends the real one (a tampered request). */
   signedBody?: string;
+  /** Signs this path but sends the real one (a request moved to another thread). */
+  signedPath?: string;
+  /** Signs this method instead of POST. */
+  signedMethod?: string;
   /** Leaves a header out. */
   omit?: 'timestamp' | 'signature';
 }
@@ -30,10 +34,13 @@ export interface WebhookAnswer {
   body: { conversationId?: string; replies?: ChatActivity[]; error?: { code: string; message: string } };
 }
 
-/** `sha256=` + hex HMAC-SHA256 of `{timestamp}.{body}`. */
-export function webhookSignature(secret: string, timestamp: number | string, body: string): string {
-  return 'sha256=' + createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
+/** `sha256=` + hex HMAC-SHA256 of `{timestamp}.{METHOD}.{path}.{body}`. */
+export function webhookSignature(secret: string, timestamp: number | string, path: string, body: string, method = 'POST'): string {
+  return 'sha256=' + createHmac('sha256', secret).update(`${timestamp}.${method}.${path}.${body}`).digest('hex');
 }
+
+/** The request target of a thread's messages, as the client sends it. */
+export const messagesPath = (conversationId: string): string => `/api/v1/conversations/${encodeURIComponent(conversationId)}/messages`;
 
 export const nowSeconds = (): number => Math.floor(Date.now() / 1000);
 
@@ -47,12 +54,14 @@ export class WebhookClient {
   prepare(conversationId: string, body: unknown, options: PrepareOptions = {}): PreparedRequest {
     const text = typeof body === 'string' ? body : JSON.stringify(body);
     const timestamp = options.timestamp ?? nowSeconds();
+    const path = messagesPath(conversationId);
     const headers: Record<string, string> = { 'Content-Type': 'application/json' };
     if (options.omit !== 'timestamp') headers['X-Kefu-Timestamp'] = String(timestamp);
     if (options.omit !== 'signature') {
-      headers['X-Kefu-Signature'] = webhookSignature(options.secret ?? this.secret, timestamp, options.signedBody ?? text);
+      const secret = options.secret ?? this.secret;
+      headers['X-Kefu-Signature'] = webhookSignature(secret, timestamp, options.signedPath ?? path, options.signedBody ?? text, options.signedMethod);
     }
-    return { path: `/api/v1/conversations/${encodeURIComponent(conversationId)}/messages`, body: text, headers };
+    return { path, body: text, headers };
   }
 
   async send(request: PreparedRequest): Promise<WebhookAnswer> {

@@ -20,20 +20,20 @@ const errorResponse = (description: string, code: string, message: string) => ({
 const SIGNING = `Every request is signed with the shop's \`KEFU_WEBHOOK_SECRET\`:
 
     X-Kefu-Timestamp: <Unix time in seconds>
-    X-Kefu-Signature: sha256=<lowercase hex HMAC-SHA256(secret, "<timestamp>.<raw body>")>
+    X-Kefu-Signature: sha256=<lowercase hex HMAC-SHA256(secret, "<timestamp>.<METHOD>.<path>.<raw body>")>
 
-The timestamp must be within ${MAX_SKEW_SECONDS} s of the server's clock, and a signature is accepted once: a retry must be signed again with a new timestamp (a retried message \`id\` is safe, see below). The signature does not cover the path, so a signature seen before is refused whatever the path: two requests with byte-identical bodies need different timestamps (message ids unique across conversations make this automatic).
+\`METHOD\` is upper-case (\`POST\`) and \`path\` is the request target exactly as sent in the request line, query string included (\`/api/v1/conversations/line-U4af4980629/messages\`), so a request signed for one thread is refused on any other. The timestamp must be within ${MAX_SKEW_SECONDS} s of the server's clock. A retry may repeat the very same request (same bytes, same signature) while its timestamp is in the window, or be signed anew: either way the message \`id\` makes it safe (see below).
 
-每个请求都用商家的 \`KEFU_WEBHOOK_SECRET\` 签名：\`X-Kefu-Signature\` 为 \`sha256=\` 加上对字符串 \`{时间戳}.{原始请求体}\` 计算的 HMAC-SHA256（小写十六进制）；\`X-Kefu-Timestamp\` 为 Unix 秒，与服务器时间相差不得超过 ${MAX_SKEW_SECONDS} 秒。同一签名只接受一次（不论请求路径），重试时请用新的时间戳重新签名；消息 \`id\` 请在所有会话中保持唯一。`;
+每个请求都用商家的 \`KEFU_WEBHOOK_SECRET\` 签名：\`X-Kefu-Signature\` 为 \`sha256=\` 加上对字符串 \`{时间戳}.{METHOD}.{path}.{原始请求体}\` 计算的 HMAC-SHA256（小写十六进制）；METHOD 为大写（\`POST\`），path 为请求行中原样的路径（含查询字符串），因此为一个会话签名的请求不能发到另一个会话。\`X-Kefu-Timestamp\` 为 Unix 秒，与服务器时间相差不得超过 ${MAX_SKEW_SECONDS} 秒。重试时可以原样重发同一请求（时间窗口内），也可以重新签名；同一消息 \`id\` 只处理一次。`;
 
 const MESSAGES = `Sends one shopper message (or a tap on a suggested action) to the assistant and answers with the assistant's replies once the turn is done.
 
 - \`conversationId\` is the integration's own id for the shopper's thread; kefu stores it as the conversation \`webhook:{conversationId}\` (visible in the staff console), and the replies carry that id.
-- The same message \`id\` again (signed anew) is processed once: it answers with the replies stored for the first call (the stored copy, with phone numbers, e-mail and postal addresses redacted), and waits for the first call when that is still running.
+- The same message \`id\` again — a retry, even the very same bytes and signature inside the timestamp window — is processed once: it answers 200 with the replies stored for the first call (the stored copy, with phone numbers, e-mail and postal addresses redacted), and waits for the first call when that is still running.
 - A thread belongs to whoever sent its first message: a shopper signed in with \`customerToken\` (the shop's HS256 token, \`sub\` = customer id), or an anonymous shopper, who must answer the verification question before seeing an order. Any other caller on that thread (no token, another customer's token, a token on an anonymous thread) gets the same 404 as a thread that does not exist; use a new \`conversationId\` when a shopper signs in.
 - Agents' messages to a webhook conversation are not pushed anywhere; they are in the conversation's transcript.
 
-发送一条顾客消息（或点击建议操作），本轮处理完成后返回机器人的回复。同一消息 \`id\` 只处理一次；会话归属于第一条消息的发送者（通过 \`customerToken\` 登录的顾客或匿名顾客），其他调用者得到与会话不存在相同的 404。`;
+发送一条顾客消息（或点击建议操作），本轮处理完成后返回机器人的回复。同一消息 \`id\` 只处理一次：重试（即使是时间窗口内字节与签名完全相同的请求）返回 200 和第一次调用存储的回复；会话归属于第一条消息的发送者（通过 \`customerToken\` 登录的顾客或匿名顾客），其他调用者得到与会话不存在相同的 404。`;
 
 const activityExample = {
   type: 'message',
@@ -96,9 +96,9 @@ export const openApiDocument = {
           },
           '400': errorResponse('The body or the conversation id is malformed; nothing was stored.', 'KEFU_BAD_REQUEST', 'send either text or postback'),
           '401': errorResponse(
-            'A signature or timestamp header is missing or wrong, the timestamp is stale, the request is a replay, or the `customerToken` is refused; nothing was stored.',
+            'A signature or timestamp header is missing or wrong (signed for another method, path or body), the timestamp is stale, or the `customerToken` is refused; nothing was stored.',
             'KEFU_AUTH',
-            'X-Kefu-Signature does not match the body.',
+            'X-Kefu-Signature does not match the request (timestamp, method, path and body).',
           ),
           '404': errorResponse(
             'The conversation belongs to another shopper (same answer as a conversation that does not exist). Without `KEFU_WEBHOOK_SECRET` configured the whole endpoint answers 404 (plain text).',
@@ -112,7 +112,7 @@ export const openApiDocument = {
             'This conversation is sending messages too fast. Please wait a moment.',
           ),
           '503': errorResponse(
-            'The store is unavailable; nothing of the turn was kept. Send the same message id again (signed anew).',
+            'The store is unavailable; nothing of the turn was kept. Send the same message id again.',
             'KEFU_UNAVAILABLE',
             'Your message could not be saved. Please try again.',
           ),
@@ -140,7 +140,8 @@ export const openApiDocument = {
         type: 'apiKey',
         in: 'header',
         name: 'X-Kefu-Signature',
-        description: '`sha256=` + lowercase hex HMAC-SHA256, keyed with `KEFU_WEBHOOK_SECRET`, of `{X-Kefu-Timestamp}.{raw body}`; compared in constant time.',
+        description:
+          '`sha256=` + lowercase hex HMAC-SHA256, keyed with `KEFU_WEBHOOK_SECRET`, of `{X-Kefu-Timestamp}.{METHOD}.{path}.{raw body}` (`path` as in the request line, query string included); compared in constant time.',
       },
     },
     schemas: {

@@ -1,10 +1,18 @@
 /**
  * @module channels/webhook/webhook-handler
  * `POST /api/v1/conversations/:conversationId/messages`. The order of checks is the point:
- * the body is read with a limit (413), its signature and timestamp are checked on the raw bytes
- * (401) and a replayed signature is refused (401) before anything is parsed (400), rate limited
- * (429), signed in (401) or opened (404); only then is the message stored and its turn run.
- * Every refusal leaves the store untouched.
+ * the body is read with a limit (413), its signature (over timestamp, method, path and the raw
+ * bytes) and timestamp are checked (401) before anything is parsed (400), rate limited (429),
+ * signed in (401) or opened (404); only then is the message stored and its turn run. Every
+ * refusal leaves the store untouched.
+ *
+ * A request is not refused for having been seen before. Until the protocol signed method and
+ * path, a signature was accepted once so that a captured request could not be posted to another
+ * thread; that is now a signature mismatch. What is left of a replay inside the timestamp window
+ * is the very same message to the very same thread, and the message id makes that idempotent:
+ * the turn runs once and a retry (or a replay) gets the stored replies of the first call, which
+ * is what the protocol asks for an honest retry. A replay can never carry a new message id: the
+ * id is inside the signed body, so changing it breaks the signature.
  */
 import { verifyCustomerToken } from '../../auth/customer-token';
 import type { ChatService } from '../../chat/chat-service';
@@ -15,10 +23,9 @@ import { parseJsonObject, readRawBody } from '../../http/body';
 import { HttpError, sendJson } from '../../http/respond';
 import type { RouteRequest } from '../../http/router';
 import { ConversationRateLimits } from './conversation-rate-limits';
-import { ReplayGuard } from './replay-guard';
 import { openWebhookConversation } from './webhook-conversation';
 import { parseWebhookMessage, WEBHOOK_ID_PATTERN } from './webhook-message';
-import { MAX_SKEW_SECONDS, verifySignature } from './webhook-signature';
+import { verifySignature, type SignedRequest } from './webhook-signature';
 import { WebhookTurns } from './webhook-turns';
 
 /** The largest valid body (2,000 characters escaped as `\uXXXX`, a 4 KiB token) fits with room. */
@@ -30,7 +37,6 @@ export interface WebhookResponse {
 }
 
 export class WebhookHandler {
-  private readonly replays = new ReplayGuard({ windowSeconds: MAX_SKEW_SECONDS });
   private readonly limits: ConversationRateLimits;
   private readonly turns: WebhookTurns;
 
@@ -46,15 +52,17 @@ export class WebhookHandler {
 
   /** The route handler; errors are thrown and answered by the router as `{error: {code, message}}`. */
   readonly handle = async ({ req, res, params }: RouteRequest): Promise<void> => {
-    sendJson(res, 200, await this.receive(req.headers, await readRawBody(req, MAX_BODY_BYTES), params.conversationId));
+    const raw = await readRawBody(req, MAX_BODY_BYTES);
+    const request = { headers: req.headers, method: req.method ?? '', path: req.url ?? '' };
+    sendJson(res, 200, await this.receive(request, raw, params.conversationId));
   };
 
-  /** Everything after reading the body: checks in order, then the turn. */
-  async receive(headers: RouteRequest['req']['headers'], raw: Buffer, conversationId: string): Promise<WebhookResponse> {
-    const { signature, timestamp } = verifySignature(headers, raw, this.secret);
-    const seen = this.replays.check(signature, timestamp);
-    if (seen === 'replay') throw new HttpError(401, ErrorCodes.auth, 'This request was already received; sign each request anew.');
-    if (seen === 'full') throw new HttpError(429, ErrorCodes.rateLimit, 'Too many requests in the replay window. Please wait a moment.');
+  /**
+   * Everything after reading the body: checks in order, then the turn.
+   * @param request headers, method and the request target as sent (`req.url`): what is signed besides the body.
+   */
+  async receive(request: SignedRequest, raw: Buffer, conversationId: string): Promise<WebhookResponse> {
+    verifySignature(request, raw, this.secret);
     if (!WEBHOOK_ID_PATTERN.test(conversationId)) {
       throw new HttpError(400, ErrorCodes.badRequest, 'conversationId must be 1–128 characters of letters, digits, ".", "_", ":" or "-"');
     }
