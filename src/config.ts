@@ -11,6 +11,46 @@ export interface RateLimitConfig {
   perSecond: number;
 }
 
+/** A token bucket: `burst` at once, then `perMinute` refilled; `burst` 0 turns the limit off. */
+export interface RateSpec {
+  burst: number;
+  perMinute: number;
+}
+
+/** One event type's limits, each counted on its own: per socket, per conversation, per client address. */
+export interface EventLimits {
+  socket: RateSpec;
+  conversation: RateSpec;
+  address: RateSpec;
+}
+
+/**
+ * The `/chat` namespace's limits (`KEFU_LIMIT_…`, each `burst,perMinute`). Defaults leave room
+ * for a real shopper in several tabs and for an office or campus behind one address.
+ */
+export interface LimitsConfig {
+  /** `KEFU_LIMIT_MESSAGE_{SOCKET,CONVERSATION,ADDRESS}`. @default socket from `KEFU_RATE_BURST`/`KEFU_RATE_PER_SECOND` (10, 60/min); conversation twice that; address 200, 1200/min */
+  message: EventLimits;
+  /** `KEFU_LIMIT_POSTBACK_…`. @default as `message` */
+  postback: EventLimits;
+  /** `KEFU_LIMIT_HISTORY_…`. @default socket 10, 60/min; conversation 20, 120/min; address 100, 600/min */
+  history: EventLimits;
+  /** `KEFU_LIMIT_FEEDBACK_…`. @default socket 10, 60/min; conversation 20, 120/min; address 100, 600/min */
+  feedback: EventLimits;
+  /** `KEFU_LIMIT_CONNECTIONS`: handshakes per address. @default 100, 600/min */
+  connections: RateSpec;
+  /** `KEFU_LIMIT_OPEN_SOCKETS`: sockets connected at once per address (0 = no limit). @default 1000 */
+  openSockets: number;
+  /** `KEFU_LIMIT_NEW_CONVERSATIONS`: conversations started (first stored message) per address. @default 30, 60/min */
+  newConversations: RateSpec;
+  /** `KEFU_LIMIT_HANDOFFS`: requests for a human per address. @default 10, 2/min */
+  handoffs: RateSpec;
+  /** `KEFU_LIMIT_TRUST_PROXY`: proxies in front whose `X-Forwarded-For` entries are trusted (0 = use the socket's address). @default 0 */
+  trustProxy: number;
+  /** `KEFU_LIMIT_MAX_KEYS`: buckets kept per limit; the least recently used is dropped beyond it. @default 100000 */
+  maxKeys: number;
+}
+
 export interface KefuConfig {
   /** @default 3000 */
   port: number;
@@ -37,6 +77,7 @@ export interface KefuConfig {
   /** Import the demo shop when the store is empty. @default true */
   importDemoWhenEmpty: boolean;
   rateLimit: RateLimitConfig;
+  limits: LimitsConfig;
   /** Longest shopper message, in characters. @default 2000 */
   maxTextLength: number;
   /** `NODE_ENV === 'production'`: unauthenticated shortcuts (Bot Framework without an app id) are off. */
@@ -85,6 +126,10 @@ export interface StaffConfig {
   sessionHours: number;
   /** Cookies only over HTTPS. @default true in production */
   secureCookies: boolean;
+  /** Login password checks (scrypt) running at once. `KEFU_STAFF_LOGIN_CONCURRENCY` @default 2 */
+  loginConcurrency?: number;
+  /** Login password checks waiting (per lane, see `password-check-queue`) before more get 429. `KEFU_STAFF_LOGIN_QUEUE` @default 8 */
+  loginQueue?: number;
 }
 
 /** The repository root (two levels above `dist/config.js` or `src/config.ts`). */
@@ -97,12 +142,61 @@ function intFromEnv(value: string | undefined, fallback: number, name: string): 
   return n;
 }
 
+function rateFromEnv(value: string | undefined, fallback: RateSpec, name: string): RateSpec {
+  if (value === undefined || value === '') return fallback;
+  const match = /^\s*(\d+)\s*(?:,\s*(\d+)\s*)?$/.exec(value);
+  if (!match) throw new Error(`${name} must be "burst,perMinute" (non-negative integers), got "${value}"`);
+  return { burst: Number(match[1]), perMinute: match[2] === undefined ? fallback.perMinute : Number(match[2]) };
+}
+
+const rate = (burst: number, perMinute: number): RateSpec => ({ burst, perMinute });
+
+function eventLimitsFromEnv(env: NodeJS.ProcessEnv, event: string, defaults: EventLimits): EventLimits {
+  const name = (scope: string) => `KEFU_LIMIT_${event}_${scope}`;
+  return {
+    socket: rateFromEnv(env[name('SOCKET')], defaults.socket, name('SOCKET')),
+    conversation: rateFromEnv(env[name('CONVERSATION')], defaults.conversation, name('CONVERSATION')),
+    address: rateFromEnv(env[name('ADDRESS')], defaults.address, name('ADDRESS')),
+  };
+}
+
+/**
+ * The `/chat` limits from `KEFU_LIMIT_…`; the message rate per socket defaults to `rateLimit`
+ * (`KEFU_RATE_BURST`/`KEFU_RATE_PER_SECOND`), and per conversation to twice that.
+ * @example loadConfig({ limits: { ...limitsFromEnv({}), handoffs: { burst: 2, perMinute: 1 } } })
+ */
+export function limitsFromEnv(env: NodeJS.ProcessEnv, rateLimit: RateLimitConfig = { burst: 10, perSecond: 1 }): LimitsConfig {
+  const perSocket = rate(rateLimit.burst, rateLimit.perSecond * 60);
+  const chatty: EventLimits = {
+    socket: perSocket,
+    conversation: rate(perSocket.burst * 2, perSocket.perMinute * 2),
+    address: rate(200, 1200),
+  };
+  const quiet: EventLimits = { socket: rate(10, 60), conversation: rate(20, 120), address: rate(100, 600) };
+  return {
+    message: eventLimitsFromEnv(env, 'MESSAGE', chatty),
+    postback: eventLimitsFromEnv(env, 'POSTBACK', chatty),
+    history: eventLimitsFromEnv(env, 'HISTORY', quiet),
+    feedback: eventLimitsFromEnv(env, 'FEEDBACK', quiet),
+    connections: rateFromEnv(env.KEFU_LIMIT_CONNECTIONS, rate(100, 600), 'KEFU_LIMIT_CONNECTIONS'),
+    openSockets: intFromEnv(env.KEFU_LIMIT_OPEN_SOCKETS, 1000, 'KEFU_LIMIT_OPEN_SOCKETS'),
+    newConversations: rateFromEnv(env.KEFU_LIMIT_NEW_CONVERSATIONS, rate(30, 60), 'KEFU_LIMIT_NEW_CONVERSATIONS'),
+    handoffs: rateFromEnv(env.KEFU_LIMIT_HANDOFFS, rate(10, 2), 'KEFU_LIMIT_HANDOFFS'),
+    trustProxy: intFromEnv(env.KEFU_LIMIT_TRUST_PROXY, 0, 'KEFU_LIMIT_TRUST_PROXY'),
+    maxKeys: intFromEnv(env.KEFU_LIMIT_MAX_KEYS, 100_000, 'KEFU_LIMIT_MAX_KEYS'),
+  };
+}
+
 /**
  * Reads the configuration; `overrides` win over the environment (tests use them).
  * @example const config = loadConfig({ port: 0, dataDir: tmp });
  */
 export function loadConfig(overrides: Partial<KefuConfig> = {}, env: NodeJS.ProcessEnv = process.env): KefuConfig {
   const dataDir = path.resolve(overrides.dataDir ?? env.KEFU_DATA_DIR ?? './data');
+  const rateLimit: RateLimitConfig = {
+    burst: intFromEnv(env.KEFU_RATE_BURST, 10, 'KEFU_RATE_BURST'),
+    perSecond: intFromEnv(env.KEFU_RATE_PER_SECOND, 1, 'KEFU_RATE_PER_SECOND'),
+  };
   const base: KefuConfig = {
     port: intFromEnv(env.PORT, 3000, 'PORT'),
     host: env.HOST || '0.0.0.0',
@@ -116,10 +210,8 @@ export function loadConfig(overrides: Partial<KefuConfig> = {}, env: NodeJS.Proc
     customerTokenMaxHours: intFromEnv(env.KEFU_CUSTOMER_TOKEN_MAX_HOURS, 24, 'KEFU_CUSTOMER_TOKEN_MAX_HOURS'),
     mongodbUri: env.MONGODB_URI || undefined,
     importDemoWhenEmpty: env.KEFU_IMPORT_DEMO !== 'false',
-    rateLimit: {
-      burst: intFromEnv(env.KEFU_RATE_BURST, 10, 'KEFU_RATE_BURST'),
-      perSecond: intFromEnv(env.KEFU_RATE_PER_SECOND, 1, 'KEFU_RATE_PER_SECOND'),
-    },
+    rateLimit,
+    limits: limitsFromEnv(env, rateLimit),
     maxTextLength: 2000,
     production: env.NODE_ENV === 'production',
     publicUrl: env.KEFU_PUBLIC_URL || undefined,
@@ -142,8 +234,13 @@ export function loadConfig(overrides: Partial<KefuConfig> = {}, env: NodeJS.Proc
     staff: {
       sessionHours: intFromEnv(env.KEFU_STAFF_SESSION_HOURS, 12, 'KEFU_STAFF_SESSION_HOURS'),
       secureCookies: env.NODE_ENV === 'production',
+      loginConcurrency: Math.max(1, intFromEnv(env.KEFU_STAFF_LOGIN_CONCURRENCY, 2, 'KEFU_STAFF_LOGIN_CONCURRENCY')),
+      loginQueue: intFromEnv(env.KEFU_STAFF_LOGIN_QUEUE, 8, 'KEFU_STAFF_LOGIN_QUEUE'),
     },
     replayMinutes: intFromEnv(env.KEFU_REPLAY_MINUTES, 10, 'KEFU_REPLAY_MINUTES'),
   };
-  return { ...base, ...overrides, dataDir };
+  const merged = { ...base, ...overrides, dataDir };
+  // An overridden `rateLimit` (tests, embedders) still sets the message rate per socket.
+  if (overrides.rateLimit && !overrides.limits) merged.limits = limitsFromEnv(env, merged.rateLimit);
+  return merged;
 }

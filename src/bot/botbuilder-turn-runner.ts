@@ -7,7 +7,7 @@ import type { Activity, TurnContext } from 'botbuilder-core';
 import type { ChatActivity } from '../core/conversation';
 import type { OutgoingActivity, TurnInput, TurnRunner } from '../core/turn-runner';
 import { KefuBotAdapter } from './kefu-bot-adapter';
-import { CONVERSATION_KEY } from './turn-keys';
+import { CONVERSATION_KEY, GUARDS_KEY } from './turn-keys';
 
 export interface TurnHandler {
   onTurn(context: TurnContext): Promise<void>;
@@ -37,6 +37,7 @@ export class BotbuilderTurnRunner implements TurnRunner {
     };
     await this.adapter.processTurn(request, send, async (context) => {
       context.turnState.set(CONVERSATION_KEY, conversation);
+      if (input.guards) context.turnState.set(GUARDS_KEY, input.guards);
       await this.bot.onTurn(context);
     });
   }

@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ChatActivity, Conversation, UnansweredActivity } from '../core/conversation';
 import type { Locale } from '../core/shop';
-import type { OutgoingActivity, TurnRunner } from '../core/turn-runner';
+import type { OutgoingActivity, TurnGuards, TurnRunner } from '../core/turn-runner';
 import { AppError, ErrorCodes } from '../errors';
 import { createLogger } from '../log';
 import { withStoreFailures } from '../storage/store-failure-scope';
@@ -59,13 +59,20 @@ export class ChatService {
   private readonly inFlight = new Set<string>();
   /** How each channel reaches a shopper outside a turn (an agent's message): socket rooms, a push API… */
   private readonly pushers = new Map<string, Deliver>();
+  /** Conversations from `open` not stored yet, and those being stored by their first message. */
+  private readonly unsaved = new WeakSet<Conversation>();
+  private readonly saving = new WeakMap<Conversation, Promise<void>>();
 
   constructor(
     private readonly stores: Stores,
     private readonly runner: TurnRunner,
   ) {}
 
-  /** Resumes `requestedId` when it exists and belongs to the caller; otherwise starts a new one. */
+  /**
+   * Resumes `requestedId` when it exists and belongs to the caller (one read); otherwise starts a
+   * new one that is only stored with its first message (`submit`), so a connection that never
+   * says anything costs no storage. Until then the new conversation is `isUnsaved`.
+   */
   async open(req: OpenRequest): Promise<{ conversation: Conversation; resumed: boolean }> {
     if (req.requestedId) {
       const existing = await this.stores.conversations.get(req.requestedId);
@@ -73,14 +80,39 @@ export class ChatService {
         return { conversation: existing, resumed: true };
       }
     }
-    const conversation = await this.stores.conversations.create({
+    const now = new Date().toISOString();
+    const conversation: Conversation = {
       id: randomUUID(),
       channel: req.channel,
       customerId: req.customerId,
       locale: req.locale,
-    });
-    this.events.emit('conversation', conversation);
+      handoff: false,
+      createdAt: now,
+      updatedAt: now,
+    };
+    this.unsaved.add(conversation);
     return { conversation, resumed: false };
+  }
+
+  /** True for a conversation from `open` whose first message has not been stored yet. */
+  isUnsaved(conversation: Conversation): boolean {
+    return this.unsaved.has(conversation);
+  }
+
+  /** Stores a conversation from `open` (once, however many first messages race) and tells watchers. */
+  private save(conversation: Conversation): Promise<void> {
+    let saving = this.saving.get(conversation);
+    if (!saving) {
+      saving = this.stores.conversations
+        .create({ id: conversation.id, channel: conversation.channel, customerId: conversation.customerId, locale: conversation.locale })
+        .then((stored) => {
+          this.unsaved.delete(conversation);
+          this.events.emit('conversation', stored);
+        })
+        .finally(() => this.saving.delete(conversation));
+      this.saving.set(conversation, saving);
+    }
+    return saving;
   }
 
   /**
@@ -131,12 +163,15 @@ export class ChatService {
    * acknowledge); `turn` resolves when the turn has run. A retried id is not run again, unless
    * its turn never completed (the server crashed, or the store failed mid-turn and the shopper
    * was asked to try again): a stored message without replies that is not queued runs now.
+   * A conversation from `open` is stored right before its first message. `guards` go to the turn
+   * (the channel's limit on requests for a human).
    */
   async submit(
     conversation: Conversation,
     inbound: InboundMessage,
     deliver: Deliver,
     locale?: Locale,
+    guards?: TurnGuards,
   ): Promise<{ activity: ChatActivity; duplicate: boolean; turn: Promise<void> }> {
     const activity: ChatActivity = {
       type: 'message',
@@ -151,6 +186,7 @@ export class ChatService {
     };
     let stored;
     try {
+      if (this.unsaved.has(conversation)) await this.save(conversation);
       stored = await this.stores.transcripts.append(activity);
     } catch (err) {
       log.error('could not store message in %s', conversation.id, err);
@@ -167,7 +203,7 @@ export class ChatService {
     // The turn reads what the shopper typed, not the stored (redacted) copy of a retried message.
     const input = stored.inserted ? stored.activity : { ...activity, timestamp: stored.activity.timestamp };
     const turn = this.queue
-      .run(conversation.id, async () => void (await this.runTurn(conversation.id, input, deliver)))
+      .run(conversation.id, async () => void (await this.runTurn(conversation.id, input, deliver, guards)))
       .finally(() => this.inFlight.delete(key));
     return { activity: stored.activity, duplicate: !stored.inserted, turn };
   }
@@ -264,7 +300,7 @@ export class ChatService {
    * eTag race re-runs the turn on fresh state; a store that is unavailable discards the turn and
    * tells the shopper to try again (`KEFU_UNAVAILABLE`). Resolves true when the turn's replies were stored.
    */
-  private async runTurn(conversationId: string, activity: ChatActivity, deliver: Deliver): Promise<boolean> {
+  private async runTurn(conversationId: string, activity: ChatActivity, deliver: Deliver, guards?: TurnGuards): Promise<boolean> {
     let conversation: Conversation | null = null;
     try {
       for (let attempt = 1; ; attempt++) {
@@ -279,7 +315,7 @@ export class ChatService {
           replies.push(full);
           return full;
         };
-        const { failures } = await withStoreFailures(() => this.runner.run({ conversation: current, activity }, send));
+        const { failures } = await withStoreFailures(() => this.runner.run({ conversation: current, activity, ...(guards ? { guards } : {}) }, send));
         if (failures.conflict && !failures.unavailable && attempt < MAX_TURN_ATTEMPTS) {
           log.warn('dialog state of %s changed during the turn; running it again (attempt %s)', conversationId, attempt + 1);
           continue;

@@ -1,15 +1,18 @@
 /**
  * @module channels/socketio/chat-namespace
  * Namespace `/chat`: handshake (sign-in token, resume), then shopper events → ChatService.
- * Every client event is validated here; errors reach the client as `{ok: false, error}` acks,
- * handshake errors as `connect_error` with `data.code`.
+ * Every client event is counted against the limits (`ChatLimits`) before anything else, then
+ * validated; errors reach the client as `{ok: false, error}` acks (a rate limit also as an
+ * `error` event), handshake errors as `connect_error` with `data.code`. The handshake writes
+ * nothing: a new conversation is stored with its first message.
  */
 import type { Namespace, Socket } from 'socket.io';
 import { verifyCustomerToken } from '../../auth/customer-token';
 import type { ChatService } from '../../chat/chat-service';
 import { parseFeedback, parseHistoryRequest, parseMessage, parsePostback, type InboundMessage } from '../../chat/inbound';
-import { RateLimiter } from '../../chat/rate-limiter';
-import type { ChatActivity } from '../../core/conversation';
+import { ChatLimits, type LimitedEvent } from '../../chat/chat-limits';
+import { clientAddress } from '../../chat/client-address';
+import type { ChatActivity, Conversation } from '../../core/conversation';
 import type { Locale } from '../../core/shop';
 import { AppError, ErrorCodes, publicError } from '../../errors';
 import type { KefuConfig } from '../../config';
@@ -25,10 +28,10 @@ function localeOf(value: unknown): Locale | null {
   return value === 'zh' || value === 'en' ? value : null;
 }
 
-/** A connect_error carrying `data.code`, as socket.io passes `err.data` to the client. */
+/** A connect_error carrying `data.code` (and `data.retryAfterMs` for a rate limit), as socket.io passes `err.data` to the client. */
 function connectError(err: unknown): Error & { data: { code: string } } {
-  const { code, message } = publicError(err);
-  return Object.assign(new Error(message), { data: { code } });
+  const error = publicError(err);
+  return Object.assign(new Error(error.message), { data: error });
 }
 
 function safeAck<T extends object>(ack: unknown): Ack<T> {
@@ -38,9 +41,14 @@ function safeAck<T extends object>(ack: unknown): Ack<T> {
 export function attachChatNamespace(namespace: Namespace, chat: ChatService, config: KefuConfig): void {
   // The server hosts several namespaces with different event maps; this one is typed here.
   const nsp = namespace as unknown as ChatNamespace;
+  const limits = new ChatLimits(config.limits);
+  /** The conversation each handshake opened (possibly not stored yet), for its connection. */
+  const opened = new WeakMap<ChatSocket, Conversation>();
   nsp.use(async (socket, next) => {
     try {
       const auth = (socket.handshake.auth ?? {}) as Record<string, unknown>;
+      const address = clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for'], config.limits.trustProxy);
+      limits.admit(address, localeOf(auth.locale));
       let customerId: string | null = null;
       if (auth.customerToken !== undefined && auth.customerToken !== null && auth.customerToken !== '') {
         if (typeof auth.customerToken !== 'string') throw new AppError(ErrorCodes.auth, 'customerToken must be a string');
@@ -49,7 +57,8 @@ export function attachChatNamespace(namespace: Namespace, chat: ChatService, con
       const locale = localeOf(auth.locale);
       const requestedId = typeof auth.conversationId === 'string' ? auth.conversationId.slice(0, 128) : undefined;
       const { conversation, resumed } = await chat.open({ requestedId, channel: CHANNEL, customerId, locale });
-      socket.data = { conversationId: conversation.id, customerId, locale, resumed };
+      socket.data = { conversationId: conversation.id, customerId, locale, resumed, address };
+      opened.set(socket, conversation);
       next();
     } catch (err) {
       next(connectError(err));
@@ -57,51 +66,65 @@ export function attachChatNamespace(namespace: Namespace, chat: ChatService, con
   });
 
   nsp.on('connection', (socket: ChatSocket) => {
-    const { conversationId, locale, resumed } = socket.data;
+    const { conversationId, locale, resumed, address } = socket.data;
+    limits.connected(address);
+    socket.on('disconnect', () => limits.disconnected(socket.id, address));
     void socket.join(room(conversationId));
     socket.emit('session', { conversationId, locale, resumed });
 
-    const limiter = new RateLimiter(config.rateLimit.burst, config.rateLimit.perSecond);
+    const source = { socketId: socket.id, conversationId, address };
+    const guards = { handoff: () => limits.handoff(address) };
     const deliver = (activity: ChatActivity): void => {
       nsp.to(room(conversationId)).emit('activity', activity);
     };
-    const conversationOf = () => chat.conversation(conversationId);
+    const draft = opened.get(socket)!;
+    let countedAsNew = false;
+    /** The handshake's new conversation until its first message stores it; then the stored one. */
+    const conversationOf = async (): Promise<Conversation> => (chat.isUnsaved(draft) ? draft : chat.conversation(conversationId));
+    const refuse = (ack: Ack, err: unknown): void => {
+      const error = publicError(err);
+      if (error.code === ErrorCodes.rateLimit) socket.emit('error', error);
+      ack({ ok: false, error });
+    };
 
-    const submit = async (parse: () => InboundMessage, ack: Ack<{ id: string }>): Promise<void> => {
+    const submit = async (event: LimitedEvent, parse: () => InboundMessage, ack: Ack<{ id: string }>): Promise<void> => {
       try {
-        if (!limiter.take()) {
-          throw new AppError(ErrorCodes.rateLimit, 'You are sending messages too fast. Please wait a moment.');
-        }
+        limits.event(event, source, locale);
         const inbound = parse();
-        const { activity } = await chat.submit(await conversationOf(), inbound, deliver, locale ?? undefined);
+        const conversation = await conversationOf();
+        if (chat.isUnsaved(conversation) && !countedAsNew) {
+          limits.newConversation(address, locale);
+          countedAsNew = true;
+        }
+        const { activity } = await chat.submit(conversation, inbound, deliver, locale ?? undefined, guards);
         ack({ ok: true, id: activity.id });
       } catch (err) {
-        const error = publicError(err);
-        if (error.code === ErrorCodes.rateLimit) socket.emit('error', error);
-        ack({ ok: false, error });
+        refuse(ack, err);
       }
     };
 
-    socket.on('message', (payload, ack) => void submit(() => parseMessage(payload, config.maxTextLength), safeAck(ack)));
-    socket.on('postback', (payload, ack) => void submit(() => parsePostback(payload), safeAck(ack)));
+    socket.on('message', (payload, ack) => void submit('message', () => parseMessage(payload, config.maxTextLength), safeAck(ack)));
+    socket.on('postback', (payload, ack) => void submit('postback', () => parsePostback(payload), safeAck(ack)));
 
     socket.on('history', async (payload, rawAck) => {
       const ack = safeAck<{ activities: ChatActivity[] }>(rawAck);
       try {
+        limits.event('history', source, locale);
         const activities = await chat.history(await conversationOf(), parseHistoryRequest(payload));
         ack({ ok: true, activities });
       } catch (err) {
-        ack({ ok: false, error: publicError(err) });
+        refuse(ack, err);
       }
     });
 
     socket.on('feedback', async (payload, rawAck) => {
       const ack = safeAck(rawAck);
       try {
+        limits.event('feedback', source, locale);
         await chat.feedback(await conversationOf(), parseFeedback(payload));
         ack({ ok: true });
       } catch (err) {
-        ack({ ok: false, error: publicError(err) });
+        refuse(ack, err);
       }
     });
   });

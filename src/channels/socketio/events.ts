@@ -21,6 +21,8 @@ export const ChatEvents = {
 export interface ErrorBody {
   code: ErrorCode;
   message: string;
+  /** With `KEFU_RATE_LIMIT`: milliseconds until the same request would be accepted. */
+  retryAfterMs?: number;
 }
 
 export type Ack<T extends object = object> = (reply: ({ ok: true } & T) | { ok: false; error: ErrorBody }) => void;
@@ -44,4 +46,6 @@ export interface ChatSocketData {
   customerId: string | null;
   locale: Locale | null;
   resumed: boolean;
+  /** The key the client's address is limited under (`chat/client-address`). */
+  address: string;
 }
