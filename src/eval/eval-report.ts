@@ -1,11 +1,14 @@
 /**
  * @module eval/eval-report
  * Everything `kefu eval --report DIR` writes: the summary, per-intent scores, the most confused
- * pairs, the sparse confusion matrix, the confidence histogram and the misses, as `report.json`
+ * pairs, the sparse confusion matrix, the confidence histogram, the calibration (ECE and the
+ * reliability table) and the misses, as `report.json`
  * and as a self-contained `report.html`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { calibration } from './calibration';
+import type { Calibration } from './calibration';
 import { confidenceHistogram } from './confidence-histogram';
 import type { HistogramBin } from './confidence-histogram';
 import { confusedPairs, confusionCounts } from './confusion';
@@ -36,6 +39,8 @@ export interface EvalReport {
   /** Every non-zero cell, diagonal included. */
   confusion: ConfusedPair[];
   histogram: HistogramBin[];
+  /** Expected calibration error and the reliability table (10 equal-width bins of top-1 confidence). */
+  calibration: Calibration;
   /** The misses (at most `maxErrors`), least confident first. */
   errors: ScoredPrediction[];
   /** Needed to redraw the matrix; not written to `report.json`. */
@@ -66,6 +71,7 @@ export function buildEvalReport(input: EvalReportInput, maxPairs = 30, maxErrors
     confusedPairs: confusedPairs(input.predictions, maxPairs),
     confusion,
     histogram: confidenceHistogram(input.predictions),
+    calibration: calibration(input.predictions),
     errors: input.predictions.filter((p) => p.gold !== p.predicted).sort((a, b) => a.score - b.score).slice(0, maxErrors),
     predictions: input.predictions,
   };

@@ -26,6 +26,7 @@ export function evalSummary(
     inScopeAccuracy: metrics.inScopeAccuracy,
     oosRecall: metrics.oosRecall,
     oosPrecision: metrics.oosPrecision,
+    ece: metrics.ece,
     trainSeconds: Math.round(trainSeconds * 1000) / 1000,
     predictPerSecond,
     firstPassPerSecond,
@@ -37,6 +38,6 @@ export function formatSummary(s: EvalSummary): string {
   const pct = (x: number | null): string => (x === null ? 'n/a' : `${(x * 100).toFixed(2)}%`);
   return (
     `n=${s.n} accuracy=${pct(s.accuracy)} macroF1=${pct(s.macroF1)} inScope=${pct(s.inScopeAccuracy)}` +
-    ` oosRecall=${pct(s.oosRecall)} oosPrecision=${pct(s.oosPrecision)} train=${s.trainSeconds}s predict=${s.predictPerSecond}/s (first pass ${s.firstPassPerSecond}/s)`
+    ` oosRecall=${pct(s.oosRecall)} oosPrecision=${pct(s.oosPrecision)} ECE=${s.ece === null ? 'n/a' : s.ece.toFixed(3)} train=${s.trainSeconds}s predict=${s.predictPerSecond}/s (first pass ${s.firstPassPerSecond}/s)`
   );
 }

@@ -1,8 +1,11 @@
 /**
  * @module eval/intent-metrics
  * The numbers `kefu eval --json` prints: accuracy, macro-F1, in-scope accuracy, OOS recall and
- * precision (null without `oos` in the gold labels).
+ * precision (null without `oos` in the gold labels), per-intent precision/recall/F1, and the
+ * expected calibration error of the top-1 confidence when the pairs carry a score.
  */
+import { calibration } from './calibration';
+
 export interface IntentMetrics {
   n: number;
   /** All examples, `oos` included. */
@@ -15,12 +18,17 @@ export interface IntentMetrics {
   oosRecall: number | null;
   /** Null when the test has no `oos` example. */
   oosPrecision: number | null;
+  /**
+   * Expected calibration error of the top-1 confidence, 10 equal-width bins (see `calibration`);
+   * null when the pairs carry no `score`.
+   */
+  ece: number | null;
   perIntent: Record<string, { n: number; precision: number; recall: number; f1: number }>;
 }
 
 const OOS = 'oos';
 
-export function intentMetrics(pairs: readonly { gold: string; predicted: string }[]): IntentMetrics {
+export function intentMetrics(pairs: readonly { gold: string; predicted: string; score?: number }[]): IntentMetrics {
   const labels = new Set(pairs.map((p) => p.gold));
   const tp = new Map<string, number>();
   const predictedCount = new Map<string, number>();
@@ -57,6 +65,7 @@ export function intentMetrics(pairs: readonly { gold: string; predicted: string 
     inScopeAccuracy: inScope ? inScopeCorrect / inScope : null,
     oosRecall: hasOos ? perIntent[OOS].recall : null,
     oosPrecision: hasOos ? perIntent[OOS].precision : null,
+    ece: pairs.length > 0 && pairs.every((p) => typeof p.score === 'number') ? calibration(pairs as { gold: string; predicted: string; score: number }[]).ece : null,
     perIntent,
   };
 }

@@ -35,6 +35,15 @@ export function renderReportHtml(report: EvalReport): string {
   const pairs = report.confusedPairs
     .map((p) => `<tr><td>${escapeHtml(p.gold)}</td><td>${escapeHtml(p.predicted)}</td><td class="num">${p.count}</td></tr>`)
     .join('\n');
+  const reliability = report.calibration.bins
+    .map((b) => {
+      const gap = b.accuracy === null || b.confidence === null ? null : b.accuracy - b.confidence;
+      return (
+        `<tr${gap !== null && Math.abs(gap) > 0.1 ? ' class="bad"' : ''}><td>${b.from.toFixed(1)}–${b.to.toFixed(1)}</td><td class="num">${b.n}</td>` +
+        `<td class="num">${pct(b.confidence)}</td><td class="num">${pct(b.accuracy)}</td><td class="num">${gap === null ? 'n/a' : `${gap >= 0 ? '+' : ''}${(gap * 100).toFixed(1)}`}</td></tr>`
+      );
+    })
+    .join('\n');
   const errors = report.errors
     .slice(0, 100)
     .map((e) => `<tr><td>${escapeHtml(e.text)}</td><td>${escapeHtml(e.gold)}</td><td>${escapeHtml(e.predicted)}</td><td class="num">${e.score.toFixed(3)}</td></tr>`)
@@ -44,7 +53,7 @@ export function renderReportHtml(report: EvalReport): string {
 <title>kefu eval — ${escapeHtml(report.source.test)}</title><style>${STYLE}</style></head><body>
 <h1>kefu eval report · 意图评测报告</h1>
 <p><small>${escapeHtml(report.date)} · test ${escapeHtml(report.source.test)} · train ${escapeHtml(report.source.train ?? 'model from intents/')} · lang ${escapeHtml(report.source.lang)}</small></p>
-<div class="cards">${card('examples · 样本', String(s.n))}${card('accuracy · 准确率', pct(s.accuracy))}${card('macro-F1', pct(s.macroF1))}${card('in-scope accuracy · 域内准确率', pct(s.inScopeAccuracy))}${card('OOS recall · 域外召回', pct(s.oosRecall))}${card('OOS precision · 域外精确率', pct(s.oosPrecision))}${card('training · 训练', `${s.trainSeconds} s`)}${card('predictions/s · 每秒预测', String(s.predictPerSecond))}${card('first pass/s · 首轮每秒预测', String(s.firstPassPerSecond))}</div>
+<div class="cards">${card('examples · 样本', String(s.n))}${card('accuracy · 准确率', pct(s.accuracy))}${card('macro-F1', pct(s.macroF1))}${card('in-scope accuracy · 域内准确率', pct(s.inScopeAccuracy))}${card('OOS recall · 域外召回', pct(s.oosRecall))}${card('OOS precision · 域外精确率', pct(s.oosPrecision))}${card('ECE · 校准误差', report.calibration.ece.toFixed(3))}${card('training · 训练', `${s.trainSeconds} s`)}${card('predictions/s · 每秒预测', String(s.predictPerSecond))}${card('first pass/s · 首轮每秒预测', String(s.firstPassPerSecond))}</div>
 <h2>Most confused pairs · 最易混淆的意图</h2>
 <table><tr><th>gold · 标注</th><th>predicted · 预测</th><th>count · 次数</th></tr>
 ${pairs || '<tr><td colspan="3">none · 无</td></tr>'}</table>
@@ -55,6 +64,12 @@ ${pairs || '<tr><td colspan="3">none · 无</td></tr>'}</table>
 <h2>Confidence histogram · 置信度分布</h2>
 <p><small>Top-intent confidence; green right, red wrong. 绿色为正确，红色为错误。</small></p>
 ${renderHistogramSvg(report.histogram)}
+<h2>Calibration · 置信度校准</h2>
+<p><small>Expected calibration error (ECE) ${report.calibration.ece.toFixed(3)}, maximum ${report.calibration.mce.toFixed(3)}; mean confidence ${pct(report.calibration.meanConfidence)} against accuracy ${pct(s.accuracy)}.
+Each bin holds the predictions whose top-1 confidence falls in it; a calibrated model is right as often as it is confident (gap 0). ECE is the gap averaged over the bins, weighted by their size. Negative gap: over-confident.
+每个区间内，校准良好的模型准确率应等于平均置信度；ECE 为各区间差距按样本数加权的平均值，负差距表示过于自信。</small></p>
+<table><tr><th>confidence · 置信度区间</th><th>n</th><th>mean confidence · 平均置信度</th><th>accuracy · 准确率</th><th>gap (points) · 差距</th></tr>
+${reliability}</table>
 <h2>Per-intent scores · 各意图得分</h2>
 <p><small>Worst F1 first. 按 F1 从低到高排列。</small></p>
 <table><tr><th>intent · 意图</th><th>n</th><th>precision · 精确率</th><th>recall · 召回率</th><th>F1</th></tr>

@@ -49,4 +49,25 @@ describe('intentMetrics', () => {
     expect(m.perIntent.a).toEqual({ n: 1, precision: 0, recall: 0, f1: 0 });
     expect(m.perIntent.b!.precision).toBeCloseTo(0.5);
   });
+
+  it('should list precision, recall and F1 for every gold intent', () => {
+    const m = intentMetrics(pairs);
+    expect(Object.keys(m.perIntent).sort()).toEqual(['a', 'b', 'oos']);
+    // oos: predicted twice (b → oos wrong, oos → oos right) → P 1/2; gold twice, one right → R 1/2
+    expect(m.perIntent.oos).toEqual({ n: 2, precision: 0.5, recall: 0.5, f1: expect.closeTo(0.5) });
+    expect(m.perIntent.b).toEqual({ n: 2, precision: 0.5, recall: 0.5, f1: expect.closeTo(0.5) });
+  });
+
+  it('should give the expected calibration error when every pair has a score, and null otherwise', () => {
+    expect(intentMetrics(pairs).ece).toBeNull();
+    // bin 0.9–1: 0.95 right, 0.95 wrong → |0.5 − 0.95| = 0.45 on 2 of 3; bin 0.6–0.7: 0.6 right → |1 − 0.6| = 0.4 on 1 of 3
+    const scored = [
+      { gold: 'a', predicted: 'a', score: 0.95 },
+      { gold: 'a', predicted: 'b', score: 0.95 },
+      { gold: 'b', predicted: 'b', score: 0.6 },
+    ];
+    expect(intentMetrics(scored).ece).toBeCloseTo((2 / 3) * 0.45 + (1 / 3) * 0.4, 10);
+    expect(intentMetrics([...scored, { gold: 'a', predicted: 'a' }]).ece).toBeNull();
+    expect(intentMetrics([]).ece).toBeNull();
+  });
 });

@@ -43,4 +43,17 @@ describe('renderReportHtml', () => {
     const clean = renderReportHtml(report([{ text: 'x', gold: 'a', predicted: 'a', score: 1 }]));
     expect(clean).toContain('No errors');
   });
+
+  it('should show the expected calibration error and the reliability table', () => {
+    // scores 0.4 wrong, 0.9 right, 0.3 wrong, 0.8 wrong → ECE = (0.4 + 0.1 + 0.3 + 0.8) / 4 = 0.4
+    const r = report(predictions);
+    expect(r.calibration.ece).toBeCloseTo(0.4, 10);
+    expect(r.summary.ece).toBeCloseTo(0.4, 10);
+    expect(html).toContain('Calibration');
+    expect(html).toContain('ECE · 校准误差');
+    expect(html).toContain('<b>0.400</b>');
+    expect(html).toMatch(/<td>0\.9–1\.0<\/td><td class="num">1<\/td><td class="num">90\.0%<\/td><td class="num">100\.0%<\/td><td class="num">\+10\.0<\/td>/);
+    expect(html).toMatch(/<tr class="bad"><td>0\.8–0\.9<\/td><td class="num">1<\/td><td class="num">80\.0%<\/td><td class="num">0\.0%<\/td><td class="num">-80\.0<\/td>/);
+    expect(html).toMatch(/<td>0\.0–0\.1<\/td><td class="num">0<\/td><td class="num">n\/a<\/td>/);
+  });
 });
