@@ -119,6 +119,13 @@ export interface BotFrameworkConfig {
   /** Where botbuilder fetches the signing keys of channel and Emulator tokens (sovereign clouds, tests); botbuilder's defaults otherwise. */
   toBotFromChannelOpenIdMetadataUrl?: string;
   toBotFromEmulatorOpenIdMetadataUrl?: string;
+  /**
+   * `KEFU_BOTFRAMEWORK_ALLOW_UNAUTHENTICATED=true`: without `appId`, answer unauthenticated
+   * requests for local testing with the Bot Framework Emulator, and then only from this machine
+   * to a `serviceUrl` on this machine; ignored in production. Off: no app id disables the endpoint (503).
+   * @default false
+   */
+  allowUnauthenticated?: boolean;
 }
 
 export interface StaffConfig {
@@ -230,6 +237,7 @@ export function loadConfig(overrides: Partial<KefuConfig> = {}, env: NodeJS.Proc
       tenantId: env.MicrosoftAppTenantId || undefined,
       toBotFromChannelOpenIdMetadataUrl: env.ToBotFromChannelOpenIdMetadataUrl || undefined,
       toBotFromEmulatorOpenIdMetadataUrl: env.ToBotFromEmulatorOpenIdMetadataUrl || undefined,
+      allowUnauthenticated: env.KEFU_BOTFRAMEWORK_ALLOW_UNAUTHENTICATED === 'true',
     },
     staff: {
       sessionHours: intFromEnv(env.KEFU_STAFF_SESSION_HOURS, 12, 'KEFU_STAFF_SESSION_HOURS'),

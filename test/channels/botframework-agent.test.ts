@@ -57,7 +57,8 @@ describe('Bot Framework channel with a staff agent', () => {
   let seq = 0;
   beforeAll(async () => {
     await connector.listen();
-    server = await startTestServer({ production: false, botFramework: {} });
+    // No app id: unauthenticated requests from this machine, as from the Bot Framework Emulator.
+    server = await startTestServer({ production: false, botFramework: { allowUnauthenticated: true } });
   });
   afterAll(async () => {
     await server?.close();

@@ -124,12 +124,12 @@ function jwt(header: Json, claims: Json, key?: KeyObject): string {
 }
 
 describe('Bot Framework channel (POST /api/messages)', () => {
-  describe('without an app id (development)', () => {
+  describe('without an app id, unauthenticated requests allowed for the Emulator (KEFU_BOTFRAMEWORK_ALLOW_UNAUTHENTICATED)', () => {
     let connector: FakeConnector;
     let server: TestServer;
     beforeAll(async () => {
       connector = await new FakeConnector().start();
-      server = await startTestServer({ production: false, botFramework: {} });
+      server = await startTestServer({ production: false, botFramework: { allowUnauthenticated: true } });
     });
     afterAll(async () => {
       await server?.close();
@@ -407,6 +407,31 @@ describe('Bot Framework channel (POST /api/messages)', () => {
     });
   });
 
+  describe('without an app id and without KEFU_BOTFRAMEWORK_ALLOW_UNAUTHENTICATED (development)', () => {
+    let connector: FakeConnector;
+    let server: TestServer;
+    beforeAll(async () => {
+      connector = await new FakeConnector().start();
+      server = await startTestServer({ production: false, botFramework: {} });
+    });
+    afterAll(async () => {
+      await server?.close();
+      await connector?.close();
+    });
+
+    it.each([
+      ['zh', '你好'],
+      ['en', 'hello'],
+    ])('should disable the endpoint with 503, say how to enable it, and run no turn (%s)', async (_lang, text) => {
+      const a = activity(connector, { text });
+      const { status, json } = await post(server, a);
+      expect(status).toBe(503);
+      expect(json?.error).toMatchObject({ code: 'KEFU_UNAVAILABLE', message: expect.stringMatching(/MicrosoftAppId.*KEFU_BOTFRAMEWORK_ALLOW_UNAUTHENTICATED=true/s) });
+      expect(connector.posted).toHaveLength(0);
+      expect(await server.stores.conversations.get(conversationIdOf(a))).toBeNull();
+    });
+  });
+
   describe('in production without an app id', () => {
     let connector: FakeConnector;
     let server: TestServer;
@@ -415,7 +440,8 @@ describe('Bot Framework channel (POST /api/messages)', () => {
     beforeAll(async () => {
       connector = await new FakeConnector().start();
       setPrintLine((line) => printed.push(line));
-      server = await startTestServer({ production: true, botFramework: {} });
+      // The flag is for local testing: production ignores it.
+      server = await startTestServer({ production: true, botFramework: { allowUnauthenticated: true } });
     });
     afterAll(async () => {
       setPrintLine(print);

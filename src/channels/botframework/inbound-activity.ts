@@ -44,21 +44,6 @@ export function checkActivityShape(body: Record<string, unknown>): void {
   if (body.from !== undefined && (!isPlainObject(body.from) || typeof body.from.id !== 'string')) throw bad('from.id must be a string.');
 }
 
-/**
- * Whether `serviceUrl` is on this machine (a loopback address, as the Bot Framework Emulator's).
- * The URL parser normalises the other spellings of an IPv4 address (`127.1`, `0x7f.0.0.1`, a
- * decimal number), so they are judged by their real address.
- */
-export function isLoopbackServiceUrl(serviceUrl: string): boolean {
-  let hostname: string;
-  try {
-    hostname = new URL(serviceUrl).hostname;
-  } catch {
-    return false;
-  }
-  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
-}
-
 /** kefu's conversation for the shopper behind the activity, or null when it names no shopper. */
 export function conversationIdOf(activity: Activity): string | null {
   const userId = activity.from?.id;

@@ -3,16 +3,19 @@
  * Bot Framework channels (Teams, Slack, Facebook Messenger, Telegram, Web Chat… through Azure Bot
  * Service) with botbuilder's CloudAdapter at `POST /api/messages` (issue 6).
  *
- * Fails closed: with an app id every request's JWT is validated by botbuilder (401, no turn);
- * without one, requests are accepted unauthenticated only outside production (botbuilder turns
- * authentication off for an empty app id), and only with a loopback `serviceUrl` (the Emulator on
- * this machine: kefu posts its replies there); a production start without an app id, or with
- * settings botbuilder refuses, disables the endpoint (503 with the reason) and logs why.
+ * Fails closed: with an app id every request's JWT is validated by botbuilder (401, no turn).
+ * Without one the endpoint is disabled (503 with the reason) unless unauthenticated requests are
+ * explicitly allowed for local testing (`KEFU_BOTFRAMEWORK_ALLOW_UNAUTHENTICATED=true`, never in
+ * production; botbuilder turns authentication off for an empty app id), and then only requests
+ * from this machine to a `serviceUrl` on this machine are answered (the Emulator: kefu posts its
+ * replies there), with a warning at start when `HOST` is not a loopback address. Settings
+ * botbuilder refuses also disable the endpoint and say why.
  */
 import { CloudAdapter } from 'botbuilder';
 import type { AppContext, Feature } from '../../app-context';
 import { createLogger } from '../../log';
 import { FailClosedAuthentication } from './bot-framework-authentication';
+import { isLoopbackHost } from './local-emulator';
 import { BotFrameworkBridge } from './bot-framework-bridge';
 import { BotFrameworkPusher } from './bot-framework-pusher';
 import { CHANNEL } from './inbound-activity';
@@ -25,8 +28,16 @@ export const PRODUCTION_WITHOUT_APP_ID =
   'The Bot Framework endpoint is disabled: MicrosoftAppId is not set and NODE_ENV is production. ' +
   'Set MicrosoftAppId and MicrosoftAppPassword (and MicrosoftAppType, MicrosoftAppTenantId for a single-tenant bot) from the Azure Bot resource.';
 
-function disabled(reason: string): Feature {
-  log.warn('%s', reason);
+export const UNAUTHENTICATED_NOT_ALLOWED =
+  'The Bot Framework endpoint is disabled: MicrosoftAppId is not set. Set MicrosoftAppId and MicrosoftAppPassword from the Azure Bot resource, ' +
+  'or, to test with the Bot Framework Emulator on this machine, KEFU_BOTFRAMEWORK_ALLOW_UNAUTHENTICATED=true.';
+
+export const UNAUTHENTICATED_ON_NON_LOOPBACK_HOST =
+  'POST /api/messages accepts unauthenticated Bot Framework requests (KEFU_BOTFRAMEWORK_ALLOW_UNAUTHENTICATED=true, no MicrosoftAppId) ' +
+  'while HOST=%s listens beyond this machine: only requests from loopback to a loopback serviceUrl are answered, but set HOST=127.0.0.1 for local testing.';
+
+function disabled(reason: string, level: 'warn' | 'info' = 'warn'): Feature {
+  log[level]('%s', reason);
   return { routes: [disabledMessagesRoute(reason)] };
 }
 
@@ -35,13 +46,16 @@ export function attachBotFramework(ctx: AppContext): Feature {
   const settings = ctx.config.botFramework;
   const appId = settings.appId ?? '';
   if (!appId && ctx.config.production) return disabled(PRODUCTION_WITHOUT_APP_ID);
+  // The usual development start without Bot Framework: nothing is wrong, so not a warning.
+  if (!appId && !settings.allowUnauthenticated) return disabled(UNAUTHENTICATED_NOT_ALLOWED, 'info');
   let auth: FailClosedAuthentication;
   try {
     auth = new FailClosedAuthentication(settings);
   } catch (err) {
     return disabled(`The Bot Framework endpoint is disabled: its settings are invalid (${(err as Error).message}).`);
   }
-  if (!appId) log.info('POST /api/messages accepts unauthenticated requests: MicrosoftAppId is not set (development only)');
+  if (!appId && !isLoopbackHost(ctx.config.host)) log.warn(UNAUTHENTICATED_ON_NON_LOOPBACK_HOST, ctx.config.host);
+  else if (!appId) log.info('POST /api/messages accepts unauthenticated requests from this machine (the Bot Framework Emulator): MicrosoftAppId is not set');
   const adapter = new CloudAdapter(auth);
   const references = new ReferenceStore(ctx.stores.state);
   const { maxTextLength, publicUrl } = ctx.config;

@@ -8,12 +8,13 @@
 import type { ServerResponse } from 'node:http';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import { parseJsonObject, readRawBody } from '../../http/body';
-import { HttpError, sendError, sendJson } from '../../http/respond';
+import { sendError, sendJson } from '../../http/respond';
 import type { Route, RouteRequest } from '../../http/router';
 import { ErrorCodes } from '../../errors';
 import { createLogger } from '../../log';
 import { BufferedResponse } from './buffered-response';
-import { checkActivityShape, isLoopbackServiceUrl } from './inbound-activity';
+import { checkActivityShape } from './inbound-activity';
+import { checkLocalEmulatorRequest } from './local-emulator';
 
 const log = createLogger('kefu:botframework:http');
 
@@ -43,22 +44,9 @@ function write(res: ServerResponse, answer: BufferedResponse): void {
 }
 
 /**
- * Nobody vouches for the caller when authentication is off (no app id): kefu would POST its
- * replies to whatever `serviceUrl` the body names. Only the Emulator on this machine is answered.
- */
-function checkUnauthenticatedServiceUrl(body: Record<string, unknown>): void {
-  if (!isLoopbackServiceUrl(String(body.serviceUrl))) {
-    throw new HttpError(
-      400,
-      ErrorCodes.badRequest,
-      'Without MicrosoftAppId only a serviceUrl on this machine (the Bot Framework Emulator) is answered. Set MicrosoftAppId and MicrosoftAppPassword for a channel.',
-    );
-  }
-}
-
-/**
- * @param options.authenticated false when no app id is set: requests are not authenticated, so
- *   only a loopback `serviceUrl` is answered.
+ * @param options.authenticated false when no app id is set and unauthenticated requests are
+ *   allowed for the Emulator: then only requests from this machine to a `serviceUrl` on this
+ *   machine are answered (`local-emulator`).
  */
 export function messagesRoute(adapter: CloudAdapter, logic: (context: TurnContext) => Promise<void>, options: { authenticated: boolean }): Route {
   return {
@@ -68,7 +56,7 @@ export function messagesRoute(adapter: CloudAdapter, logic: (context: TurnContex
       try {
         const body = parseJsonObject(await readRawBody(req, MAX_ACTIVITY_BYTES));
         checkActivityShape(body);
-        if (!options.authenticated) checkUnauthenticatedServiceUrl(body);
+        if (!options.authenticated) checkLocalEmulatorRequest(req, body);
         const answer = new BufferedResponse();
         await adapter.process({ body, headers: req.headers, method: req.method }, answer, logic);
         write(res, answer);
