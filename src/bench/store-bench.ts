@@ -3,7 +3,11 @@
  * Write throughput and latency of the store as the server uses it (guarded adapter + privacy
  * layer): activities written per second and p50/p99 latency of one append, with 1 conversation
  * and with 100 concurrent conversations, plus a whole turn's writes (message, dialog state,
- * two replies all or nothing). The embedded store always; MongoDB too when `MONGODB_URI` is set.
+ * two replies all or nothing), and `turn+cpu`: a turn with 1 ms of CPU between its writes (the NLU
+ * and dialog of a real turn, about 1 ms on this machine). The embedded store three ways in one run:
+ * one transaction per write (the old path, `groupCommit: false`), group commit on the main thread
+ * (the server's), and group commit in a worker thread owning the connection (issue 13's
+ * alternative, `store-bench-worker`). MongoDB too when `MONGODB_URI` is set.
  *
  * @example npm run bench:store            # writes test/reports/bench-store.md and .json
  * @example node dist/bench/store-bench.js --appends 2000 --out /tmp/bench-store.md
@@ -12,6 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execSync } from 'node:child_process';
+import { isMainThread } from 'node:worker_threads';
 import { REPO_ROOT } from '../config';
 import type { ChatActivity } from '../core/conversation';
 import { DEFAULT_PRIVACY } from '../privacy/privacy-settings';
@@ -19,9 +24,12 @@ import { openEmbeddedStores } from '../storage/embedded';
 import { guardStores } from '../storage/guarded-stores';
 import { withPrivacy } from '../storage/open-stores';
 import type { Stores } from '../storage/stores';
+import { openWorkerStores } from './store-bench-worker';
 
 export interface ScenarioResult {
   store: string;
+  /** How writes are committed: `per write`, `group`, `group, worker thread` (embedded) or `driver` (MongoDB). */
+  commit: string;
   scenario: string;
   conversations: number;
   /** Activities (or turns) written. */
@@ -59,6 +67,7 @@ function activity(conversationId: string, i: number, role: 'user' | 'bot' = 'use
 /** `conversations` workers, each writing `each` times one after another; latencies of every write. */
 async function run(
   store: string,
+  commit: string,
   scenario: string,
   conversations: number,
   each: number,
@@ -81,6 +90,7 @@ async function run(
   latencies.sort((a, b) => a - b);
   return {
     store,
+    commit,
     scenario,
     conversations,
     writes: latencies.length,
@@ -93,16 +103,32 @@ async function run(
   };
 }
 
-async function benchStore(name: string, stores: Stores, appends: number): Promise<ScenarioResult[]> {
+/** Keeps the thread busy for `ms` (the turn's NLU and dialog, which block the event loop alike). */
+function spin(ms: number): void {
+  const until = process.hrtime.bigint() + BigInt(Math.round(ms * 1e6));
+  while (process.hrtime.bigint() < until);
+}
+
+type Scenario = 'append' | 'turn' | 'turn+cpu';
+const CPU_MS = 1;
+
+async function benchStore(
+  name: string,
+  commit: string,
+  stores: Stores,
+  appends: number,
+  scenarios: Scenario[] = ['append', 'turn', 'turn+cpu'],
+): Promise<ScenarioResult[]> {
   const results: ScenarioResult[] = [];
   const append = async (conversationId: string, i: number): Promise<void> => {
     await stores.transcripts.append(activity(conversationId, i));
   };
-  const turn = async (conversationId: string, i: number): Promise<void> => {
+  const turn = (cpuMs: number) => async (conversationId: string, i: number): Promise<void> => {
     const inbound = activity(conversationId, i);
     await stores.transcripts.append(inbound);
     const key = `bench/conversations/${conversationId}/`;
     const state = (await stores.state.read([key]))[key] ?? {};
+    if (cpuMs > 0) spin(cpuMs);
     await stores.state.write({ [key]: { ...state, turn: i } });
     const replies = [activity(conversationId, 2 * i, 'bot', inbound.id), activity(conversationId, 2 * i + 1, 'bot', inbound.id)];
     if (stores.transcripts.appendAll) await stores.transcripts.appendAll(replies);
@@ -110,10 +136,34 @@ async function benchStore(name: string, stores: Stores, appends: number): Promis
   };
   for (const conversations of [1, 100]) {
     const each = Math.max(1, Math.round(appends / conversations));
-    results.push(await run(name, 'append', conversations, each, append));
-    results.push(await run(name, 'turn', conversations, Math.max(1, Math.round(each / 4)), turn, 3));
+    const turns = Math.max(1, Math.round(each / 4));
+    if (scenarios.includes('append')) results.push(await run(name, commit, 'append', conversations, each, append));
+    if (scenarios.includes('turn')) results.push(await run(name, commit, 'turn', conversations, turns, turn(0), 3));
+    if (scenarios.includes('turn+cpu')) results.push(await run(name, commit, 'turn+cpu', conversations, turns, turn(CPU_MS), 3));
   }
   return results;
+}
+
+/** One line per scenario: group commit against one transaction per write, and the worker thread against the main thread. */
+function gains(results: ScenarioResult[]): string[] {
+  const find = (commitMode: string, scenario: string, conversations: number) =>
+    results.find((r) => r.commit === commitMode && r.scenario === scenario && r.conversations === conversations);
+  const lines: string[] = [];
+  for (const r of results.filter((x) => x.commit === 'group')) {
+    const before = find('per write', r.scenario, r.conversations);
+    if (before) {
+      lines.push(
+        `Group commit, ${r.scenario} × ${r.conversations}: ${r.perSecond} vs ${before.perSecond} writes/s (${round(r.perSecond / before.perSecond)}×), p99 ${r.p99Ms} vs ${before.p99Ms} ms.`,
+      );
+    }
+    const worker = find('group, worker thread', r.scenario, r.conversations);
+    if (worker) {
+      lines.push(
+        `Worker thread, ${r.scenario} × ${r.conversations}: ${worker.perSecond} vs ${r.perSecond} writes/s on the main thread (${round(worker.perSecond / r.perSecond)}×), p99 ${worker.p99Ms} vs ${r.p99Ms} ms.`,
+      );
+    }
+  }
+  return lines;
 }
 
 function machine(): string {
@@ -136,13 +186,15 @@ function markdown(results: ScenarioResult[], notes: string[]): string {
     `Commit ${commit()}, ${new Date().toISOString()}, ${machine()}.`,
     '',
     'Writes go through the stack the server uses: the guarded adapter and the privacy layer (each activity is redacted before it is stored).',
-    '`append` = one activity; `turn` = what one shopper message costs: the message, a dialog-state read and eTag write, and two replies stored all or nothing.',
-    'Latency is per write (per turn for `turn`), measured around the awaited call; with 100 conversations the writes of all conversations are in flight together.',
+    '`append` = one activity; `turn` = what one shopper message costs: the message, a dialog-state read and eTag write, and two replies stored all or nothing; `turn+cpu` = a turn with 1 ms of CPU after its state read (standing in for the NLU and dialog).',
+    'Latency is per write (per turn for `turn`), measured around the awaited call, which resolves only after the COMMIT holding the write (fsync, synchronous=FULL); with 100 conversations the writes of all conversations are in flight together.',
+    'Commit: `per write` = one transaction and fsync per write (the old path, `groupCommit: false`); `group` = the writes queued in one event-loop turn share one transaction and fsync, each in its own savepoint (the server\'s path); `group, worker thread` = the same in a worker thread that owns the connection, writes sent by `postMessage`, reads on the main thread.',
     '',
-    '| store | scenario | conversations | writes | seconds | writes/s | activities/s | p50 ms | p99 ms | max ms |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| store | commit | scenario | conversations | writes | seconds | writes/s | activities/s | p50 ms | p99 ms | max ms |',
+    '|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...results.map(
-      (r) => `| ${r.store} | ${r.scenario} | ${r.conversations} | ${r.writes} | ${r.seconds} | ${r.perSecond} | ${r.activitiesPerSecond} | ${r.p50Ms} | ${r.p99Ms} | ${r.maxMs} |`,
+      (r) =>
+        `| ${r.store} | ${r.commit} | ${r.scenario} | ${r.conversations} | ${r.writes} | ${r.seconds} | ${r.perSecond} | ${r.activitiesPerSecond} | ${r.p50Ms} | ${r.p99Ms} | ${r.maxMs} |`,
     ),
     '',
     ...notes.map((n) => `- ${n}`),
@@ -161,23 +213,34 @@ export async function main(argv: string[]): Promise<void> {
   }
   const notes: string[] = [];
   const results: ScenarioResult[] = [];
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-bench-store-'));
-  const embedded = withPrivacy(guardStores(openEmbeddedStores(dir)), DEFAULT_PRIVACY);
-  try {
-    results.push(...(await benchStore('embedded (SQLite, WAL, synchronous=FULL)', embedded, appends)));
-  } finally {
-    await embedded.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-  notes.push(`The embedded store is one SQLite file on ${dir.startsWith(os.tmpdir()) ? `the temp directory's disk (${os.tmpdir()})` : dir}; every write is a committed transaction with fsync (synchronous=FULL), so an acknowledged message survives a power cut.`);
-  notes.push('better-sqlite3 is synchronous: 100 concurrent conversations share one writer, so throughput does not grow with concurrency, and a write\'s latency includes waiting behind the writes of the other 99 conversations (about 100 × the single-conversation time).');
-  notes.push('In the server a turn also runs the NLU and the dialog between its writes, so real turns of different conversations queue far less than in this write-only loop.');
+  const name = 'embedded (SQLite, WAL, synchronous=FULL)';
+  const embedded = async (commitMode: string, open: (dir: string) => { stores: Stores; close(): Promise<void> }, scenarios?: Scenario[]) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-bench-store-'));
+    const { stores, close } = open(dir);
+    try {
+      results.push(...(await benchStore(name, commitMode, withPrivacy(guardStores(stores), DEFAULT_PRIVACY), appends, scenarios)));
+    } finally {
+      await close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  const onMainThread = (groupCommit: boolean) => (dir: string) => {
+    const stores = openEmbeddedStores(dir, { groupCommit });
+    return { stores, close: () => stores.close() };
+  };
+  await embedded('per write', onMainThread(false));
+  await embedded('group', onMainThread(true));
+  await embedded('group, worker thread', openWorkerStores, ['turn', 'turn+cpu']);
+  notes.push(...gains(results));
+  notes.push(`The embedded store is one SQLite file on the temp directory's disk (${os.tmpdir()}); every acknowledged write is in a committed transaction with fsync (synchronous=FULL), so it survives a power cut.`);
+  notes.push('better-sqlite3 is synchronous: with one transaction per write, 100 concurrent conversations wait for each other\'s fsync one by one; with group commit they share it, so throughput grows with concurrency, while one conversation alone gains little (each write still waits for its own commit).');
+  notes.push('The machine is shared with other work while this runs: numbers vary from run to run by tens of percent; compare rows of the same run.');
   const uri = process.env.MONGODB_URI;
   if (uri) {
     const { openMongooseStores } = await import('../storage/mongoose');
     const mongo = withPrivacy(guardStores(await openMongooseStores(uri)), DEFAULT_PRIVACY);
     try {
-      results.push(...(await benchStore('MongoDB (mongoose)', mongo, appends)));
+      results.push(...(await benchStore('MongoDB (mongoose)', 'driver', mongo, appends)));
     } finally {
       await mongo.close();
     }
@@ -188,12 +251,12 @@ export async function main(argv: string[]): Promise<void> {
   fs.writeFileSync(out, markdown(results, notes));
   fs.writeFileSync(out.replace(/\.md$/, '') + '.json', JSON.stringify({ commit: commit(), machine: machine(), results, notes }, null, 2) + '\n');
   for (const r of results) {
-    process.stdout.write(`${r.store} ${r.scenario} ×${r.conversations}: ${r.perSecond}/s (${r.activitiesPerSecond} activities/s) p50 ${r.p50Ms} ms p99 ${r.p99Ms} ms\n`);
+    process.stdout.write(`${r.store} [${r.commit}] ${r.scenario} ×${r.conversations}: ${r.perSecond}/s (${r.activitiesPerSecond} activities/s) p50 ${r.p50Ms} ms p99 ${r.p99Ms} ms\n`);
   }
   process.stdout.write(`wrote ${out}\n`);
 }
 
-if (require.main === module) {
+if (require.main === module && isMainThread) {
   main(process.argv.slice(2)).catch((err: unknown) => {
     process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
     process.exitCode = 1;
