@@ -103,8 +103,13 @@ export function attachChatNamespace(namespace: Namespace, chat: ChatService, con
       }
     };
 
-    socket.on('message', (payload, ack) => void submit('message', () => parseMessage(payload, config.maxTextLength), safeAck(ack)));
-    socket.on('postback', (payload, ack) => void submit('postback', () => parsePostback(payload), safeAck(ack)));
+    // Taken as the frame arrives, not as a listener: socket.io drops an event whose socket
+    // disconnected before the next tick, and a message already sent must be stored and answered.
+    socket.use(([event, payload, ack], next) => {
+      if (event === 'message') void submit('message', () => parseMessage(payload, config.maxTextLength), safeAck(ack));
+      else if (event === 'postback') void submit('postback', () => parsePostback(payload), safeAck(ack));
+      else next();
+    });
 
     socket.on('history', async (payload, rawAck) => {
       const ack = safeAck<{ activities: ChatActivity[] }>(rawAck);
