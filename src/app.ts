@@ -85,6 +85,7 @@ export async function buildBot(config: KefuConfig, stores: Stores): Promise<Kefu
       recommender: new ItemToItemRecommender(shop.events, shop.products),
       notCarried: createNotCarriedDetector(lexicon),
       orderIds: OrderIdPattern.learn(await stores.orders.sampleIds(500)),
+      verificationIdleMs: config.verificationIdleMinutes * 60_000,
     },
   });
 }

@@ -95,6 +95,14 @@ export interface KefuConfig {
    * @default 10
    */
   replayMinutes: number;
+  /**
+   * `KEFU_VERIFICATION_IDLE_MINUTES`: an anonymous shopper's answer to the order verification
+   * question holds for the connection that gave it until this many minutes pass without a turn
+   * from it; then (or from another connection) the question is asked again. 0: only for the turn
+   * that gave it. Tests may pass a fraction.
+   * @default 5
+   */
+  verificationIdleMinutes: number;
 }
 
 export interface WechatConfig {
@@ -246,6 +254,7 @@ export function loadConfig(overrides: Partial<KefuConfig> = {}, env: NodeJS.Proc
       loginQueue: intFromEnv(env.KEFU_STAFF_LOGIN_QUEUE, 8, 'KEFU_STAFF_LOGIN_QUEUE'),
     },
     replayMinutes: intFromEnv(env.KEFU_REPLAY_MINUTES, 10, 'KEFU_REPLAY_MINUTES'),
+    verificationIdleMinutes: intFromEnv(env.KEFU_VERIFICATION_IDLE_MINUTES, 5, 'KEFU_VERIFICATION_IDLE_MINUTES'),
   };
   const merged = { ...base, ...overrides, dataDir };
   // An overridden `rateLimit` (tests, embedders) still sets the message rate per socket.

@@ -14,13 +14,17 @@ import type { ProductMatcher } from '../services/catalog/product-matcher';
 import type { FaqRetriever } from '../services/faq/faq-retriever';
 import type { ItemToItemRecommender } from '../services/recommender/recommender';
 import type { ProductConstraints } from '../services/recommender/constraints';
+import type { OrderGrant } from '../privacy/order-access';
 
 /** What the bot remembers about a conversation between turns (besides the dialog stack). */
 export interface ConversationMemory {
   /** The order last shown in this conversation ("cancel it" refers to it). */
   lastOrderId?: string;
-  /** Orders this anonymous shopper has proven to own in this conversation. */
-  verifiedOrders?: string[];
+  /**
+   * Orders an anonymous shopper's connection has proven to own, each until it is idle too long
+   * (`privacy/order-access`, the one place that says what is currently verified).
+   */
+  verified?: OrderGrant[];
   /** The last recommendation, for "cheaper" / "more" follow-ups. */
   lastRecommendation?: { constraints: ProductConstraints; shownIds: string[]; prices: number[] };
 }
@@ -40,4 +44,6 @@ export interface BotServices {
   /** The kind of product asked for when the shop sells none of it. */
   notCarried: NotCarriedDetector;
   memory: StatePropertyAccessor<ConversationMemory>;
+  /** How long an anonymous shopper's verification lasts without a turn (`KEFU_VERIFICATION_IDLE_MINUTES`), in ms. */
+  verificationIdleMs: number;
 }

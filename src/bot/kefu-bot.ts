@@ -15,6 +15,8 @@ import { expectedAnswer, INTENT_OF_ACTION, OrderFlowDialog } from '../dialogs/or
 import { orderIdFrom, yesNoFrom } from '../dialogs/order/order-text';
 import { looksLikeVerificationAnswer } from '../dialogs/order/verification';
 import { VerificationLimit } from '../dialogs/order/verification-limit';
+import { keepVerification } from '../dialogs/order/verified-orders';
+import { MEMORY_PROPERTY } from '../privacy/order-access';
 import { redactEntity } from '../privacy/redact';
 import type { BotServices, ConversationMemory } from './bot-services';
 import { parsePostbackValue, type Postback } from './postback';
@@ -59,7 +61,7 @@ export class KefuBot implements TurnHandler {
 
   constructor(private readonly deps: KefuBotDeps) {
     this.state = new ConversationState(deps.storage);
-    const memory = this.state.createProperty<ConversationMemory>('memory');
+    const memory = this.state.createProperty<ConversationMemory>(MEMORY_PROPERTY);
     this.services = { ...deps.services, memory };
     this.dialogs = new DialogSet(this.state.createProperty<DialogState>('dialogState'));
     this.dialogs.add(new OrderFlowDialog(this.services, new VerificationLimit(deps.storage)));
@@ -85,6 +87,7 @@ export class KefuBot implements TurnHandler {
     });
     const dc = await this.dialogs.createContext(context);
     try {
+      await keepVerification(this.services, context);
       await this.dispatch(dc, recognition, postback);
     } finally {
       await this.state.saveChanges(context);

@@ -11,6 +11,8 @@ import type { Locale } from '../core/shop';
 import type { OutgoingActivity, TurnGuards, TurnRunner } from '../core/turn-runner';
 import { AppError, ErrorCodes } from '../errors';
 import { createLogger } from '../log';
+import { anonymousView } from '../privacy/anonymous-view';
+import { readGrants, verifiedOrders } from '../privacy/order-access';
 import { withStoreFailures } from '../storage/store-failure-scope';
 import type { Stores } from '../storage/stores';
 import { ChatEvents } from './chat-events';
@@ -184,6 +186,8 @@ export class ChatService {
         ? { text: inbound.text }
         : { value: inbound.value, ...(inbound.data !== undefined ? { channelData: { postbackData: inbound.data } } : {}) }),
     };
+    // The connection, for the order flow's proof of verification (not stored: `privacy/redact-activity`).
+    if (inbound.session) activity.channelData = { ...activity.channelData, session: inbound.session };
     let stored;
     try {
       if (this.unsaved.has(conversation)) await this.save(conversation);
@@ -410,10 +414,16 @@ export class ChatService {
 
   /**
    * Activities of the conversation, oldest first, as its owner may see them: their own words
-   * while the raw retention keeps them (`KEFU_RAW_RETENTION_DAYS`), else the redacted copy.
+   * while the raw retention keeps them (`KEFU_RAW_RETENTION_DAYS`), else the redacted copy. A
+   * conversation that is not signed in is anyone's who holds its id, so its order details show
+   * only to the connection (`session`) currently verified for that order (`privacy/order-access`);
+   * others get a placeholder asking to verify again (`privacy/anonymous-view`).
    */
-  history(conversation: Conversation, options: { before?: string; limit?: number }): Promise<ChatActivity[]> {
-    return this.stores.transcripts.list(conversation.id, { ...options, view: 'owner' });
+  async history(conversation: Conversation, options: { before?: string; limit?: number }, session?: string): Promise<ChatActivity[]> {
+    const activities = await this.stores.transcripts.list(conversation.id, { ...options, view: 'owner' });
+    if (conversation.customerId) return activities;
+    const verified = verifiedOrders(await readGrants(this.stores.state, conversation), session ?? null, Date.now());
+    return activities.map((a) => anonymousView(a, verified));
   }
 
   /** Records a rating of one of this conversation's bot replies; another's is "not found". */

@@ -12,6 +12,8 @@ export interface InboundMessage {
   text?: string;
   value?: string;
   data?: unknown;
+  /** The connection it came from, set by the channel (never read from the client): `channelData.session`. */
+  session?: string;
 }
 
 const ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;

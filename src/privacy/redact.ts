@@ -4,8 +4,23 @@
  * e-mail addresses, phone numbers (mainland mobiles and landlines, international and North
  * American shapes), card-like numbers (13–19 digits passing the Luhn check), postal addresses in
  * Chinese (province/city/district … road + number … building/room) and English (number + street +
- * suffix, unit, city parts, postcode), and the verification secret (a message that is only four
- * digits, or digits after "尾号"/"last four"). Order numbers (letters + digits) stay: staff need them.
+ * suffix, unit, city parts, postcode), and the verification secret. Order numbers (letters +
+ * digits) stay: staff need them.
+ *
+ * The verification secret is four digits (the end of the order's phone). Which four-digit groups
+ * are the secret, and which are a price, a year or a quantity, depends on when they were typed:
+ * - Always: a message that is only four digits ("8000", "80 00"); four digits after a cue such as
+ *   尾号 / 后四位 / 末四位 / "last four" / "ending in", with a few filler words between
+ *   ("尾号是 5678", "后四位应该是1234吧", "the last four digits of my phone are 4321").
+ * - While the order flow waits for the answer (`verificationAnswer`, set by the privacy layer when
+ *   the bot's last reply asked the question): the bot takes ALL the digits of the message as the
+ *   answer when there are exactly four of them ("还是8000", "its 5678", "8-0-0-0"), so then every
+ *   digit of the message is masked, year or not. With more or fewer digits the message cannot
+ *   verify, but a standalone four-digit group is still a guess at the secret ("不是1234，是5678")
+ *   and is masked, unless it reads as a year or a price (2025年, ¥1999, 1999元).
+ * - Never: digits inside a token that starts with letters (order DD20261101008, tracking
+ *   SF1901042878494) or four digits inside a longer number (5+ digits are not the secret). Prices
+ *   and years in other turns are not touched.
  *
  * The mask names what was there, in the language of the text: `[电话]`/`[phone]`, `[邮箱]`/`[email]`,
  * `[地址]`/`[address]`, `[卡号]`/`[card]`, `[****]` for digits of the verification answer.
@@ -57,9 +72,36 @@ const EN_ADDRESS = new RegExp(
   'gi',
 );
 const PO_BOX = /\bP\.?\s?O\.?\s+Box\s+\d+/gi;
-/** Digits after 尾号 / 后四位 / "last four" are the verification secret. */
-const SECRET_AFTER = /((?:尾号|后四位|后4位|last\s+(?:four|4)(?:\s+digits)?(?:\s+(?:is|are))?:?)\s*)\d{4}(?!\d)/gi;
-const ONLY_FOUR_DIGITS = /^\s*\d{4}\s*$/;
+/** Words that announce the verification digits. */
+const SECRET_CUE =
+  '尾号|尾数|后四位|后4位|末四位|末4位|最后四位|最后4位|' +
+  'last\\s+(?:four|4)(?:\\s+(?:digits?|numbers?))?|ending\\s+(?:in|with)|ends?\\s+(?:in|with)';
+/** What may stand between the cue and the digits: punctuation, "是/为/应该是", "of my phone are". */
+const SECRET_FILLER =
+  '(?:\\s|[:：,，=]|是|为|就是|应该是|好像是|大概是|of\\s+(?:my|the)\\s+(?:phone|mobile|number)(?:\\s+number)?|' +
+  'is\\b|are\\b|was\\b|were\\b|should\\s+be\\b|it\'?s\\b)*';
+/** Digits after 尾号 / 后四位 / "last four" are the verification secret ("56 78" too). */
+const SECRET_AFTER = new RegExp(`((?:${SECRET_CUE})${SECRET_FILLER})\\d(?:[ -]?\\d){3}(?!\\d)`, 'gi');
+const ONLY_FOUR_DIGITS = /^\s*\d(?:[\s-]?\d){3}\s*$/;
+/** Every run of digits, with the separators inside it ("8-0-0-0" is one run). */
+const DIGIT_RUN = /\d(?:[\s.\-·]*\d)*/g;
+/** A four-digit group on its own: not glued to letters (order numbers) or to other digits. */
+const FOUR_ALONE = /(?<![A-Za-z0-9])([¥￥$]\s*)?\d{4}(?!\d)(\s*(?:年|元|块|(?:yuan|rmb|usd|dollars?)\b))?/gi;
+
+export interface RedactOptions {
+  /**
+   * The text answers the verification question (sent while the order flow waited for it): its
+   * digits are the secret (see the module comment).
+   * @default false
+   */
+  verificationAnswer?: boolean;
+}
+
+/** An answer's digits masked: all of them when the bot would take them as the answer, else lone groups. */
+function maskAnswer(original: string, text: string, secret: string): string {
+  if (original.replace(/\D/g, '').length === 4) return text.replace(DIGIT_RUN, secret);
+  return text.replace(FOUR_ALONE, (m, currency: string | undefined, unit: string | undefined) => (currency || unit ? m : secret));
+}
 
 /** Words that introduce an address are kept: "寄到[地址]", not "[地址]". */
 const LEAD_IN = /^(.*(?:寄到|送到|发到|邮到|改成|改为|换成|住在|地址(?:是|为)?|[:：]))/;
@@ -85,7 +127,7 @@ function luhn(digits: string): boolean {
  * @example redact('我的手机 138 0000 1234，寄到上海市浦东新区世纪大道100号') // '我的手机 [电话]，寄到[地址]'
  * @example redact('mail me at amy@example.com') // 'mail me at [email]'
  */
-export function redact(text: string): string {
+export function redact(text: string, options: RedactOptions = {}): string {
   if (!text) return text;
   const label = LABELS[CJK.test(text) ? 'zh' : 'en'];
   if (ONLY_FOUR_DIGITS.test(text)) return label.secret;
@@ -95,7 +137,7 @@ export function redact(text: string): string {
   out = out.replace(SECRET_AFTER, (_m, keep: string) => `${keep}${label.secret}`);
   for (const re of ZH_ADDRESSES) out = out.replace(re, (m) => keepLeadIn(m) + label.address);
   out = out.replace(EN_ADDRESS, label.address).replace(PO_BOX, label.address);
-  return out;
+  return options.verificationAnswer ? maskAnswer(text, out, label.secret) : out;
 }
 
 /** Redacts every string inside a JSON value (card contents, postback data). */

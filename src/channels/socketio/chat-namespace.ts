@@ -15,6 +15,7 @@ import { clientAddress } from '../../chat/client-address';
 import type { ChatActivity, Conversation } from '../../core/conversation';
 import type { Locale } from '../../core/shop';
 import { AppError, ErrorCodes, publicError } from '../../errors';
+import { anonymousView } from '../../privacy/anonymous-view';
 import type { KefuConfig } from '../../config';
 import type { Ack, ChatClientToServerEvents, ChatServerToClientEvents, ChatSocketData } from './events';
 
@@ -75,7 +76,11 @@ export function attachChatNamespace(namespace: Namespace, chat: ChatService, con
     const source = { socketId: socket.id, conversationId, address };
     const guards = { handoff: () => limits.handoff(address) };
     const deliver = (activity: ChatActivity): void => {
-      nsp.to(room(conversationId)).emit('activity', activity);
+      // An order shown to this (anonymous) connection reaches the others in the room hidden.
+      const forOthers = socket.data.customerId ? activity : anonymousView(activity, []);
+      if (forOthers === activity) return void nsp.to(room(conversationId)).emit('activity', activity);
+      socket.emit('activity', activity);
+      socket.to(room(conversationId)).emit('activity', forOthers);
     };
     const draft = opened.get(socket)!;
     let countedAsNew = false;
@@ -90,7 +95,7 @@ export function attachChatNamespace(namespace: Namespace, chat: ChatService, con
     const submit = async (event: LimitedEvent, parse: () => InboundMessage, ack: Ack<{ id: string }>): Promise<void> => {
       try {
         limits.event(event, source, locale);
-        const inbound = parse();
+        const inbound = { ...parse(), session: socket.id };
         const conversation = await conversationOf();
         if (chat.isUnsaved(conversation) && !countedAsNew) {
           limits.newConversation(address, locale);
@@ -115,7 +120,7 @@ export function attachChatNamespace(namespace: Namespace, chat: ChatService, con
       const ack = safeAck<{ activities: ChatActivity[] }>(rawAck);
       try {
         limits.event('history', source, locale);
-        const activities = await chat.history(await conversationOf(), parseHistoryRequest(payload));
+        const activities = await chat.history(await conversationOf(), parseHistoryRequest(payload), socket.id);
         ack({ ok: true, activities });
       } catch (err) {
         refuse(ack, err);

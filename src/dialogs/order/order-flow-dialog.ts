@@ -7,6 +7,13 @@
  * shopper asking about someone else's order gets the "not found" reply. Wrong answers are also
  * counted per order number across conversations (`VerificationLimit`): once an order number is
  * locked, even the right answer gets the wrong answer's reply, with the offer of a person.
+ *
+ * An anonymous shopper's proof holds for the connection that gave it, until it is idle too long
+ * (`verified-orders`, `privacy/order-access`): a flow that waits for a yes or an address asks the
+ * question again when the proof lapsed or the conversation was resumed from another connection.
+ * Replies that ask the question are marked (`AWAITS_VERIFICATION`) so that the answer is stored
+ * masked; a reply that repeats order details in its text alone names the order
+ * (`channelData.order`) so that history can hide it from anyone not verified.
  */
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder-core';
@@ -14,11 +21,13 @@ import type { Order, OrderStatus } from '../../core/shop';
 import { localize } from '../../core/shop';
 import type { BotServices } from '../../bot/bot-services';
 import { postbacks } from '../../bot/postback';
-import { reply, type ActionSpec } from '../../bot/reply';
+import { replyActivity, type ActionSpec } from '../../bot/reply';
 import { setHandledIntent, turnInfo } from '../../bot/turn-info';
 import { dateOf, orderCard } from './order-card';
 import { orderIdFrom, wantsLatest, yesNoFrom } from './order-text';
+import { AWAITS_VERIFICATION } from '../../privacy/redact-activity';
 import { answerMatches } from './verification';
+import { grantOrder, isVerified, turnSession } from './verified-orders';
 import type { VerificationLimit } from './verification-limit';
 
 export type OrderAction = 'status' | 'cancel' | 'change_address' | 'return' | 'refund';
@@ -53,6 +62,8 @@ export function expectedAnswer(instance: DialogInstance): Step | undefined {
 }
 
 const MAX_TRIES = 3;
+/** Steps that act on an order already shown: the proof must still hold when the answer comes. */
+const AFTER_PROOF: readonly Step[] = ['confirmCancel', 'address', 'confirmAddress'];
 const CANCELLABLE: OrderStatus[] = ['pending', 'paid'];
 
 export class OrderFlowDialog extends Dialog<OrderFlowOptions> {
@@ -87,6 +98,9 @@ export class OrderFlowDialog extends Dialog<OrderFlowOptions> {
     const state = dc.activeDialog!.state as OrderFlowState;
     const info = turnInfo(dc.context);
     setHandledIntent(dc.context, INTENT_OF_ACTION[state.action], 1);
+    if (AFTER_PROOF.includes(state.step) && !info.customerId && !(await isVerified(this.services, dc.context, state.orderId!))) {
+      return this.askVerification(dc, state, state.orderId!);
+    }
     switch (state.step) {
       case 'orderId': {
         const orderId = orderIdFrom(info.text, info.recognition, info.postback, this.services.orderIds);
@@ -110,7 +124,7 @@ export class OrderFlowDialog extends Dialog<OrderFlowOptions> {
         state.newAddress = address;
         state.step = 'confirmAddress';
         state.tries = 0;
-        await this.say(dc.context, 'order.confirmAddress', { address }, this.yesNoActions(info.locale));
+        await this.say(dc.context, 'order.confirmAddress', { address }, this.yesNoActions(info.locale), [], { order: state.orderId! });
         return Dialog.EndOfTurn;
       }
       case 'confirmAddress': {
@@ -136,7 +150,8 @@ export class OrderFlowDialog extends Dialog<OrderFlowOptions> {
       confirmAddress: 'order.repromptConfirm',
     };
     const yesNo = state.step === 'confirmCancel' || state.step === 'confirmAddress';
-    await this.say(context, key[state.step], { orderId: state.orderId ?? '' }, yesNo ? this.yesNoActions(locale) : []);
+    const mark = state.step === 'verify' ? AWAITS_VERIFICATION : {};
+    await this.say(context, key[state.step], { orderId: state.orderId ?? '' }, yesNo ? this.yesNoActions(locale) : [], [], mark);
   }
 
   private async withOrderId(dc: DialogContext, state: OrderFlowState, orderId: string): Promise<DialogTurnResult> {
@@ -151,26 +166,34 @@ export class OrderFlowDialog extends Dialog<OrderFlowOptions> {
       }
       return this.act(dc, state, order);
     }
-    const memory = await this.services.memory.get(dc.context, {});
-    if (memory.verifiedOrders?.includes(orderId)) {
+    if (await isVerified(this.services, dc.context, orderId)) {
       const order = await this.services.orders.getOrder(orderId);
       if (order) return this.act(dc, state, order);
     }
+    return this.askVerification(dc, state, orderId);
+  }
+
+  private async askVerification(dc: DialogContext, state: OrderFlowState, orderId: string): Promise<DialogTurnResult> {
+    state.orderId = orderId;
     state.step = 'verify';
-    await this.say(dc.context, 'order.askVerification', { orderId });
+    state.tries = 0;
+    await this.say(dc.context, 'order.askVerification', { orderId }, [], [], AWAITS_VERIFICATION);
     return Dialog.EndOfTurn;
   }
 
   private async checkVerification(dc: DialogContext, state: OrderFlowState, answer: string): Promise<DialogTurnResult> {
+    // No live connection (a message replayed at start): nobody could hold the proof; ask again.
+    if (!turnSession(dc.context)) {
+      await this.say(dc.context, 'order.repromptVerification', { orderId: state.orderId! }, [], [], AWAITS_VERIFICATION);
+      return Dialog.EndOfTurn;
+    }
     // The slot is taken before the answer is looked at; a locked order number is not looked up.
     const { admitted, remaining } = await this.limit.admit(state.orderId!);
     const order = admitted ? await this.services.orders.getOrder(state.orderId!) : null;
     const customer = order ? await this.services.orders.getCustomer(order.customerId) : null;
     if (order && answerMatches(answer, customer)) {
       await this.limit.release(order.id);
-      const memory = await this.services.memory.get(dc.context, {});
-      memory.verifiedOrders = [...new Set([...(memory.verifiedOrders ?? []), order.id])].slice(-20);
-      await this.services.memory.set(dc.context, memory);
+      await grantOrder(this.services, dc.context, order.id);
       return this.act(dc, state, order);
     }
     // Same reply whether the order exists or not: its existence stays secret.
@@ -181,7 +204,7 @@ export class OrderFlowDialog extends Dialog<OrderFlowOptions> {
       return dc.endDialog();
     }
     // Once the order number has no answers left, a person is the way on.
-    await this.say(dc.context, 'order.verifyFailed', { left: MAX_TRIES - state.tries }, remaining === 0 ? this.handoffActions(locale) : []);
+    await this.say(dc.context, 'order.verifyFailed', { left: MAX_TRIES - state.tries }, remaining === 0 ? this.handoffActions(locale) : [], [], AWAITS_VERIFICATION);
     return Dialog.EndOfTurn;
   }
 
@@ -319,8 +342,10 @@ export class OrderFlowDialog extends Dialog<OrderFlowOptions> {
     vars: Record<string, string | number> = {},
     actions: ActionSpec[] = [],
     attachments: { contentType: string; content: object }[] = [],
+    channelData?: Record<string, unknown>,
   ): Promise<void> {
     const { locale } = turnInfo(context);
-    await reply(context, this.text(locale, key, vars), locale, { actions, attachments });
+    const activity = replyActivity(this.text(locale, key, vars), locale, { actions, attachments });
+    await context.sendActivity(channelData ? { ...activity, channelData } : activity);
   }
 }

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ChatActivity } from '../../../src/core/conversation';
 import { PrivateTranscriptStore } from '../../../src/privacy/private-transcript-store';
+import { AWAITS_VERIFICATION, VERIFICATION_ANSWER } from '../../../src/privacy/redact-activity';
 import { openEmbeddedStores } from '../../../src/storage/embedded';
 import type { Stores } from '../../../src/storage/stores';
 
@@ -33,8 +34,8 @@ describe('PrivateTranscriptStore', () => {
     expect(result).toEqual({ inserted: true, activity: expect.objectContaining({ text: '我的手机是13800001234' }) });
     expect((await store.list('c', { view: 'staff' }))[0].text).toBe('我的手机是[电话]');
     expect((await store.list('c', { view: 'owner' }))[0].text).toBe('我的手机是[电话]');
-    const row = (stores as unknown as { transcripts: { db: { prepare(s: string): { get(): unknown } } } }).transcripts.db
-      .prepare('SELECT raw_json FROM activities')
+    const row = (stores as unknown as { transcripts: { db: { statement(s: string): { get(): unknown } } } }).transcripts.db
+      .statement('SELECT raw_json FROM activities')
       .get();
     expect(row).toEqual({ raw_json: null });
   });
@@ -67,5 +68,26 @@ describe('PrivateTranscriptStore', () => {
     });
     const [stored] = await store.list('c');
     expect(stored.attachments?.[0].content).toEqual({ orderId: 'DD20260101001', address: '[地址]' });
+  });
+
+  it('should mask the digits of an answer to the verification question, and only then', async () => {
+    const store = new PrivateTranscriptStore(stores.transcripts, { rawRetentionDays: 0, retentionDays: 0 });
+    const bot = (id: string, text: string, channelData?: Record<string, unknown>): ChatActivity => ({
+      ...message(id, text),
+      from: { id: 'kefu-bot', role: 'bot' },
+      ...(channelData ? { channelData } : {}),
+    });
+    await store.append(message('m1', '有没有3999元以下的手机'));
+    await store.append(bot('r1', '请问订单号是多少？'));
+    await store.append(message('m2', 'DD20261101008'));
+    await store.append(bot('r2', '请回复手机号后四位', { ...AWAITS_VERIFICATION }));
+    const answer = await store.append({ ...message('m3', '还是8000'), channelData: { session: 'sock-1' } });
+    // The turn gets what was typed, marked, with its connection; the stored copies neither.
+    expect(answer.activity).toMatchObject({ text: '还是8000', channelData: { session: 'sock-1', [VERIFICATION_ANSWER]: true } });
+    await store.append(bot('r3', '订单已发货'));
+    await store.append(message('m4', '2026年买的还能退吗'));
+    const texts = (await store.list('c')).map((a) => a.text);
+    expect(texts).toEqual(['有没有3999元以下的手机', '请问订单号是多少？', 'DD20261101008', '请回复手机号后四位', '还是[****]', '订单已发货', '2026年买的还能退吗']);
+    expect(JSON.stringify(await store.list('c', { view: 'owner' }))).not.toContain('sock-1');
   });
 });

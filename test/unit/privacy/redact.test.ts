@@ -55,4 +55,51 @@ describe('redact', () => {
     const card = { orderId: 'DD20260101001', shipping: { address: '上海市浦东新区世纪大道100号', phone: '138 0000 1234' }, total: 1999 };
     expect(redactDeep(card)).toEqual({ orderId: 'DD20260101001', shipping: { address: '[地址]', phone: '[phone]' }, total: 1999 });
   });
+
+  describe('verification answers', () => {
+    it.each([
+      ['后四位是1234吧', '后四位是[****]吧'],
+      ['后四位应该是 1234', '后四位应该是 [****]'],
+      ['尾号 5678', '尾号 [****]'],
+      ['尾号为56 78', '尾号为[****]'],
+      ['the last four are 4321', 'the last four are [****]'],
+      ['the last 4 digits of my phone are 4321', 'the last 4 digits of my phone are [****]'],
+      ['it ends with 4321', 'it ends with [****]'],
+      ['80 00', '[****]'],
+    ])('should mask the digits after a cue or alone, in any turn: %s', (input, expected) => {
+      expect(redact(input)).toBe(expected);
+    });
+
+    it.each([
+      ['还是8000', '还是[****]'],
+      ['its 5678', 'its [****]'],
+      ['its5678 i think', 'its[****] i think'],
+      ['8-0-0-0', '[****]'],
+      ['8000 thanks', '[****] thanks'],
+      ['是2025吧', '是[****]吧'],
+      ['不是1234，是5678', '不是[****]，是[****]'],
+      ['DD20261101008 8000', 'DD20261101008 [****]'],
+      ['my email is a@b.com', 'my email is [email]'],
+    ])('should mask every verification digit of an answer: %s', (input, expected) => {
+      expect(redact(input, { verificationAnswer: true })).toBe(expected);
+    });
+
+    it('should keep order numbers, years and prices with their unit, when the digits cannot be the answer', () => {
+      for (const text of ['DD20261101008', '2025年在DD20261101008买的', '¥1999 的那单 DD20261101008', 'tracking SF1901042878494']) {
+        expect(redact(text, { verificationAnswer: true })).toBe(text);
+      }
+    });
+
+    it('should leave prices, years and four-digit numbers of other turns alone', () => {
+      for (const text of ['还是8000以内的吧', 'its 5678 pages long', '2026年1月买的', 'budget 1999', '后来买了4件']) {
+        expect(redact(text)).toBe(text);
+      }
+    });
+
+    it('should not take the bot\'s own question for an answer', () => {
+      for (const text of ['请回复订单 DD20261101008 收货手机号的后四位，或下单时使用的邮箱。', 'please reply with the last 4 digits of the phone number on order DD20261101008']) {
+        expect(redact(text)).toBe(text);
+      }
+    });
+  });
 });

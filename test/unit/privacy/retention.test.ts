@@ -32,8 +32,8 @@ describe('applyRetention', () => {
     expect(result.conversationsDeleted).toBe(0); // created today + 30 days < 31 days ago: nothing idle yet
 
     const muchLater = new Date(Date.now() + 400 * 86400000);
-    const db = (stores.transcripts as unknown as { db: { prepare(s: string): { run(...a: unknown[]): unknown } } }).db;
-    db.prepare("UPDATE activities SET at = ? WHERE conversation_id = 'recent'").run(new Date(muchLater.getTime() - 86400000).toISOString());
+    const db = (stores.transcripts as unknown as { db: { statement(s: string): { run(...a: unknown[]): unknown } } }).db;
+    db.statement("UPDATE activities SET at = ? WHERE conversation_id = 'recent'").run(new Date(muchLater.getTime() - 86400000).toISOString());
     expect((await applyRetention(stores, 30, muchLater)).conversationsDeleted).toBe(1);
     expect(await stores.conversations.get('old')).toBeNull();
     expect(await stores.transcripts.list('old')).toEqual([]);
