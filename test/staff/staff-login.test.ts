@@ -155,7 +155,7 @@ describe('staff login rate limit', () => {
   });
   afterAll(async () => server.close());
 
-  it('should answer 429 after 5 failures for a name, even with the right password, in en and zh', async () => {
+  it('should answer 429 after 5 failures for a name from an address, even with the right password, in en and zh', async () => {
     const agent = await addStaff(server, 'agent');
     for (let i = 0; i < 5; i++) {
       expect((await post(server.url, '/api/staff/login', { name: agent.name, password: `wrong-${i}` })).status).toBe(401);
@@ -164,10 +164,11 @@ describe('staff login rate limit', () => {
     expect(blocked.status).toBe(429);
     const body = await blocked.json();
     expect(body.error.code).toBe('KEFU_RATE_LIMIT');
-    expect(body.error.zh).toMatch(/15 分钟/);
+    expect(body.error.message).toMatch(/1 minute/);
+    expect(body.error.zh).toMatch(/1 分钟/);
     expect(blocked.headers.get('set-cookie')).toBeNull();
-    // The address used up its failures too: other names from it wait as well.
+    // The lock is the name's from this address: other names from it still log in (the address's own limit is 20 failures).
     const other = await addStaff(server, 'agent');
-    expect((await post(server.url, '/api/staff/login', { name: other.name, password: other.password })).status).toBe(429);
+    expect((await post(server.url, '/api/staff/login', { name: other.name, password: other.password })).status).toBe(200);
   });
 });
