@@ -1,0 +1,219 @@
+/**
+ * @module bench/load/load-scenario
+ * One load scenario against one server: N shoppers in closed loop (send, wait for `turn.end`,
+ * send again) or open loop (each sends every `intervalMs` on a fixed schedule, whatever the
+ * server's pace), a warm-up, a measured window, then a drain. While the window runs, a fresh
+ * socket connects every `probeEveryMs` to time how long a new shopper waits for `session`.
+ */
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { summarize, type LatencySummary } from './latency-stats';
+import { LoadConversation, type ConnectResult } from './load-conversation';
+import { loadMessage } from './load-messages';
+import { ReplyLedger, type LedgerVerdict } from './reply-ledger';
+
+export interface ScenarioSpec {
+  /** Names the scenario in reports and message ids, e.g. `closed-200`. */
+  name: string;
+  mode: 'closed' | 'open';
+  url: string;
+  conversations: number;
+  warmupMs: number;
+  durationMs: number;
+  /** Open loop: each shopper sends one message this often. */
+  intervalMs: number;
+  turnTimeoutMs: number;
+  connectTimeoutMs: number;
+  /** After the window, how long unfinished turns may still end before the sockets close. */
+  drainMs: number;
+  /** 0 = no connect probes. */
+  probeEveryMs: number;
+}
+
+export interface ConnectStats {
+  ok: number;
+  failed: number;
+  /** Failures by code (`timeout`, `KEFU_RATE_LIMIT`, …). */
+  failures: Record<string, number>;
+  latencyMs: LatencySummary;
+}
+
+export interface ScenarioOutcome {
+  name: string;
+  mode: 'closed' | 'open';
+  conversations: number;
+  windowSeconds: number;
+  /** Open loop: messages per second the schedule offered. */
+  offeredPerSecond: number | null;
+  /** Messages sent over the whole run (warm-up included). */
+  sent: number;
+  /** Turns whose `turn.end` came inside the window. */
+  turns: number;
+  turnsPerSecond: number;
+  /** Send (open loop: the scheduled time) → `turn.end`, of the window's turns. */
+  latencyMs: LatencySummary;
+  connect: ConnectStats;
+  probes: ConnectStats;
+  /** Refused messages by error code (acks with `ok: false`). */
+  refused: Record<string, number>;
+  ackTimeouts: number;
+  /** Acknowledged messages the client gave up waiting for (no `turn.end` within the turn timeout). */
+  turnTimeouts: number;
+  /** Turns still running when the drain ended (not errors: the run stopped). */
+  unfinishedAtEnd: number;
+  /** Sockets the server dropped. */
+  disconnects: number;
+  verdict: LedgerVerdict;
+}
+
+const REFUSED_PAUSE_MS = 100;
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+
+/** Waits for `promise`, but not longer than `ms`; the timer does not outlive it. */
+async function settledWithin(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([promise, new Promise((resolve) => (timer = setTimeout(resolve, Math.max(0, ms))))]);
+  clearTimeout(timer);
+}
+
+function connectStats(results: ConnectResult[]): ConnectStats {
+  const failures: Record<string, number> = {};
+  for (const r of results) if (!r.ok) failures[r.code] = (failures[r.code] ?? 0) + 1;
+  const ok = results.filter((r) => r.ok);
+  return { ok: ok.length, failed: results.length - ok.length, failures, latencyMs: summarize(ok.map((r) => r.ms)) };
+}
+
+/** Connects a fresh socket every `everyMs` until `until`, closing each once it has its `session`. */
+async function probeConnects(spec: ScenarioSpec, ledger: ReplyLedger, until: number): Promise<ConnectResult[]> {
+  const results: ConnectResult[] = [];
+  const pending: Promise<void>[] = [];
+  const options = { timeoutMs: spec.connectTimeoutMs, turnTimeoutMs: spec.turnTimeoutMs, idPrefix: 'probe' };
+  while (performance.now() < until) {
+    pending.push(
+      LoadConversation.connect(spec.url, -1, ledger, options).then((r) => {
+        results.push(r);
+        if (r.ok) r.conversation.close();
+      }),
+    );
+    await sleep(spec.probeEveryMs);
+  }
+  await Promise.all(pending);
+  return results;
+}
+
+/**
+ * Runs one scenario and summarises it from the ledger.
+ * @example await runScenario({ name: 'closed-200', mode: 'closed', url, conversations: 200, ... })
+ */
+export async function runScenario(spec: ScenarioSpec): Promise<ScenarioOutcome> {
+  const ledger = new ReplyLedger();
+  const options = {
+    timeoutMs: spec.connectTimeoutMs,
+    turnTimeoutMs: spec.turnTimeoutMs,
+    idPrefix: `${spec.name}-${randomBytes(4).toString('hex')}`,
+  };
+  const connects: ConnectResult[] = [];
+  const live: LoadConversation[] = [];
+  const connectOne = async (i: number): Promise<LoadConversation | null> => {
+    const result = await LoadConversation.connect(spec.url, i, ledger, options);
+    connects.push(result);
+    if (!result.ok) return null;
+    live.push(result.conversation);
+    return result.conversation;
+  };
+
+  // Closed loop: every shopper connects at once and starts talking on its `session` (the ramp
+  // falls in the warm-up). Open loop: the schedule starts once every connect has settled, so the
+  // offered rate is what it says.
+  let start = performance.now();
+  let windowEnd = start + spec.warmupMs + spec.durationMs;
+  let loops: Promise<unknown>;
+  if (spec.mode === 'closed') {
+    loops = Promise.all(
+      Array.from({ length: spec.conversations }, async (_, i) => {
+        const c = await connectOne(i);
+        for (let n = 0; c && c.alive && performance.now() < windowEnd; n++) {
+          // A refused message is answered at once; pausing keeps a refusing server from turning the loop into a spin.
+          if ((await c.send(loadMessage(i, n).text)) === 'refused') await sleep(REFUSED_PAUSE_MS);
+        }
+      }),
+    );
+  } else {
+    const byIndex = await Promise.all(Array.from({ length: spec.conversations }, (_, i) => connectOne(i)));
+    start = performance.now();
+    windowEnd = start + spec.warmupMs + spec.durationMs;
+    loops = openLoop(spec, byIndex, start, windowEnd);
+  }
+  const windowStart = start + spec.warmupMs;
+  const probes = spec.probeEveryMs > 0 ? sleep(windowStart - performance.now()).then(() => probeConnects(spec, ledger, windowEnd)) : Promise.resolve([]);
+  await settledWithin(loops, windowEnd + spec.drainMs - performance.now());
+  await drain(ledger, windowEnd + spec.drainMs);
+  const probeResults = await probes;
+  const disconnects = live.filter((c) => c.droppedByServer).length;
+  for (const c of live) c.close();
+
+  const latencies: number[] = [];
+  const refused: Record<string, number> = {};
+  let turnTimeouts = 0;
+  let unfinishedAtEnd = 0;
+  for (const e of ledger.entries.values()) {
+    if (e.ack === 'refused') refused[e.refusedCode ?? 'unknown'] = (refused[e.refusedCode ?? 'unknown'] ?? 0) + 1;
+    if (e.endAt !== undefined && e.endAt >= windowStart && e.endAt < windowEnd && e.ack === 'ok') latencies.push(e.endAt - e.sentAt);
+    if (e.ack === 'ok' && e.endAt === undefined) {
+      if (e.gaveUp) turnTimeouts++;
+      else unfinishedAtEnd++;
+    }
+  }
+  const verdict = ledger.verdict();
+  const windowSeconds = spec.durationMs / 1000;
+  return {
+    name: spec.name,
+    mode: spec.mode,
+    conversations: spec.conversations,
+    windowSeconds,
+    offeredPerSecond: spec.mode === 'open' ? Math.round((spec.conversations * 1000) / spec.intervalMs) : null,
+    sent: ledger.entries.size,
+    turns: latencies.length,
+    turnsPerSecond: Math.round(latencies.length / windowSeconds),
+    latencyMs: summarize(latencies),
+    connect: connectStats(connects),
+    probes: connectStats(probeResults),
+    refused,
+    ackTimeouts: verdict.ackTimeouts,
+    turnTimeouts,
+    unfinishedAtEnd,
+    disconnects,
+    verdict,
+  };
+}
+
+/**
+ * Open loop: shopper i sends its k-th message at `start + (i / N + k) × intervalMs`, so sends are
+ * spread evenly and their due times grow with one cursor over (k, i). A message is never held
+ * back for an unfinished turn; one that goes out late still counts from its due time.
+ */
+async function openLoop(spec: ScenarioSpec, shoppers: (LoadConversation | null)[], start: number, end: number): Promise<void> {
+  const n = shoppers.length;
+  if (n === 0) return;
+  const due = (cursor: number): number => start + (((cursor % n) / n + Math.floor(cursor / n)) * spec.intervalMs);
+  for (let cursor = 0; due(cursor) < end; ) {
+    const now = performance.now();
+    while (due(cursor) <= now && due(cursor) < end) {
+      const i = cursor % n;
+      const shopper = shoppers[i];
+      if (shopper?.alive) void shopper.send(loadMessage(i, Math.floor(cursor / n)).text, due(cursor));
+      cursor++;
+    }
+    await sleep(Math.min(5, due(cursor) - performance.now()));
+  }
+}
+
+/** Waits until every acknowledged message has its `turn.end` (or was given up), or `until`. */
+async function drain(ledger: ReplyLedger, until: number): Promise<void> {
+  const open = (): boolean => {
+    for (const e of ledger.entries.values()) if (e.ack !== 'refused' && e.endAt === undefined && !e.gaveUp) return true;
+    return false;
+  };
+  while (performance.now() < until && open()) await sleep(50);
+}
