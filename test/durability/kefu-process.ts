@@ -83,3 +83,12 @@ export function startKefu(dataDir: string, env: Record<string, string> = {}): Pr
     });
   });
 }
+
+/** Resolves with the server's log once it has the replay's summary line (the replay runs beside start-up; needs `KEFU_QUIET=false`). */
+export async function replaySummary(server: KefuProcess): Promise<string> {
+  for (const until = Date.now() + 30_000; Date.now() < until; await new Promise((r) => setTimeout(r, 50))) {
+    const line = /replay since .*/.exec(server.log());
+    if (line) return line[0];
+  }
+  throw new Error(`no replay summary in the log:\n${server.log()}`);
+}

@@ -10,7 +10,7 @@ import type { ChatActivity } from '../../src/core/conversation';
 import type { AckReply } from '../helpers/chat-client';
 import { ChatClient, cardsOf, intentOf } from '../helpers/chat-client';
 import { customerOf, lastFour, orderWith } from '../helpers/shop-fixture';
-import { buildOnce, type KefuProcess } from './kefu-process';
+import { buildOnce, replaySummary } from './kefu-process';
 import { useKefuProcesses } from './use-kefu-processes';
 
 jest.setTimeout(300000);
@@ -23,15 +23,6 @@ const PHRASES = {
 const ATTEMPTS = 6;
 
 beforeAll(() => buildOnce(), 180000);
-
-/** Resolves with the server's log once it has the replay's summary line (the replay runs beside start-up). */
-async function replaySummary(server: KefuProcess): Promise<string> {
-  for (const until = Date.now() + 30_000; Date.now() < until; await new Promise((r) => setTimeout(r, 50))) {
-    const line = /replay since .*/.exec(server.log());
-    if (line) return line[0];
-  }
-  throw new Error(`no replay summary in the log:\n${server.log()}`);
-}
 
 /** What the database holds for one message (the server is dead: read the file directly). */
 function stored(dataDir: string, conversationId: string, id: string): { message: boolean; replies: number } {
