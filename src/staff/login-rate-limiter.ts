@@ -9,9 +9,10 @@
  *   addresses guessing one name). It never applies to an address the name has logged in from
  *   before, so a flood from elsewhere cannot keep the admin out of their own office.
  * Attempts still being checked count as failures until they end, so a burst of concurrent logins
- * cannot get more password checks than the limits allow.
+ * cannot get more password checks than the limits allow. Addresses are keyed as the chat limits
+ * key them (`chat/client-address`): an IPv6 client by its /64, IPv4-mapped as plain IPv4.
  */
-import { isIPv6 } from 'node:net';
+import { addressKey as clientAddress } from '../chat/client-address';
 
 export interface LoginRateLimitOptions {
   /** Failures of one name from one address before its lock starts. @default 5 */
@@ -172,24 +173,6 @@ function touch<V>(map: Map<string, V>, key: string, value: V): void {
 
 const normalName = (name: string): string => name.trim().toLowerCase();
 const nameKey = (name: string): string => `name:${normalName(name)}`;
-const addressKey = (ip: string): string => `ip:${addressOf(ip)}`;
-const pairKey = (name: string, ip: string): string => `pair:${addressOf(ip)}:${normalName(name)}`;
+const addressKey = (ip: string): string => `ip:${clientAddress(ip)}`;
+const pairKey = (name: string, ip: string): string => `pair:${clientAddress(ip)}:${normalName(name)}`;
 const keysOf = (name: string, ip: string): string[] => [pairKey(name, ip), addressKey(ip), nameKey(name)];
-
-/**
- * The address as the limits count it. An IPv6 client is usually given a whole /64 and can use
- * any address in it, so its first four groups are the key; IPv4 (also IPv4-mapped) is one address.
- */
-function addressOf(ip: string): string {
-  const address = ip.split('%')[0];
-  if (!isIPv6(address)) return ip;
-  if (address.includes('.')) return address.slice(address.lastIndexOf(':') + 1);
-  const [head, tail] = address.split('::');
-  const front = head ? head.split(':') : [];
-  const back = tail ? tail.split(':') : [];
-  const groups = tail === undefined ? front : [...front, ...Array<string>(8 - front.length - back.length).fill('0'), ...back];
-  return `${groups
-    .slice(0, 4)
-    .map((g) => parseInt(g, 16).toString(16))
-    .join(':')}::/64`;
-}
