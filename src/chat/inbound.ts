@@ -4,6 +4,7 @@
  * objects such as `{"$gt": ""}` or `__proto__` keys are refused, never interpreted.
  */
 import { AppError, ErrorCodes } from '../errors';
+import { jsonWithin } from './json-bounds';
 
 export interface InboundMessage {
   kind: 'message' | 'postback';
@@ -18,6 +19,8 @@ export interface InboundMessage {
 
 const ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
 const MAX_DATA_BYTES = 4096;
+/** A card's postback data is a few flat fields; 16 levels leave room and keep every later step shallow. */
+const MAX_DATA_DEPTH = 16;
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -45,6 +48,17 @@ export function parseMessage(payload: unknown, maxLength: number): InboundMessag
   return { kind: 'message', clientId, text };
 }
 
+/**
+ * Postback `data`: any JSON of at most `MAX_DATA_DEPTH` levels and `MAX_DATA_BYTES` serialised.
+ * Measured without recursion first (each value is at least one byte of JSON, so more values than
+ * bytes is too large already): only a shallow value reaches `JSON.stringify`.
+ */
+function checkData(data: unknown): void {
+  const verdict = jsonWithin(data, { maxDepth: MAX_DATA_DEPTH, maxNodes: MAX_DATA_BYTES });
+  if (verdict === 'tooDeep') throw bad(`data is nested more than ${MAX_DATA_DEPTH} levels deep`);
+  if (verdict === 'tooLarge' || JSON.stringify(data).length > MAX_DATA_BYTES) throw bad(`data is larger than ${MAX_DATA_BYTES} bytes`);
+}
+
 /** `postback` payload: `{id?, value, data?}`. */
 export function parsePostback(payload: unknown): InboundMessage {
   if (!isPlainObject(payload)) throw bad('postback must be an object {id?, value, data?}');
@@ -53,7 +67,7 @@ export function parsePostback(payload: unknown): InboundMessage {
   if (typeof value !== 'string' || value.length === 0 || value.length > 500) {
     throw bad('value must be a string of 1–500 characters');
   }
-  if (data !== undefined && JSON.stringify(data).length > MAX_DATA_BYTES) throw bad('data is too large');
+  if (data !== undefined) checkData(data);
   return { kind: 'postback', clientId, value, data };
 }
 

@@ -3,7 +3,11 @@
  * Reads a request body with a size limit; anything larger is refused (413) without being buffered.
  */
 import type { IncomingMessage } from 'node:http';
+import { jsonWithin } from '../chat/json-bounds';
 import { HttpError } from './respond';
+
+/** No API body kefu reads nests deeper; anything deeper is refused before code that recurses sees it. */
+export const MAX_JSON_DEPTH = 64;
 
 /** The raw body as bytes (signatures are computed over these, not over re-serialised JSON). */
 export function readRawBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
@@ -36,7 +40,7 @@ export function readRawBody(req: IncomingMessage, maxBytes: number): Promise<Buf
   });
 }
 
-/** A JSON object body; anything else is a 400 that names the problem. */
+/** A JSON object body of at most `MAX_JSON_DEPTH` levels; anything else is a 400 that names the problem. */
 export function parseJsonObject(raw: Buffer): Record<string, unknown> {
   let value: unknown;
   try {
@@ -46,6 +50,9 @@ export function parseJsonObject(raw: Buffer): Record<string, unknown> {
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new HttpError(400, 'KEFU_BAD_REQUEST', 'The body must be a JSON object.');
+  }
+  if (jsonWithin(value, { maxDepth: MAX_JSON_DEPTH, maxNodes: Number.POSITIVE_INFINITY }) !== 'ok') {
+    throw new HttpError(400, 'KEFU_BAD_REQUEST', `The body is nested more than ${MAX_JSON_DEPTH} levels deep.`);
   }
   return value as Record<string, unknown>;
 }
