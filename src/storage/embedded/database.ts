@@ -136,13 +136,28 @@ export class SqliteDatabase {
     const group = this.queue;
     this.queue = [];
     this.scheduled = false;
-    const outcomes = this.runGroup(group);
+    let outcomes: Outcome[];
+    try {
+      outcomes = this.runGroup(group);
+    } catch (error) {
+      // Not expected (a failed ROLLBACK): fail the group rather than leave its promises waiting.
+      outcomes = group.map(() => ({ ok: false, error }));
+      if (this.db.inTransaction) this.tryRollback();
+    }
     group.forEach((p, i) => {
       const outcome = outcomes[i];
       if (outcome.ok) p.resolve(outcome.value);
       else p.reject(outcome.error);
     });
     this.drained.splice(0).forEach((resolve) => resolve());
+  }
+
+  private tryRollback(): void {
+    try {
+      this.rollback.run();
+    } catch (err) {
+      log.warn('rollback failed: %s', err instanceof Error ? err.message : String(err));
+    }
   }
 
   /** One transaction for the whole group; the outcome of each write, known only after COMMIT. */
@@ -173,7 +188,7 @@ export class SqliteDatabase {
           this.commit.run();
           this.counts.commits++;
         } catch (error) {
-          if (this.db.inTransaction) this.rollback.run();
+          if (this.db.inTransaction) this.tryRollback();
           for (let i = start; i < end; i++) outcomes[i] = { ok: false, error };
         }
       } else {
