@@ -1,7 +1,8 @@
 /**
  * @module cli/export-command
  * `kefu export --conversations --since DATE [--format jsonl|csv] [--out FILE]`: the redacted
- * transcripts of every activity since DATE, for audits.
+ * transcripts of every activity since DATE, for audits. A CSV starts with a UTF-8 byte order
+ * mark (`privacy/transcript-export`), whether it goes to a file or to standard output.
  */
 import fs from 'node:fs';
 import { loadConfig } from '../config';

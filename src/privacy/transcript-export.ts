@@ -1,13 +1,21 @@
 /**
  * @module privacy/transcript-export
  * Transcripts for audits as JSON Lines or CSV (RFC 4180: every field quoted, quotes doubled,
- * newlines kept inside the quotes), always the redacted staff copy.
+ * newlines kept inside the quotes), always the redacted staff copy. A CSV starts with a UTF-8
+ * byte order mark: without it spreadsheet programs on Chinese Windows read the file in the
+ * system's code page (GBK) and garble every Chinese message.
  */
 import type { ChatActivity, TranscriptStore } from '../core/conversation';
 
 export type ExportFormat = 'jsonl' | 'csv';
 
 export const CSV_COLUMNS = ['conversationId', 'id', 'timestamp', 'role', 'type', 'replyToId', 'locale', 'intent', 'text', 'attachments'] as const;
+
+/** U+FEFF, written first: it tells spreadsheet programs the file is UTF-8. */
+export const CSV_BOM = '\uFEFF';
+
+/** The start of every CSV export: the byte order mark and the header row. */
+export const csvHead = (): string => CSV_BOM + CSV_COLUMNS.map(csvField).join(',') + '\r\n';
 
 /** One CSV field: always quoted, so commas, quotes, newlines and leading `=`/`+` stay text. */
 export function csvField(value: unknown): string {
@@ -37,7 +45,7 @@ export async function exportTranscripts(
   write: (chunk: string) => void | Promise<void>,
 ): Promise<number> {
   if (!transcripts.scan) throw new Error('this store cannot export transcripts');
-  if (format === 'csv') await write(CSV_COLUMNS.map(csvField).join(',') + '\r\n');
+  if (format === 'csv') await write(csvHead());
   let cursor: string | undefined;
   let count = 0;
   do {

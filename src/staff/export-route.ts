@@ -9,7 +9,7 @@ import type { ChatActivity, TranscriptStore } from '../core/conversation';
 import type { ConversationSearch, TranscriptFilter } from '../core/conversation-search';
 import { SECURITY_HEADERS } from '../http/static-files';
 import type { Route } from '../http/router';
-import { CSV_COLUMNS, csvField, formatLine, type ExportFormat } from '../privacy/transcript-export';
+import { csvHead, formatLine, type ExportFormat } from '../privacy/transcript-export';
 import { parseTranscriptFilter, single } from './query-params';
 import { maskPersonalEntities } from './staff-copy';
 import { audit, type StaffDeps } from './staff-deps';
@@ -41,7 +41,7 @@ export async function exportFiltered(
   write: (chunk: string) => Promise<void>,
 ): Promise<{ conversations: number; activities: number }> {
   const eol = format === 'csv' ? '\r\n' : '\n';
-  if (format === 'csv') await write(CSV_COLUMNS.map(csvField).join(',') + eol);
+  if (format === 'csv') await write(csvHead());
   let cursor: string | undefined;
   let conversations = 0;
   let activities = 0;

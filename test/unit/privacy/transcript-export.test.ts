@@ -61,7 +61,9 @@ describe('exportTranscripts', () => {
     let out = '';
     const count = await exportTranscripts(store, at(2), 'csv', (s) => void (out += s));
     expect(count).toBe(2);
-    const rows = parseCsv(out);
+    // The UTF-8 byte order mark comes first, for spreadsheet programs on Chinese Windows.
+    expect(out.startsWith('\uFEFF"conversationId"')).toBe(true);
+    const rows = parseCsv(out.slice(1));
     expect(rows[0]).toEqual(['conversationId', 'id', 'timestamp', 'role', 'type', 'replyToId', 'locale', 'intent', 'text', 'attachments']);
     expect(rows.slice(1).map((r) => [r[0], r[1], r[8]])).toEqual([
       ['c1', 'a', '你好，我的电话 [电话]，"急"'],
