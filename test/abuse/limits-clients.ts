@@ -3,11 +3,13 @@
  * Raw `/chat` sockets for the limit tests: from a chosen address (`X-Forwarded-For`, read when
  * the server trusts one proxy), with the handshake's refusal kept instead of thrown, and the
  * stored conversation rows counted straight from the embedded store's SQLite file.
+ * @example const fx = useLimitServer({ limits: limitsWith({ trustProxy: 1 }) }); await fx.mustOpen({}, '203.0.113.9');
  */
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { io, type Socket } from 'socket.io-client';
-import { limitsFromEnv, type LimitsConfig } from '../../src/config';
+import { limitsFromEnv, type KefuConfig, type LimitsConfig } from '../../src/config';
+import { startTestServer, type TestServer } from '../helpers/test-server';
 
 export interface Refusal {
   code: string;
@@ -63,4 +65,43 @@ export function conversationRows(dataDir: string): number {
   } finally {
     db.close();
   }
+}
+
+export interface LimitServer {
+  readonly server: TestServer;
+  /** `open` on this server; a socket that got in is closed after the `describe`. */
+  open(auth?: Record<string, unknown>, from?: string): Promise<Opened>;
+  mustOpen(auth?: Record<string, unknown>, from?: string): Promise<Extract<Opened, { ok: true }>>;
+  /** Closes `socket` after the `describe`. */
+  track(socket: Socket): void;
+}
+
+/** One real server per `describe` (on port 0, its own data directory), and the sockets opened on it. */
+export function useLimitServer(overrides: Partial<KefuConfig> = {}): LimitServer {
+  let server: TestServer | undefined;
+  const sockets: Socket[] = [];
+  beforeAll(async () => {
+    server = await startTestServer(overrides);
+  });
+  afterAll(async () => {
+    sockets.forEach((s) => s.close());
+    await server?.close();
+  });
+  const fixture: LimitServer = {
+    get server() {
+      return server!;
+    },
+    async open(auth = {}, from) {
+      const opened = await open(server!.url, auth, from);
+      if (opened.ok) sockets.push(opened.socket);
+      return opened;
+    },
+    async mustOpen(auth = {}, from) {
+      const opened = await mustOpen(server!.url, auth, from);
+      sockets.push(opened.socket);
+      return opened;
+    },
+    track: (socket) => void sockets.push(socket),
+  };
+  return fixture;
 }

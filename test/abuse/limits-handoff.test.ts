@@ -5,8 +5,7 @@
  * take more requests from this network right now, and nothing is queued. Another network is
  * still served.
  */
-import { mustOpen, limitsWith, emit } from './limits-clients';
-import { startTestServer, type TestServer } from '../helpers/test-server';
+import { emit, limitsWith, useLimitServer } from './limits-clients';
 import type { ChatActivity } from '../../src/core/conversation';
 import type { Socket } from 'socket.io-client';
 
@@ -34,22 +33,13 @@ function say(socket: Socket, text: string): Promise<{ ok: boolean; code?: string
 }
 
 describe.each(['zh', 'en'] as const)('requests for a human per network (%s)', (lang) => {
-  let server: TestServer;
-  const sockets: Socket[] = [];
-  beforeAll(async () => {
-    server = await startTestServer({
-      limits: limitsWith({ handoffs: { burst: HANDOFFS_PER_ADDRESS, perMinute: 1 }, newConversations: { burst: 1000, perMinute: 60 }, trustProxy: 1 }),
-    });
-  });
-  afterAll(async () => {
-    sockets.forEach((s) => s.close());
-    await server.close();
+  const fx = useLimitServer({
+    limits: limitsWith({ handoffs: { burst: HANDOFFS_PER_ADDRESS, perMinute: 1 }, newConversations: { burst: 1000, perMinute: 60 }, trustProxy: 1 }),
   });
 
   it('should queue at most the limit from 100 anonymous sockets and tell the others why', async () => {
-    const before = (await server.stores.handoffs.list()).length;
-    const clients = await Promise.all(Array.from({ length: SOCKETS }, () => mustOpen(server.url, { locale: lang }, '198.51.100.7')));
-    clients.forEach((c) => sockets.push(c.socket));
+    const before = (await fx.server.stores.handoffs.list()).length;
+    const clients = await Promise.all(Array.from({ length: SOCKETS }, () => fx.mustOpen({ locale: lang }, '198.51.100.7')));
     const turns = await Promise.all(clients.map((c) => say(c.socket, ASK[lang])));
 
     expect(turns.every((t) => t.ok)).toBe(true);
@@ -57,7 +47,7 @@ describe.each(['zh', 'en'] as const)('requests for a human per network (%s)', (l
     const busy = turns.filter((t) => t.texts.some((x) => x.includes(BUSY[lang])));
     expect(queued.length).toBe(HANDOFFS_PER_ADDRESS);
     expect(busy.length).toBe(SOCKETS - HANDOFFS_PER_ADDRESS);
-    expect((await server.stores.handoffs.list()).length - before).toBe(HANDOFFS_PER_ADDRESS);
+    expect((await fx.server.stores.handoffs.list()).length - before).toBe(HANDOFFS_PER_ADDRESS);
 
     // A refused conversation was not handed off: the bot still answers it.
     const refused = clients[turns.findIndex((t) => busy.includes(t))];
@@ -65,31 +55,21 @@ describe.each(['zh', 'en'] as const)('requests for a human per network (%s)', (l
     expect(again.texts.length).toBeGreaterThan(0);
 
     // Another network still gets a human.
-    const elsewhere = await mustOpen(server.url, { locale: lang }, '203.0.113.20');
-    sockets.push(elsewhere.socket);
+    const elsewhere = await fx.mustOpen({ locale: lang }, '203.0.113.20');
     const served = await say(elsewhere.socket, ASK[lang]);
     expect(served.texts.some((x) => x.includes(QUEUED[lang]))).toBe(true);
   });
 });
 
 describe('requests for a human with the default limits', () => {
-  let server: TestServer;
-  const sockets: Socket[] = [];
-  beforeAll(async () => {
-    server = await startTestServer({ limits: limitsWith({ trustProxy: 1 }) });
-  });
-  afterAll(async () => {
-    sockets.forEach((s) => s.close());
-    await server.close();
-  });
+  const fx = useLimitServer({ limits: limitsWith({ trustProxy: 1 }) });
 
   it('should keep 100 sockets of one address from filling the queue', async () => {
-    const clients = await Promise.all(Array.from({ length: SOCKETS }, () => mustOpen(server.url, {}, '2001:db8:77:1::9')));
-    clients.forEach((c) => sockets.push(c.socket));
+    const clients = await Promise.all(Array.from({ length: SOCKETS }, () => fx.mustOpen({}, '2001:db8:77:1::9')));
     const turns = await Promise.all(clients.map((c, i) => say(c.socket, ASK[i % 2 ? 'zh' : 'en'])));
     const limits = limitsWith({});
     // Refused either as a new conversation (KEFU_RATE_LIMIT ack) or as a request for a human.
-    expect((await server.stores.handoffs.list()).length).toBeLessThanOrEqual(limits.handoffs.burst);
+    expect((await fx.server.stores.handoffs.list()).length).toBeLessThanOrEqual(limits.handoffs.burst);
     expect(turns.filter((t) => !t.ok).every((t) => t.code === 'KEFU_RATE_LIMIT')).toBe(true);
     expect(turns.filter((t) => !t.ok).length).toBe(SOCKETS - limits.newConversations.burst);
   });

@@ -4,41 +4,30 @@
  * cheaply (`KEFU_RATE_LIMIT` with a retry-after, in the ack and as an `error` event) and another
  * shopper's greeting is still answered, within a generous 2 s (it took 8.9 s before).
  */
-import type { Socket } from 'socket.io-client';
 import { ChatClient, textOf } from '../helpers/chat-client';
-import { startTestServer, type TestServer } from '../helpers/test-server';
-import { emit, mustOpen, type Ack, type Refusal } from './limits-clients';
+import { emit, useLimitServer, type Ack, type Refusal } from './limits-clients';
 
 const GREETING = { zh: '你好', en: 'hello' };
 const ABUSERS = 20;
 const REQUESTS = 1000;
 
 describe.each(['zh', 'en'] as const)('a history flood from 20 sockets (%s)', (lang) => {
-  let server: TestServer;
-  const sockets: Socket[] = [];
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => {
-    sockets.forEach((s) => s.close());
-    await server.close();
-  });
+  const fx = useLimitServer();
 
   it('should refuse the flood with KEFU_RATE_LIMIT and still answer another shopper', async () => {
-    const shopper = await ChatClient.connect(server.url, { locale: lang });
-    sockets.push(shopper.socket);
+    const shopper = await ChatClient.connect(fx.server.url, { locale: lang });
+    fx.track(shopper.socket);
     // The abusers' conversation has something to read, as in the reproduction.
     const seed = await shopper.say(GREETING[lang]);
     expect(seed.messages.length).toBeGreaterThan(0);
-    const abusers = await Promise.all(Array.from({ length: ABUSERS }, () => mustOpen(server.url, { conversationId: shopper.session.conversationId })));
-    abusers.forEach((a) => sockets.push(a.socket));
+    const abusers = await Promise.all(Array.from({ length: ABUSERS }, () => fx.mustOpen({ conversationId: shopper.session.conversationId })));
     const errorEvents: Refusal[] = [];
     abusers.forEach((a) => a.socket.on('error', (e: Refusal) => errorEvents.push(e)));
 
     const flood: Promise<Ack>[] = [];
     for (const a of abusers) for (let i = 0; i < REQUESTS; i++) flood.push(emit(a.socket, 'history', { limit: 100 }));
-    const other = await ChatClient.connect(server.url, { locale: lang });
-    sockets.push(other.socket);
+    const other = await ChatClient.connect(fx.server.url, { locale: lang });
+    fx.track(other.socket);
     const started = Date.now();
     const turn = await other.say(GREETING[lang]);
     const answeredInMs = Date.now() - started;

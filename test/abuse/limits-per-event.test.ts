@@ -5,10 +5,8 @@
  * an IPv4-mapped IPv6 address as its IPv4 address, `X-Forwarded-For` only behind a trusted
  * proxy); every refusal is `KEFU_RATE_LIMIT` with `retryAfterMs`, in the ack and as `error`.
  */
-import type { Socket } from 'socket.io-client';
 import type { RateSpec } from '../../src/config';
-import { startTestServer, type TestServer } from '../helpers/test-server';
-import { emit, limitsWith, mustOpen, type Ack, type Refusal } from './limits-clients';
+import { emit, limitsWith, useLimitServer, type Ack, type LimitServer, type Refusal } from './limits-clients';
 
 const TEXT = { zh: ['你好', '运费怎么算', '支持七天无理由退货吗'], en: ['hello', 'how much is shipping', 'can i return an item within 7 days'] };
 const OFF: RateSpec = { burst: 0, perMinute: 0 };
@@ -27,22 +25,12 @@ function expectRateLimited(refused: Refusal[]): void {
 }
 
 describe.each(['zh', 'en'] as const)('limits per conversation (%s)', (lang) => {
-  let server: TestServer;
-  const sockets: Socket[] = [];
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => {
-    sockets.forEach((s) => s.close());
-    await server.close();
-  });
+  const fx = useLimitServer();
 
   it('should not let 20 sockets resuming one conversation send 200 messages unthrottled', async () => {
-    const first = await mustOpen(server.url, { locale: lang });
-    sockets.push(first.socket);
+    const first = await fx.mustOpen({ locale: lang });
     expect((await emit(first.socket, 'message', { text: TEXT[lang][0] })).ok).toBe(true);
-    const resumed = await Promise.all(Array.from({ length: 20 }, () => mustOpen(server.url, { locale: lang, conversationId: first.conversationId })));
-    resumed.forEach((r) => sockets.push(r.socket));
+    const resumed = await Promise.all(Array.from({ length: 20 }, () => fx.mustOpen({ locale: lang, conversationId: first.conversationId })));
     expect(resumed.every((r) => r.resumed)).toBe(true);
     const errors: Refusal[] = [];
     resumed.forEach((r) => r.socket.on('error', (e: Refusal) => errors.push(e)));
@@ -58,8 +46,7 @@ describe.each(['zh', 'en'] as const)('limits per conversation (%s)', (lang) => {
   });
 
   it('should limit postback, history and feedback on their own', async () => {
-    const c = await mustOpen(server.url, { locale: lang });
-    sockets.push(c.socket);
+    const c = await fx.mustOpen({ locale: lang });
     const defaults = limitsWith({});
     for (const [event, payload] of [
       ['postback', { value: 'intent:smalltalk.greeting' }],
@@ -78,23 +65,12 @@ describe.each(['zh', 'en'] as const)('limits per conversation (%s)', (lang) => {
 });
 
 describe('limits per client address', () => {
-  let server: TestServer;
-  let untrusting: TestServer;
-  const sockets: Socket[] = [];
-  const only = (address: RateSpec) => ({ socket: OFF, conversation: OFF, address });
-  beforeAll(async () => {
-    const history = only(rate(3));
-    server = await startTestServer({ limits: limitsWith({ history, trustProxy: 1 }) });
-    untrusting = await startTestServer({ limits: limitsWith({ history }) });
-  });
-  afterAll(async () => {
-    sockets.forEach((s) => s.close());
-    await Promise.all([server.close(), untrusting.close()]);
-  });
+  const history = { socket: OFF, conversation: OFF, address: rate(3) };
+  const server = useLimitServer({ limits: limitsWith({ history, trustProxy: 1 }) });
+  const untrusting = useLimitServer({ limits: limitsWith({ history }) });
 
-  async function historyFrom(target: TestServer, from: string, times: number): Promise<Ack[]> {
-    const c = await mustOpen(target.url, {}, from);
-    sockets.push(c.socket);
+  async function historyFrom(target: LimitServer, from: string, times: number): Promise<Ack[]> {
+    const c = await target.mustOpen({}, from);
     const acks: Ack[] = [];
     for (let i = 0; i < times; i++) acks.push(await emit(c.socket, 'history', {}));
     return acks;
