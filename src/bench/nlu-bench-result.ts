@@ -16,6 +16,8 @@ export interface NluBenchResult {
   inScopeAccuracy?: number | null;
   oosRecall?: number | null;
   oosPrecision?: number | null;
+  /** Expected calibration error of the top-1 confidence, 10 equal-width bins. */
+  ece?: number | null;
   /** Dev examples answered `oos` (NLP.js: `None`), right or wrong. */
   predictedOos?: number;
   trainSeconds?: number;

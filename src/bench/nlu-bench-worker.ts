@@ -62,6 +62,7 @@ export async function runNluBenchWorker(systemName: string, datasetDir: string):
     inScopeAccuracy: m.inScopeAccuracy,
     oosRecall: m.oosRecall,
     oosPrecision: m.oosPrecision,
+    ece: m.ece,
     predictedOos: predictions.filter((p) => p.predicted === 'oos').length,
     trainSeconds: Math.round(trainSeconds * 100) / 100,
     predictPerSecond,

@@ -3,7 +3,9 @@
  * `npm run bench:nlu`: for every folder of `../shared/datasets` with `train.jsonl` and
  * `dev.jsonl`, kefu and NLP.js each train on train and score dev, one child process per system
  * and dataset (so peak memory is theirs alone, and a slow run can be stopped at the time cap).
- * Writes `test/reports/bench-nlu.md` and `.json`.
+ * Then kefu's shipped model (trained from `intents/`) on the development sets of real and
+ * shopper-style messages (`nlu-dev-bench`: `jddc-zh-dev`, `en-dev`). Writes
+ * `test/reports/bench-nlu.md` and `.json`.
  *
  * Environment: `KEFU_DATASETS` (folder of datasets, default `../shared/datasets`),
  * `NLU_BENCH_TIMEOUT` (seconds per system and dataset, default 900), `NLU_BENCH_ONLY`
@@ -15,7 +17,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from '../config';
 import type { NluBenchResult } from './nlu-bench-result';
-import { formatNluBenchTable, writeNluBenchReport } from './nlu-bench-report';
+import { runDevBench } from './nlu-dev-bench';
+import { formatDevBench, formatNluBenchTable, writeNluBenchReport } from './nlu-bench-report';
 import type { NluBenchReport } from './nlu-bench-report';
 
 /** Dataset folders that have both splits, by name. */
@@ -67,15 +70,30 @@ const NOTES = [
   'model on disk: the trained model serialised to a temporary file — kefu `JSON.stringify(engine.toJSON())`, NLP.js `nlp.export(true)` (minified) — and its size read back.',
   'peak RSS: `process.resourceUsage().maxRSS` of the child process that loaded the data, trained and scored (the whole Node process, runtime included; an idle Node process is about 40–50 MiB).',
   'Each system and dataset runs alone, one after another, so timings do not overlap; the machine may have been shared with other work, so times are indicative.',
+  'ECE: expected calibration error of the top-1 confidence (the score of the answer given, `oos` included), 10 equal-width bins: the share-weighted mean of |accuracy − mean confidence| per bin (`src/eval/calibration.ts`).',
+  'Dev sets (second table): kefu\'s shipped model — `NluEngine.train` on every `utterances` list of `intents/` with the demo catalogue\'s lexicon, as the server trains it — scores messages it was never tuned on, the language detected per message. `jddc-zh-dev`: real shopper messages of `../shared/datasets/jddc-shopper-dev`, labelled in `test/fixtures/nlu-dev/jddc-zh-dev.labels.jsonl` (session and turn, no text); `en-dev/public`: lines of the clinc150 and banking77 dev splits whose intent maps to a kefu intent (`en-public-map.json`, some to `oos`); `en-dev/shopper`: shopper-style English written for kefu; `en-dev`: both. `test/fixtures/nlu-dev/README.md` says how they were labelled. ECE: expected calibration error of the top-1 confidence, 10 equal-width bins. Misses are listed in the JSON by id (session#turn, dataset:line), never by text.',
 ];
+
+/** How busy the machine was: a 1-minute load average above the core count means other work competed for the CPU. */
+function busyNote(start: number, end: number, cores: number): string {
+  const busy = Math.max(start, end) > cores;
+  return (
+    `This run: 1-minute load average ${start.toFixed(1)} at the start and ${end.toFixed(1)} at the end, on ${cores} cores. ` +
+    (busy
+      ? 'Other work was competing for the CPU, so the speed, training-time and memory figures are noisy (compare accuracy, not speed, between runs).'
+      : 'The machine was otherwise quiet.')
+  );
+}
 
 async function main(): Promise<void> {
   const root = process.env.KEFU_DATASETS ?? path.resolve(REPO_ROOT, '..', 'shared', 'datasets');
   const timeoutSeconds = Number(process.env.NLU_BENCH_TIMEOUT ?? 900);
   const only = process.env.NLU_BENCH_ONLY?.split(',').filter(Boolean);
   const systems = (process.env.NLU_BENCH_SYSTEMS ?? 'kefu,kefu-nb,nlp.js').split(',').filter(Boolean);
+  const loadAtStart = os.loadavg()[0] ?? 0;
   const datasets = findNluDatasets(root).filter((d) => !only || only.includes(path.basename(d)));
-  if (datasets.length === 0) throw new Error(`no dataset with train.jsonl and dev.jsonl under ${root}`);
+  // Without ../shared/datasets only the dev rows that need no shared text are measured (the others say why).
+  if (datasets.length === 0) process.stderr.write(`bench:nlu: no dataset with train.jsonl and dev.jsonl under ${root}: public rows skipped\n`);
   const results: NluBenchResult[] = [];
   for (const dir of datasets) {
     for (const system of systems) {
@@ -85,6 +103,13 @@ async function main(): Promise<void> {
       results.push(r);
     }
   }
+  process.stderr.write('bench:nlu kefu (intents/) on the dev sets …\n');
+  const devSets = runDevBench({
+    intentsDir: path.join(REPO_ROOT, 'intents'),
+    knowledgeDir: path.join(REPO_ROOT, 'knowledge'),
+    datasetsRoot: root,
+    fixtures: path.join(REPO_ROOT, 'test', 'fixtures', 'nlu-dev'),
+  });
   const cpus = os.cpus();
   const report: NluBenchReport = {
     date: new Date().toISOString(),
@@ -93,10 +118,11 @@ async function main(): Promise<void> {
     commit: spawnSync('git', ['describe', '--always', '--dirty'], { cwd: REPO_ROOT, encoding: 'utf8' }).stdout?.trim() || 'unknown',
     timeoutSeconds,
     results,
-    notes: NOTES,
+    devSets,
+    notes: [...NOTES, busyNote(loadAtStart, os.loadavg()[0] ?? 0, os.cpus().length)],
   };
   const written = writeNluBenchReport(report, path.join(REPO_ROOT, 'test', 'reports', 'bench-nlu'));
-  process.stdout.write(`${formatNluBenchTable(results)}\n\nwritten ${written.md} and ${written.json}\n`);
+  process.stdout.write(`${formatNluBenchTable(results)}\n\n${formatDevBench(devSets)}\n\nwritten ${written.md} and ${written.json}\n`);
 }
 
 if (require.main === module) {
