@@ -13,11 +13,11 @@
  *   尾号 / 后四位 / 末四位 / "last four" / "ending in", with a few filler words between
  *   ("尾号是 5678", "后四位应该是1234吧", "the last four digits of my phone are 4321").
  * - While the order flow waits for the answer (`verificationAnswer`, set by the privacy layer when
- *   the bot's last reply asked the question): the bot takes ALL the digits of the message as the
- *   answer when there are exactly four of them ("还是8000", "its 5678", "8-0-0-0"), so then every
- *   digit of the message is masked, year or not. With more or fewer digits the message cannot
- *   verify, but a standalone four-digit group is still a guess at the secret ("不是1234，是5678")
- *   and is masked, unless it reads as a year or a price (2025年, ¥1999, 1999元).
+ *   the bot's last reply asked the question): every lone four-digit group that is not a year or a
+ *   price (2025年, ¥1999, 1999元 stay) is masked — the bot takes one as the answer, and two are
+ *   guesses ("不是1234，是5678") — and when the message holds exactly four digits, all of them, year
+ *   or not ("还是8000", "its5678", "8-0-0-0"): the bot may take those together. So whatever
+ *   `verification-digits` reads as the answer is masked.
  * - Never: digits inside a token that starts with letters (order DD20261101008, tracking
  *   SF1901042878494) or four digits inside a longer number (5+ digits are not the secret). Prices
  *   and years in other turns are not touched.
@@ -25,6 +25,8 @@
  * The mask names what was there, in the language of the text: `[电话]`/`[phone]`, `[邮箱]`/`[email]`,
  * `[地址]`/`[address]`, `[卡号]`/`[card]`, `[****]` for digits of the verification answer.
  */
+
+import { FOUR_ALONE } from './verification-digits';
 
 export type PiiKind = 'email' | 'phone' | 'card' | 'address' | 'secret';
 
@@ -85,8 +87,6 @@ const SECRET_AFTER = new RegExp(`((?:${SECRET_CUE})${SECRET_FILLER})\\d(?:[ -]?\
 const ONLY_FOUR_DIGITS = /^\s*\d(?:[\s-]?\d){3}\s*$/;
 /** Every run of digits, with the separators inside it ("8-0-0-0" is one run). */
 const DIGIT_RUN = /\d(?:[\s.\-·]*\d)*/g;
-/** A four-digit group on its own: not glued to letters (order numbers) or to other digits. */
-const FOUR_ALONE = /(?<![A-Za-z0-9])([¥￥$]\s*)?\d{4}(?!\d)(\s*(?:年|元|块|(?:yuan|rmb|usd|dollars?)\b))?/gi;
 
 export interface RedactOptions {
   /**
@@ -97,7 +97,11 @@ export interface RedactOptions {
   verificationAnswer?: boolean;
 }
 
-/** An answer's digits masked: all of them when the bot would take them as the answer, else lone groups. */
+/**
+ * An answer's digits masked: all of them when there are four (the bot may take them together),
+ * and every lone four-digit group that is not a year or a price (the bot takes one of those), so
+ * whatever `answerDigits` reads is masked.
+ */
 function maskAnswer(original: string, text: string, secret: string): string {
   if (original.replace(/\D/g, '').length === 4) return text.replace(DIGIT_RUN, secret);
   return text.replace(FOUR_ALONE, (m, currency: string | undefined, unit: string | undefined) => (currency || unit ? m : secret));

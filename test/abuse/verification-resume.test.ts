@@ -9,23 +9,7 @@ import type { ChatActivity } from '../../src/core/conversation';
 import { cardsOf, ChatClient, textOf } from '../helpers/chat-client';
 import { customerOf, lastFour, orderWith } from '../helpers/shop-fixture';
 import { useChatServer } from '../helpers/use-chat-server';
-
-const PHRASES = {
-  zh: {
-    status: (id: string) => `帮我查下订单${id}到哪了`,
-    cancel: (id: string) => `我要取消订单 ${id}`,
-    yes: '确定',
-    askVerification: /手机号的后四位|下单时使用的邮箱/,
-    hidden: /的详情已隐藏.*重新验证/,
-  },
-  en: {
-    status: (id: string) => `where is my order ${id}`,
-    cancel: (id: string) => `please cancel order ${id}`,
-    yes: 'yes',
-    askVerification: /last 4 digits of the phone number/,
-    hidden: /details of order .* are hidden\. To see this order, please verify again/,
-  },
-} as const;
+import { PHRASES } from './verification-phrases';
 
 const ORDER_CARD = 'application/vnd.kefu.order+json';
 const orderCardsIn = (activities: ChatActivity[]): unknown[] =>
