@@ -26,8 +26,19 @@ export interface ScenarioSpec {
   connectTimeoutMs: number;
   /** After the window, how long unfinished turns may still end before the sockets close. */
   drainMs: number;
+  /** When set, the drain also ends once no turn has ended for this long (a server that stalled, not one working off a backlog). */
+  drainStallMs?: number;
   /** 0 = no connect probes. */
   probeEveryMs: number;
+  /** When set, the window's turns are also summarised per slice of this length (the soak's timeline). */
+  timelineEveryMs?: number;
+}
+
+export interface TimelineSlice {
+  /** Seconds from the window's start to the slice's start. */
+  fromSecond: number;
+  turnsPerSecond: number;
+  latencyMs: LatencySummary;
 }
 
 export interface ConnectStats {
@@ -61,9 +72,13 @@ export interface ScenarioOutcome {
   turnTimeouts: number;
   /** Turns still running when the drain ended (not errors: the run stopped). */
   unfinishedAtEnd: number;
+  /** Seconds from the window's end until the drain ended. */
+  drainSeconds: number;
   /** Sockets the server dropped. */
   disconnects: number;
   verdict: LedgerVerdict;
+  /** Per `timelineEveryMs` slice of the window; empty without it. */
+  timeline: TimelineSlice[];
 }
 
 const REFUSED_PAUSE_MS = 100;
@@ -148,18 +163,24 @@ export async function runScenario(spec: ScenarioSpec): Promise<ScenarioOutcome> 
   const windowStart = start + spec.warmupMs;
   const probes = spec.probeEveryMs > 0 ? sleep(windowStart - performance.now()).then(() => probeConnects(spec, ledger, windowEnd)) : Promise.resolve([]);
   await settledWithin(loops, windowEnd + spec.drainMs - performance.now());
-  await drain(ledger, windowEnd + spec.drainMs);
+  await drain(ledger, windowEnd + spec.drainMs, spec.drainStallMs);
+  const drainedSeconds = Math.round((performance.now() - windowEnd) / 100) / 10;
   const probeResults = await probes;
   const disconnects = live.filter((c) => c.droppedByServer).length;
   for (const c of live) c.close();
 
   const latencies: number[] = [];
+  const sliceMs = spec.timelineEveryMs ?? 0;
+  const slices: number[][] = sliceMs > 0 ? Array.from({ length: Math.ceil(spec.durationMs / sliceMs) }, () => []) : [];
   const refused: Record<string, number> = {};
   let turnTimeouts = 0;
   let unfinishedAtEnd = 0;
   for (const e of ledger.entries.values()) {
     if (e.ack === 'refused') refused[e.refusedCode ?? 'unknown'] = (refused[e.refusedCode ?? 'unknown'] ?? 0) + 1;
-    if (e.endAt !== undefined && e.endAt >= windowStart && e.endAt < windowEnd && e.ack === 'ok') latencies.push(e.endAt - e.sentAt);
+    if (e.endAt !== undefined && e.endAt >= windowStart && e.endAt < windowEnd && e.ack === 'ok') {
+      latencies.push(e.endAt - e.sentAt);
+      if (sliceMs > 0) slices[Math.floor((e.endAt - windowStart) / sliceMs)].push(e.endAt - e.sentAt);
+    }
     if (e.ack === 'ok' && e.endAt === undefined) {
       if (e.gaveUp) turnTimeouts++;
       else unfinishedAtEnd++;
@@ -183,8 +204,13 @@ export async function runScenario(spec: ScenarioSpec): Promise<ScenarioOutcome> 
     ackTimeouts: verdict.ackTimeouts,
     turnTimeouts,
     unfinishedAtEnd,
+    drainSeconds: drainedSeconds,
     disconnects,
     verdict,
+    timeline: slices.map((values, k) => {
+      const seconds = Math.min(sliceMs, spec.durationMs - k * sliceMs) / 1000;
+      return { fromSecond: (k * sliceMs) / 1000, turnsPerSecond: Math.round((values.length / seconds) * 10) / 10, latencyMs: summarize(values) };
+    }),
   };
 }
 
@@ -209,11 +235,16 @@ async function openLoop(spec: ScenarioSpec, shoppers: (LoadConversation | null)[
   }
 }
 
-/** Waits until every acknowledged message has its `turn.end` (or was given up), or `until`. */
-async function drain(ledger: ReplyLedger, until: number): Promise<void> {
+/**
+ * Waits until every acknowledged message has its `turn.end` (or, without `stallMs`, was given
+ * up), or `until`, or — with `stallMs` — until no turn has ended for that long.
+ */
+async function drain(ledger: ReplyLedger, until: number, stallMs?: number): Promise<void> {
   const open = (): boolean => {
-    for (const e of ledger.entries.values()) if (e.ack !== 'refused' && e.endAt === undefined && !e.gaveUp) return true;
+    for (const e of ledger.entries.values()) if (e.ack !== 'refused' && e.endAt === undefined && (stallMs !== undefined || !e.gaveUp)) return true;
     return false;
   };
-  while (performance.now() < until && open()) await sleep(50);
+  const started = performance.now();
+  const stalled = (): boolean => stallMs !== undefined && performance.now() - Math.max(ledger.lastTurnEndAt, started) > stallMs;
+  while (performance.now() < until && open() && !stalled()) await sleep(stallMs === undefined ? 50 : 500);
 }

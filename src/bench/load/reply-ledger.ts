@@ -55,13 +55,15 @@ export interface LedgerVerdict {
 
 export class ReplyLedger {
   readonly entries = new Map<string, LedgerEntry>();
+  /** performance.now() of the latest first `turn.end` (progress, for draining). */
+  lastTurnEndAt = 0;
   private stray = 0;
 
   sent(id: string, conversation: number, at: number): void {
     this.entries.set(id, { conversation, sentAt: at, replies: 0, turnEnds: 0, afterEnd: 0, gaveUp: false });
   }
 
-  acked(id: string, reply: { ok: boolean; error?: { code?: string } } | 'timeout'): void {
+  acked(id: string, reply: { ok: boolean; id?: string; error?: { code?: string } } | 'timeout'): void {
     const entry = this.entries.get(id);
     if (!entry) return;
     if (reply === 'timeout') entry.ack = 'timeout';
@@ -85,6 +87,7 @@ export class ReplyLedger {
       entry.turnEnds++;
       if (entry.turnEnds > 1) return undefined;
       entry.endAt = at;
+      this.lastTurnEndAt = at;
       return entry;
     }
     if (entry.turnEnds > 0) entry.afterEnd++;
