@@ -26,6 +26,8 @@
   const VERSION = '0.1.0';
   const MAX_CHARS = 2000;
   const ACK_TIMEOUT_MS = 10000;
+  /** How long `destroy()` keeps the socket for acknowledgements still on their way. */
+  const DESTROY_ACK_WAIT_MS = 2000;
   const TYPING_TIMEOUT_MS = 15000;
   const HISTORY_LIMIT = 100;
   const STORAGE_PREFIX = 'kefu.conversationId:';
@@ -424,6 +426,9 @@
       this.typingTimer = null;
       this.typingRow = null;
       this.serverRetries = 0;
+      /** Messages, taps and ratings sent and not yet acknowledged; `destroy()` waits for them. */
+      this.unacked = 0;
+      this.onAllAcked = null;
       this.storageKey = STORAGE_PREFIX + cfg.serverUrl;
       onReady(() => this.mount());
     }
@@ -502,19 +507,44 @@
       this.connect();
     }
 
+    /**
+     * Removes the widget at once; the socket stays until what was sent is acknowledged (at most
+     * DESTROY_ACK_WAIT_MS), so a message sent just before is not dropped. Resolves once it is closed.
+     */
     destroy() {
       this.destroyed = true;
       for (const id of this.timers) clearTimeout(id);
       this.timers.clear();
       clearTimeout(this.typingTimer);
-      if (this.socket) {
-        this.socket.off();
-        if (this.socket.io && this.socket.io.off) this.socket.io.off();
-        this.socket.disconnect();
-        this.socket = null;
-      }
       document.documentElement.classList.remove('kefu-lock');
       if (this.root) this.root.remove();
+      const socket = this.socket;
+      this.socket = null;
+      if (!socket) return Promise.resolve();
+      socket.off();
+      return new Promise((resolve) => {
+        // The manager's listeners deliver the acknowledgements, so they go only now.
+        const close = () => {
+          clearTimeout(timer);
+          this.onAllAcked = null;
+          if (socket.io && socket.io.off) socket.io.off();
+          socket.disconnect();
+          resolve();
+        };
+        const timer = setTimeout(close, this.unacked > 0 ? DESTROY_ACK_WAIT_MS : 0);
+        if (this.unacked > 0) this.onAllAcked = close;
+        else close();
+      });
+    }
+
+    /** `socket.emit` with an acknowledgement that `destroy()` waits for. */
+    emitAcked(event, payload, ack) {
+      this.unacked++;
+      this.socket.emit(event, payload, (res) => {
+        this.unacked--;
+        if (this.unacked === 0 && this.onAllAcked) this.onAllAcked();
+        ack(res);
+      });
     }
 
     /** setTimeout that dies with the widget. */
@@ -754,7 +784,7 @@
       };
       if (this.socket) {
         entry.queued = false;
-        this.socket.emit(entry.event, entry.payload, ack);
+        this.emitAcked(entry.event, entry.payload, ack);
       } else {
         entry.queued = ack; // socket.io not loaded yet; flushed on connect
       }
@@ -765,7 +795,7 @@
         if (entry && entry.queued && entry.status === 'pending') {
           const ack = entry.queued;
           entry.queued = false;
-          this.socket.emit(entry.event, entry.payload, ack);
+          this.emitAcked(entry.event, entry.payload, ack);
         }
       }
     }
@@ -1051,7 +1081,7 @@
       if (!this.socket) { if (onFail) onFail(); return; }
       let done = false;
       const timer = this.later(() => { if (!done) { done = true; if (onFail) onFail(); this.notice(this.t.feedbackFailed, 'warn'); } }, ACK_TIMEOUT_MS);
-      this.socket.emit('feedback', payload, (res) => {
+      this.emitAcked('feedback', payload, (res) => {
         if (done) return;
         done = true;
         clearTimeout(timer);
@@ -1189,10 +1219,12 @@
     getConversationId() { return instance ? instance.conversationId || storageGet(instance.storageKey) : null; },
     getLocale() { return instance ? instance.lang : null; },
 
+    /** Removes the widget; resolves once its connection is closed (after pending acknowledgements, at most 2 s). */
     destroy() {
       autoInitPending = false;
-      if (instance) instance.destroy();
+      const closing = instance ? instance.destroy() : Promise.resolve();
       instance = null;
+      return closing;
     }
   };
 
