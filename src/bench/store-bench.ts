@@ -211,6 +211,7 @@ export async function main(argv: string[]): Promise<void> {
     else if (argv[i] === '--out') out = path.resolve(argv[++i]);
     else throw new Error(`unknown option ${argv[i]}`);
   }
+  const loadAtStart = os.loadavg()[0].toFixed(1);
   const notes: string[] = [];
   const results: ScenarioResult[] = [];
   const name = 'embedded (SQLite, WAL, synchronous=FULL)';
@@ -234,7 +235,9 @@ export async function main(argv: string[]): Promise<void> {
   notes.push(...gains(results));
   notes.push(`The embedded store is one SQLite file on the temp directory's disk (${os.tmpdir()}); every acknowledged write is in a committed transaction with fsync (synchronous=FULL), so it survives a power cut.`);
   notes.push('better-sqlite3 is synchronous: with one transaction per write, 100 concurrent conversations wait for each other\'s fsync one by one; with group commit they share it, so throughput grows with concurrency, while one conversation alone gains little (each write still waits for its own commit).');
-  notes.push('The machine is shared with other work while this runs: numbers vary from run to run by tens of percent; compare rows of the same run.');
+  notes.push(
+    `The machine is shared with other work while this runs (load average ${loadAtStart} at the start, ${os.loadavg()[0].toFixed(1)} at the end, on ${os.cpus().length} cores): numbers vary from run to run by tens of percent; compare rows of the same run.`,
+  );
   const uri = process.env.MONGODB_URI;
   if (uri) {
     const { openMongooseStores } = await import('../storage/mongoose');

@@ -7,8 +7,13 @@
  * only its own promise. A write's promise settles only after the COMMIT that holds it returned:
  * an acknowledgement that waits for it survives `kill -9` and a power cut.
  *
- * On the main thread; whether a worker thread owning the connection is faster is measured by
- * `npm run bench:store` (see `test/reports/bench-store.md`).
+ * Why on the main thread and not in a worker thread owning the connection: `npm run bench:store`
+ * measures both (the worker variant is `bench/store-bench-worker`), and with 100 concurrent
+ * conversations the worker was slower in every run on this 2-core machine (busy, load average
+ * 12–15): turns with 1 ms of CPU each (NLU and dialog) 182 vs 152 turns/s and 318 vs 189 turns/s
+ * (main vs worker, p99 707 vs 1,129 ms and 331 vs 716 ms); write-only turns 610 vs 390 and
+ * 1,041 vs 799. The message round trips and copies cost more than the fsync they would move off
+ * the event loop, and a second busy thread competes for the same two cores.
  */
 import fs from 'node:fs';
 import path from 'node:path';
