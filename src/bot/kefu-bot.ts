@@ -17,6 +17,7 @@ import { looksLikeVerificationAnswer } from '../dialogs/order/verification';
 import { VerificationLimit } from '../dialogs/order/verification-limit';
 import { keepVerification } from '../dialogs/order/verified-orders';
 import { MEMORY_PROPERTY } from '../privacy/order-access';
+import { VERIFICATION_ANSWER } from '../privacy/redact-activity';
 import { redactEntity } from '../privacy/redact';
 import type { BotServices, ConversationMemory } from './bot-services';
 import { parsePostbackValue, type Postback } from './postback';
@@ -79,7 +80,8 @@ export class KefuBot implements TurnHandler {
     context.onSendActivities(async (ctx, activities, next) => {
       const intent = handledIntent(ctx) ?? { name: recognition.topIntent.name, score: recognition.topIntent.score };
       const handoff = ctx.turnState.get(HANDOFF_KEY) === true;
-      const entities = entitiesForTranscript(recognition);
+      // A verification answer's digits may read as a price or a quantity: none of it is kept.
+      const entities = context.activity.channelData?.[VERIFICATION_ANSWER] === true ? [] : entitiesForTranscript(recognition);
       for (const a of activities) {
         if (a.type === 'message') a.channelData = { ...(a.channelData ?? {}), intent, handoff, entities };
       }

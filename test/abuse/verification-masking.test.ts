@@ -35,6 +35,7 @@ const PHRASINGS: Record<'zh' | 'en', Phrase[]> = {
     (d) => `${d}。`,
     (d) => `手机号码后4位${d}`,
     (d) => `好的 ${dashed(d)}`,
+    (d) => `${d}块那个号码`,
     (_d, e) => `邮箱是${e}`,
   ],
   en: [
@@ -76,7 +77,7 @@ const ORDERS = shop.orders.filter((o) => {
 });
 
 describe('verification answers in what staff read', () => {
-  // 34 conversations from one address: more new conversations than the default limit allows.
+  // One conversation per phrasing, all from one address: more than the default new-conversation limit.
   const t = useConsole('admin', { limits: { ...limitsFromEnv({}), newConversations: { burst: 1000, perMinute: 6000 } } });
   const conversations: { id: string; lang: 'zh' | 'en'; said: string; secrets: string[] }[] = [];
 
