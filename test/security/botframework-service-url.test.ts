@@ -11,6 +11,7 @@
 import http from 'node:http';
 import os from 'node:os';
 import type { AddressInfo } from 'node:net';
+import { isLoopbackAddress, isLoopbackHost, isLoopbackServiceUrl } from '../../src/channels/botframework/local-emulator';
 import { printLine, setPrintLine } from '../../src/log';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
@@ -187,5 +188,28 @@ const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve,
     expect(inside.requests.length).toBeGreaterThan(0);
     expect(elsewhere.requests).toEqual([]);
     inside.requests.length = 0;
+  });
+});
+
+describe('loopback checks of the unauthenticated mode', () => {
+  it('should take only 127.0.0.0/8 and ::1 (also mapped into IPv6) as this machine', () => {
+    for (const address of ['127.0.0.1', '127.8.9.10', '::1', '::ffff:127.0.0.1', '::FFFF:127.0.0.2']) expect([address, isLoopbackAddress(address)]).toEqual([address, true]);
+    for (const address of [undefined, '', '0.0.0.0', '::', '10.0.0.1', '::ffff:10.0.0.1', '128.0.0.1', '::2', '127.0.0.1.nip.io']) {
+      expect([address, isLoopbackAddress(address)]).toEqual([address, false]);
+    }
+  });
+
+  it('should warn for every HOST but a loopback one', () => {
+    for (const host of ['localhost', '127.0.0.1', '::1', '[::1]']) expect([host, isLoopbackHost(host)]).toEqual([host, true]);
+    for (const host of ['0.0.0.0', '::', '', '192.168.1.5', 'shop.example', 'localhost.']) expect([host, isLoopbackHost(host)]).toEqual([host, false]);
+  });
+
+  it('should judge a serviceUrl by the address the URL parser reads', () => {
+    for (const url of ['http://localhost:3978', 'http://127.1:3978', 'http://0x7f.0.0.1:3978', 'http://2130706433:3978', 'http://[::1]:3978']) {
+      expect([url, isLoopbackServiceUrl(url)]).toEqual([url, true]);
+    }
+    for (const url of ['http://[::ffff:10.0.0.1]:3978', 'http://169.254.169.254/latest', 'not a url', 'http://localhost.kefu-test.invalid']) {
+      expect([url, isLoopbackServiceUrl(url)]).toEqual([url, false]);
+    }
   });
 });
