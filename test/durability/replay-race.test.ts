@@ -14,8 +14,9 @@ describe.each(['zh', 'en'] as const)('ChatService.replayUnanswered racing a rese
   const service = () => chat.server.chat;
 
   const open = async (): Promise<Conversation> => (await service().open({ channel: 'socketio', customerId: null, locale: lang })).conversation;
-  /** A shopper's message stored, as acknowledged, with no turn run for it. */
+  /** A shopper's message stored, as acknowledged, with no turn run for it (and its new conversation before it, as `submit` does). */
   const storeUnanswered = async (conversation: Conversation, id: string): Promise<void> => {
+    await chat.server.stores.conversations.create(conversation);
     const activity: ChatActivity = {
       type: 'message',
       id,
