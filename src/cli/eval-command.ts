@@ -1,6 +1,6 @@
 /**
  * @module cli/eval-command
- * `kefu eval [--train TRAIN.jsonl] --test TEST.jsonl [--json] [--lang zh|en|auto] [--report DIR]
+ * `kefu eval [--task intent|sentiment] [--train TRAIN.jsonl] --test TEST.jsonl [--json] [--lang zh|en|auto] [--report DIR]
  * [--mlp [--mlp-mode fallback|average|alone]]`: trains on TRAIN (or uses the model of `intents/`),
  * scores TEST. `--mlp` also trains the TensorFlow.js neural fallback (off by default). With `--json` the last line of
  * standard output is one JSON object (`EvalSummary`); `--report DIR` writes `report.html` and
@@ -18,13 +18,16 @@ import { readExamples } from '../eval/read-examples';
 import { buildShopLexicon, loadIntentCorpus, loadOrTrainModel, NluEngine } from '../nlp';
 import type { NeuralMode, NeuralOptions } from '../nlp';
 import { openStores } from '../storage/open-stores';
+import { runSentimentEval } from './eval-sentiment-command';
 
 export const EVAL_USAGE =
-  'usage: kefu eval [--train TRAIN.jsonl] --test TEST.jsonl [--json] [--lang zh|en|auto] [--report DIR] [--mlp [--mlp-mode fallback|average|alone]]\n';
+  'usage: kefu eval [--train TRAIN.jsonl] --test TEST.jsonl [--json] [--lang zh|en|auto] [--report DIR] [--mlp [--mlp-mode fallback|average|alone]]\n' +
+  '       kefu eval --task sentiment [--train TRAIN.jsonl] --test TEST.jsonl [--json] [--lang zh|en|auto]   ({"text","label":"positive"|"negative"})\n';
 
 const MLP_MODES: readonly NeuralMode[] = ['fallback', 'average', 'alone'];
 
 const OPTIONS = {
+  task: { type: 'string', default: 'intent' },
   train: { type: 'string' },
   test: { type: 'string' },
   json: { type: 'boolean', default: false },
@@ -47,7 +50,7 @@ async function modelFromIntents(neural: Partial<NeuralOptions> | undefined): Pro
 
 /** @example await runEval(['--train', 'train.jsonl', '--test', 'dev.jsonl', '--json']) // 0 */
 export async function runEval(args: string[]): Promise<number> {
-  let values: { train?: string; test?: string; json: boolean; lang: string; report?: string; mlp: boolean; 'mlp-mode': string; help: boolean };
+  let values: { task: string; train?: string; test?: string; json: boolean; lang: string; report?: string; mlp: boolean; 'mlp-mode': string; help: boolean };
   try {
     values = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: false }).values;
   } catch (err) {
@@ -71,6 +74,17 @@ export async function runEval(args: string[]): Promise<number> {
   if (!MLP_MODES.includes(mode)) {
     process.stderr.write(`kefu eval: --mlp-mode must be ${MLP_MODES.join(', ')} (got "${values['mlp-mode']}")\n${EVAL_USAGE}`);
     return 2;
+  }
+  if (values.task !== 'intent' && values.task !== 'sentiment') {
+    process.stderr.write(`kefu eval: --task must be intent or sentiment (got "${values.task}")\n${EVAL_USAGE}`);
+    return 2;
+  }
+  if (values.task === 'sentiment') {
+    if (values.report || values.mlp) {
+      process.stderr.write(`kefu eval: --report and --mlp are for --task intent\n${EVAL_USAGE}`);
+      return 2;
+    }
+    return runSentimentEval({ train: values.train, test: values.test, json: values.json, lang });
   }
   const neural = values.mlp ? { mode } : undefined;
   const locale = lang === 'auto' ? undefined : lang;

@@ -18,6 +18,8 @@ const USAGE = `usage: kefu <command>
   train                 train the NLU from intents/ and the catalogue; print held-out accuracy
   eval [--train F] --test F [--json] [--lang zh|en|auto] [--report DIR] [--mlp [--mlp-mode fallback|average|alone]]
                         score intent examples (JSON Lines {"text","intent"})
+  eval --task sentiment [--train F] --test F [--json] [--lang zh|en|auto]
+                        score sentiment examples (JSON Lines {"text","label":"positive"|"negative"})
   handoff list | handoff release CONVERSATION_ID
                         conversations waiting for staff; hand one back to the bot
   export --conversations --since DATE [--format jsonl|csv] [--out FILE]
