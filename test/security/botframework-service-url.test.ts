@@ -175,6 +175,20 @@ const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve,
     inside.requests.length = 0;
   });
 
+  it('should not follow a redirect from the loopback serviceUrl to another path of it (an admin endpoint)', async () => {
+    inside.redirectTo = '/admin/shutdown';
+    const consoleError = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      await post(activity(insideUrl, '你好'));
+      await settle();
+    } finally {
+      consoleError.mockRestore();
+    }
+    expect(inside.requests.length).toBeGreaterThan(0);
+    expect(inside.requests.filter((r) => !/^\/v3\/conversations\//.test(r.url ?? ''))).toEqual([]);
+    inside.requests.length = 0;
+  });
+
   it('should not follow a redirect from the loopback serviceUrl to another address', async () => {
     inside.redirectTo = `${elsewhereUrl}/v3/conversations/x/activities`;
     // botbuilder prints the failed send (the 307 it did not follow) with console.error.

@@ -16,6 +16,7 @@ import type { AppContext, Feature } from '../../app-context';
 import { createLogger } from '../../log';
 import { FailClosedAuthentication } from './bot-framework-authentication';
 import { isLoopbackHost } from './local-emulator';
+import { refuseRedirects } from './no-redirects';
 import { BotFrameworkBridge } from './bot-framework-bridge';
 import { BotFrameworkPusher } from './bot-framework-pusher';
 import { CHANNEL } from './inbound-activity';
@@ -57,6 +58,7 @@ export function attachBotFramework(ctx: AppContext): Feature {
   if (!appId && !isLoopbackHost(ctx.config.host)) log.warn(UNAUTHENTICATED_ON_NON_LOOPBACK_HOST, ctx.config.host);
   else if (!appId) log.info('POST /api/messages accepts unauthenticated requests from this machine (the Bot Framework Emulator): MicrosoftAppId is not set');
   const adapter = new CloudAdapter(auth);
+  if (!appId) refuseRedirects(adapter);
   const references = new ReferenceStore(ctx.stores.state);
   const { maxTextLength, publicUrl } = ctx.config;
   const bridge = new BotFrameworkBridge({ chat: ctx.chat, references, maxTextLength, publicUrl });

@@ -6,8 +6,8 @@
  * body names, so both ends must be this machine: the request comes from a loopback address and
  * not through a proxy, and the `serviceUrl` is a loopback origin (no path, query or
  * credentials: kefu appends the Connector's `/v3/conversations/{id}/activities/{id}` to it, and
- * ids that are dot segments would climb out of that path). Cross-origin redirects are not
- * followed by the HTTP pipeline botbuilder uses (`@azure/core-rest-pipeline`); a test holds it.
+ * ids that are dot segments would climb out of that path). Redirects from there are not followed
+ * (`no-redirects`).
  */
 import type { IncomingMessage } from 'node:http';
 import { ErrorCodes } from '../../errors';
