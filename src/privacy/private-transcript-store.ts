@@ -9,7 +9,8 @@
  * question, is marked `channelData.verificationAnswer` before it is redacted, so every copy masks
  * its verification digits ("还是8000", "its 5678"; the rule is in `redact`). The mark rides on the
  * activity the turn and the staff live view get, so their copies mask the same way. That costs one
- * read of the conversation's last few activities, for messages with a digit only.
+ * read of the conversation's last few activities, only for messages that may hold an answer (four
+ * digits, or a four-digit group: not an order number alone).
  *
  * Replay after a crash (`unanswered`) reads the raw copy while one is kept; a message whose only
  * copy left is redacted is flagged `redacted`: run again, `[****]` would be a wrong verification
@@ -18,6 +19,7 @@
 import type { AppendOptions, AppendResult, ChatActivity, TranscriptStore, TranscriptView, UnansweredActivity } from '../core/conversation';
 import { DAY_MS, type PrivacySettings } from './privacy-settings';
 import { awaitsVerification, differs, redactActivity, VERIFICATION_ANSWER } from './redact-activity';
+import { mayHoldAnswer } from './verification-digits';
 
 /** The masks `redact` writes (`[电话]`, `[phone]`, `[****]`…): a copy holding one lost the shopper's words. */
 const MASK = /\[(?:电话|phone|邮箱|email|地址|address|卡号|card|\*{4})\]/;
@@ -76,7 +78,7 @@ export class PrivateTranscriptStore implements TranscriptStore {
 
   /** The shopper's message marked as a verification answer when the bot's last reply asked for one. */
   private async markAnswer(activity: ChatActivity): Promise<ChatActivity> {
-    if (activity.from.role !== 'user' || !/\d/.test(activity.text ?? '')) return activity;
+    if (activity.from.role !== 'user' || !mayHoldAnswer(activity.text ?? '')) return activity;
     let awaiting: boolean;
     try {
       const recent = await this.inner.list(activity.conversationId, { limit: LOOK_BACK });

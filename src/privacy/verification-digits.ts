@@ -31,3 +31,12 @@ export function answerDigits(text: string): string | undefined {
   const digits = text.replace(/\D/g, '');
   return digits.length === 4 ? digits : undefined;
 }
+
+/**
+ * Whether reading the message as a verification answer would mask anything: a lone four-digit
+ * group, or exactly four digits. Order numbers alone ("DD20261101008") do not.
+ * @example mayHoldAnswer('DD20261101008') // false
+ */
+export function mayHoldAnswer(text: string): boolean {
+  return groups(text).length > 0 || text.replace(/\D/g, '').length === 4;
+}
