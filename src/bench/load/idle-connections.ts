@@ -81,6 +81,8 @@ export async function measureIdleConnections(
       r.conversation.close();
     } else failures[r.code] = (failures[r.code] ?? 0) + 1;
   }
+  // Let both sides finish closing before whatever runs next measures anything.
+  await sleep(options.settleMs ?? 2000);
   return {
     requested: n,
     connected,

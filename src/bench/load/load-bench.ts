@@ -17,6 +17,7 @@ import { parseLoadOptions, type LoadBenchOptions, type Target } from './load-opt
 import { checkTargets, loadMarkdown, type IdleResult, type LoadReport, type ScenarioResult } from './load-report';
 import { childProcessRunner, inProcessRunner } from './load-runner';
 import { RssSampler } from './rss-sampler';
+import { waitUntilQuiet } from './server-quiet';
 import { runContext } from './run-context';
 
 /** Seconds a message waits for its acknowledgement and `turn.end`; socket.io's own connect timeout. */
@@ -36,8 +37,8 @@ function method(o: LoadBenchOptions, layout: string): string[] {
   return [
     `Servers: the echo baseline (\`dist/bench/load/echo-server.js\`: socket.io on \`/chat\`, \`session\`, then per message an ack, one reply and \`turn.end\`) and \`kefu serve\` on a fresh data directory (demo shop, embedded SQLite store), each a child process on 127.0.0.1. ${layout}.`,
     'Shoppers: socket.io-client, websocket transport, no reconnection, 20 s connect timeout; messages cycle through a fixed list of 14 zh and en messages (greetings, FAQ, product questions, recommendations, order status with an order number, which gets the verification question, small talk; no handoff or complaint), each shopper starting at a different place.',
-    `Closed loop: every shopper connects at once and, from its \`session\` on, sends, waits for \`turn.end\` and sends again. Open loop: once all are connected, shopper i sends its k-th message at (i/N + k) × ${o.intervalMs / 1000} s, whatever the server's pace; latency counts from that scheduled time.`,
-    `Each scenario: ${o.warmupMs / 1000} s warm-up (connects, ramp), ${o.durationMs / 1000} s measured, then up to ${DRAIN_MS / 1000} s for unfinished turns. turns/s = turns whose \`turn.end\` arrived in the measured window / its length; latency = send → \`turn.end\` of those turns (nearest-rank percentiles). A message waits at most ${TURN_TIMEOUT_MS / 1000} s for its ack and \`turn.end\`. Echo and kefu take turns scenario by scenario.`,
+    `Every shopper of a scenario connects at once (connect latency is of that storm); when all have settled the load starts. Closed loop: each sends, waits for \`turn.end\` and sends again. Open loop: shopper i sends its k-th message at (i/N + k) × ${o.intervalMs / 1000} s, whatever the server's pace; latency counts from that scheduled time. During the measured window a fresh socket connects every second (the probes).`,
+    `Each scenario starts once the server is quiet (under 10% of a CPU over 500 ms, at most 30 s of waiting): ${o.warmupMs / 1000} s warm-up, ${o.durationMs / 1000} s measured, then up to ${DRAIN_MS / 1000} s for unfinished turns. turns/s = turns whose \`turn.end\` arrived in the measured window / its length; latency = send → \`turn.end\` of those turns (nearest-rank percentiles). A message waits at most ${TURN_TIMEOUT_MS / 1000} s for its ack and \`turn.end\`. Echo and kefu take turns scenario by scenario.`,
     'Server RSS: VmRSS of the server process and its children from /proc, every 250 ms during the scenario (MB = MiB).',
   ];
 }
@@ -66,6 +67,10 @@ export async function main(argv: string[]): Promise<void> {
   const servers = new Map<Target, { server: ChildServer; workers: string; stop(): Promise<void> }>();
   const results: ScenarioResult[] = [];
   const idle: IdleResult[] = [];
+  // The previous scenario's backlog and closing sockets must not run into the next measurement.
+  const settle = async (server: ChildServer, what: string): Promise<void> => {
+    if (!(await waitUntilQuiet(server.pid))) notes.push(`Before ${what} the server was still busy after 30 s of waiting (the previous scenario's backlog).`);
+  };
   try {
     for (const target of o.targets) {
       process.stdout.write(`starting ${target}…\n`);
@@ -73,8 +78,9 @@ export async function main(argv: string[]): Promise<void> {
     }
     // Idle memory first, on servers that have not yet grown their heaps under load.
     if (o.scenarios.includes('idle')) {
-      for (const target of o.targets) {
+      for (const target of o.targets.filter((t) => o.idleTargets.includes(t))) {
         const { server } = servers.get(target)!;
+        await settle(server, `idle ${target}`);
         const outcome = await runner.idle(server.url, server.pid, o.idle);
         idle.push({ ...outcome, target });
         process.stdout.write(`idle ${target}: ${outcome.connected}/${o.idle} connected, ${outcome.serverKbPerConnection} KB per connection\n`);
@@ -83,6 +89,7 @@ export async function main(argv: string[]): Promise<void> {
     for (const spec of specs(o)) {
       for (const target of o.targets) {
         const { server } = servers.get(target)!;
+        await settle(server, `${spec.name} ${target}`);
         const sampler = new RssSampler(server.pid, 250);
         const outcome = await runner.scenario({ ...spec, url: server.url });
         const rss = sampler.stop();

@@ -23,6 +23,8 @@ export interface LoadBenchOptions {
   warmupMs: number;
   /** Idle sockets for the memory count. @default 10000 */
   idle: number;
+  /** Servers whose idle memory is counted (10,000 connects take a while). @default ['kefu'] */
+  idleTargets: Target[];
   targets: Target[];
   /** Passed to `kefu serve --workers N` (a number or `auto`) when serve supports it. @default '1' */
   workers: string;
@@ -42,6 +44,7 @@ export const USAGE = `usage: node dist/bench/load/load-bench.js [options]
   --duration 10                  measured seconds per scenario (after --warmup seconds)
   --warmup 3
   --idle 10000                   idle sockets for the memory per connection
+  --idle-targets kefu            servers whose idle memory is counted (echo,kefu for socket.io's own)
   --targets echo,kefu
   --workers N|auto               kefu serve --workers N (when serve supports it)
   --client-process               load generator in its own process
@@ -74,6 +77,7 @@ export function parseLoadOptions(argv: string[]): LoadBenchOptions {
     durationMs: 10000,
     warmupMs: 3000,
     idle: 10000,
+    idleTargets: ['kefu'],
     targets: ['echo', 'kefu'],
     workers: '1',
     clientProcess: false,
@@ -93,6 +97,7 @@ export function parseLoadOptions(argv: string[]): LoadBenchOptions {
     else if (flag === '--duration') o.durationMs = count(value(), flag, 0.5) * 1000;
     else if (flag === '--warmup') o.warmupMs = count(value(), flag, 0) * 1000;
     else if (flag === '--idle') o.idle = Math.round(count(value(), flag));
+    else if (flag === '--idle-targets') o.idleTargets = list(value(), ['echo', 'kefu'] as const, flag);
     else if (flag === '--targets') o.targets = list(value(), ['echo', 'kefu'] as const, flag);
     else if (flag === '--workers') o.workers = value() === 'auto' ? 'auto' : String(Math.round(count(argv[i], flag)));
     else if (flag === '--client-process') o.clientProcess = true;

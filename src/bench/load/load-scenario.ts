@@ -1,8 +1,8 @@
 /**
  * @module bench/load/load-scenario
- * One load scenario against one server: N shoppers in closed loop (send, wait for `turn.end`,
- * send again) or open loop (each sends every `intervalMs` on a fixed schedule, whatever the
- * server's pace), a warm-up, a measured window, then a drain. While the window runs, a fresh
+ * One load scenario against one server: N shoppers connect at once, then talk in closed loop
+ * (send, wait for `turn.end`, send again) or open loop (each sends every `intervalMs` on a fixed
+ * schedule, whatever the server's pace): a warm-up, a measured window, then a drain. While the window runs, a fresh
  * socket connects every `probeEveryMs` to time how long a new shopper waits for `session`.
  */
 import { randomBytes } from 'node:crypto';
@@ -128,38 +128,24 @@ export async function runScenario(spec: ScenarioSpec): Promise<ScenarioOutcome> 
     turnTimeoutMs: spec.turnTimeoutMs,
     idPrefix: `${spec.name}-${randomBytes(4).toString('hex')}`,
   };
-  const connects: ConnectResult[] = [];
-  const live: LoadConversation[] = [];
-  const connectOne = async (i: number): Promise<LoadConversation | null> => {
-    const result = await LoadConversation.connect(spec.url, i, ledger, options);
-    connects.push(result);
-    if (!result.ok) return null;
-    live.push(result.conversation);
-    return result.conversation;
-  };
-
-  // Closed loop: every shopper connects at once and starts talking on its `session` (the ramp
-  // falls in the warm-up). Open loop: the schedule starts once every connect has settled, so the
-  // offered rate is what it says.
-  let start = performance.now();
-  let windowEnd = start + spec.warmupMs + spec.durationMs;
-  let loops: Promise<unknown>;
-  if (spec.mode === 'closed') {
-    loops = Promise.all(
-      Array.from({ length: spec.conversations }, async (_, i) => {
-        const c = await connectOne(i);
-        for (let n = 0; c && c.alive && performance.now() < windowEnd; n++) {
-          // A refused message is answered at once; pausing keeps a refusing server from turning the loop into a spin.
-          if ((await c.send(loadMessage(i, n).text)) === 'refused') await sleep(REFUSED_PAUSE_MS);
-        }
-      }),
-    );
-  } else {
-    const byIndex = await Promise.all(Array.from({ length: spec.conversations }, (_, i) => connectOne(i)));
-    start = performance.now();
-    windowEnd = start + spec.warmupMs + spec.durationMs;
-    loops = openLoop(spec, byIndex, start, windowEnd);
-  }
+  // Every shopper connects at once (the connect stats are of that storm, on a server not yet
+  // busy with turns); the load starts when all have settled, so the window sees N shoppers.
+  const connects = await Promise.all(Array.from({ length: spec.conversations }, (_, i) => LoadConversation.connect(spec.url, i, ledger, options)));
+  const shoppers = connects.map((r) => (r.ok ? r.conversation : null));
+  const live = shoppers.filter((c): c is LoadConversation => c !== null);
+  const start = performance.now();
+  const windowEnd = start + spec.warmupMs + spec.durationMs;
+  const loops =
+    spec.mode === 'closed'
+      ? Promise.all(
+          live.map(async (c) => {
+            for (let n = 0; c.alive && performance.now() < windowEnd; n++) {
+              // A refused message is answered at once; pausing keeps a refusing server from turning the loop into a spin.
+              if ((await c.send(loadMessage(c.index, n).text)) === 'refused') await sleep(REFUSED_PAUSE_MS);
+            }
+          }),
+        )
+      : openLoop(spec, shoppers, start, windowEnd);
   const windowStart = start + spec.warmupMs;
   const probes = spec.probeEveryMs > 0 ? sleep(windowStart - performance.now()).then(() => probeConnects(spec, ledger, windowEnd)) : Promise.resolve([]);
   await settledWithin(loops, windowEnd + spec.drainMs - performance.now());

@@ -40,14 +40,20 @@ function vmRssKb(pid: number): number | null {
  */
 export function treeRssKb(pid: number): number | null {
   if (vmRssKb(pid) === null) return null;
+  return processTree(pid).reduce((total, p) => total + (vmRssKb(p) ?? 0), 0);
+}
+
+/** `pid` and all its descendants (empty when `/proc` has no such process). */
+export function processTree(pid: number): number[] {
+  if (!fs.existsSync(`/proc/${pid}`)) return [];
   const tree = childrenByParent();
-  let total = 0;
+  const out: number[] = [];
   for (const stack = [pid]; stack.length > 0; ) {
     const p = stack.pop() as number;
-    total += vmRssKb(p) ?? 0;
+    out.push(p);
     stack.push(...(tree.get(p) ?? []));
   }
-  return total;
+  return out;
 }
 
 export interface RssSample {
