@@ -12,6 +12,7 @@ import type { Order } from '../../src/core/shop';
 import { cardsOf, ChatClient } from '../helpers/chat-client';
 import { customerOf, lastFour, shop } from '../helpers/shop-fixture';
 import { useConsole } from '../security/use-console';
+import { StaffSocket, waitFor } from '../staff/staff-fixture';
 
 type Phrase = (digits: string, email: string) => string;
 const spaced = (d: string): string => `${d.slice(0, 2)} ${d.slice(2)}`;
@@ -81,8 +82,17 @@ describe('verification answers in what staff read', () => {
   const t = useConsole('admin', { limits: { ...limitsFromEnv({}), newConversations: { burst: 1000, perMinute: 6000 } } });
   const conversations: { id: string; lang: 'zh' | 'en'; said: string; secrets: string[] }[] = [];
 
-  it.each(['zh', 'en'] as const)('should verify every phrasing and keep its digits out of the console turns (%s)', async (lang) => {
+  it.each(['zh', 'en'] as const)('should verify every phrasing and keep its digits out of the console turns and the live /staff feed (%s)', async (lang) => {
     expect(ORDERS.length).toBeGreaterThan(5);
+    const watch = await StaffSocket.connect(t.server.url, t.console.cookie);
+    try {
+      await sweep(lang, watch);
+    } finally {
+      watch.close();
+    }
+  });
+
+  async function sweep(lang: 'zh' | 'en', watch: StaffSocket): Promise<void> {
     for (const [i, phrase] of PHRASINGS[lang].entries()) {
       const order = ORDERS[i % ORDERS.length];
       const customer = customerOf(order);
@@ -98,11 +108,17 @@ describe('verification answers in what staff read', () => {
         expect(turns.status).toBe(200);
         const seen = JSON.stringify(turns.body).toLowerCase();
         expect([said, secretsOf(order).filter((s) => seen.includes(s))]).toEqual([said, []]);
+        const live = await waitFor(() => {
+          const mine = watch.activities.filter((a) => a.conversationId === id);
+          return mine.filter((a) => a.from.role === 'bot').length >= 2 && mine;
+        }, 5000, 'the turns on /staff');
+        const relayed = JSON.stringify(live).toLowerCase();
+        expect([said, live.filter((a) => a.from.role === 'user').length, secretsOf(order).filter((s) => relayed.includes(s))]).toEqual([said, 2, []]);
       } finally {
         shopper.close();
       }
     }
-  });
+  }
 
   it('should keep every answer out of both export formats', async () => {
     expect(conversations.length).toBe(PHRASINGS.zh.length + PHRASINGS.en.length);
