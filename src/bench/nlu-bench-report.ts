@@ -57,7 +57,8 @@ export function formatDevBench(report: DevBenchReport): string {
       : [],
   );
   return [
-    `kefu's shipped model: trained on the ${report.trainExamples} utterances of \`intents/\` in ${report.trainSeconds} s.`,
+    `kefu's shipped model: trained on the ${report.trainExamples} utterances of \`intents/\` in ${report.trainSeconds} s` +
+      (report.heldOut ? `; on the held-out \`tests\` of \`intents/\`: ${report.heldOut.map((h) => `${h.locale} ${pct(h.accuracy)} of ${h.n}`).join(', ')}.` : '.'),
     '',
     '| dev set | lang | n | accuracy | in-scope acc. | OOS recall | OOS precision | macro-F1 | ECE | answered oos | predictions/s |',
     '|---|---|---|---|---|---|---|---|---|---|---|',

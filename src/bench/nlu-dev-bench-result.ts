@@ -39,5 +39,7 @@ export interface DevBenchReport {
   /** Utterances of `intents/` the model was trained on. */
   trainExamples: number;
   trainSeconds: number;
+  /** The same model on the held-out `tests` of `intents/`, per language (the acceptance lists). */
+  heldOut?: { locale: string; n: number; accuracy: number }[];
   results: DevSetResult[];
 }

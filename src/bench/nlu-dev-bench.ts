@@ -16,11 +16,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { REPO_ROOT } from '../config';
-import type { Product } from '../core/shop';
+import { LOCALES, type Product } from '../core/shop';
 import { confusedPairs } from '../eval/confusion';
 import { intentMetrics } from '../eval/intent-metrics';
 import { predictAll } from '../eval/predict-all';
 import { buildShopLexicon, loadIntentCorpus, NluEngine } from '../nlp';
+import type { IntentCorpus } from '../nlp';
 import { formatDevBench, writeNluBenchReport } from './nlu-bench-report';
 import type { NluBenchReport } from './nlu-bench-report';
 import type { DevBenchReport, DevSetResult } from './nlu-dev-bench-result';
@@ -28,12 +29,12 @@ import { loadDevSets } from './nlu-dev-sets';
 import type { DevSet } from './nlu-dev-sets';
 
 /** The model the server ships: every `utterances` list of `intents/`, the demo catalogue's lexicon. */
-export function trainShippedModel(intentsDir: string, knowledgeDir: string): { engine: NluEngine; trainExamples: number; trainSeconds: number } {
+export function trainShippedModel(intentsDir: string, knowledgeDir: string): { engine: NluEngine; corpus: IntentCorpus; trainSeconds: number } {
   const products = JSON.parse(fs.readFileSync(path.join(knowledgeDir, 'products.json'), 'utf8')) as Product[];
   const corpus = loadIntentCorpus(intentsDir);
   const t0 = performance.now();
   const engine = NluEngine.train(corpus.train, buildShopLexicon(products));
-  return { engine, trainExamples: corpus.train.length, trainSeconds: Math.round((performance.now() - t0) / 10) / 100 };
+  return { engine, corpus, trainSeconds: Math.round((performance.now() - t0) / 10) / 100 };
 }
 
 /** Scores one dev set with `engine` (the language is detected per message, as in the chat). */
@@ -64,8 +65,13 @@ export function scoreDevSet(engine: NluEngine, set: DevSet, topConfusions = 10):
 
 export function runDevBench(options: { intentsDir: string; knowledgeDir: string; datasetsRoot: string; fixtures: string }): DevBenchReport {
   const sets = loadDevSets(options.datasetsRoot, options.fixtures);
-  const { engine, trainExamples, trainSeconds } = trainShippedModel(options.intentsDir, options.knowledgeDir);
-  return { trainExamples, trainSeconds, results: sets.map((s) => scoreDevSet(engine, s)) };
+  const { engine, corpus, trainSeconds } = trainShippedModel(options.intentsDir, options.knowledgeDir);
+  const heldOut = LOCALES.map((locale) => {
+    const tests = corpus.tests.filter((e) => e.locale === locale);
+    const right = tests.filter((e) => engine.recognizeSync(e.text).topIntent.name === e.intent).length;
+    return { locale, n: tests.length, accuracy: tests.length ? right / tests.length : 0 };
+  });
+  return { trainExamples: corpus.train.length, trainSeconds, heldOut, results: sets.map((s) => scoreDevSet(engine, s)) };
 }
 
 /** Replaces the dev-set section of an existing `bench-nlu.json` (public rows kept) and rewrites both files. */
