@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createLogger } from '../log';
-import { HttpError, sendError, sendJson } from './respond';
+import { HttpError, sendError, sendJson, statusOf } from './respond';
 import type { Router } from './router';
 import { SECURITY_HEADERS, serveStatic } from './static-files';
 
@@ -28,7 +28,9 @@ export function createHttpHandler(publicDir: string, health: () => Record<string
       Promise.resolve()
         .then(() => found.route.handle({ req, res, params: found.params, url }))
         .catch((err) => {
-          if (!(err instanceof HttpError)) log.error('%s %s failed', req.method, url.pathname, err);
+          // A refused request (bad body, rate limit…) is the caller's; a stack per refusal would let anyone flood the log.
+          if (statusOf(err) >= 500) log.error('%s %s failed', req.method, url.pathname, err);
+          else log.debug('%s %s refused: %s', req.method, url.pathname, (err as Error).message);
           sendError(res, err);
         });
       return;

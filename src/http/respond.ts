@@ -42,13 +42,17 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(json);
 }
 
+/** The HTTP status an error is answered with: 4xx for what the caller got wrong, else 5xx. */
+export function statusOf(err: unknown): number {
+  if (err instanceof HttpError) return err.status;
+  return err instanceof AppError ? (STATUS_OF_CODE[publicError(err).code] ?? 400) : 500;
+}
+
 /** Answers with the error's status and `{error: {code, message}}`; internals stay in the log. */
 export function sendError(res: ServerResponse, err: unknown): void {
   if (err instanceof HttpError) {
     sendJson(res, err.status, { error: { ...err.extra, code: err.code, message: err.message } });
     return;
   }
-  const error = publicError(err);
-  const status = err instanceof AppError ? (STATUS_OF_CODE[error.code] ?? 400) : 500;
-  sendJson(res, status, { error });
+  sendJson(res, statusOf(err), { error: publicError(err) });
 }

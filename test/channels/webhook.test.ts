@@ -14,6 +14,7 @@ import { ReplayGuard } from '../../src/channels/webhook/replay-guard';
 import { WebhookHandler } from '../../src/channels/webhook/webhook-handler';
 import type { ChatService } from '../../src/chat/chat-service';
 import { loadConfig } from '../../src/config';
+import { printLine, setPrintLine } from '../../src/log';
 import type { ChatActivity, TranscriptStore } from '../../src/core/conversation';
 import { openStores } from '../../src/storage/open-stores';
 import type { Stores } from '../../src/storage/stores';
@@ -274,6 +275,18 @@ describe('webhook API', () => {
         return;
       }
       expect(schema('MessageRequest')(parsed)).not.toEqual([]);
+    });
+
+    it('should not write an error with a stack to the log for each refused request (anyone could flood it)', async () => {
+      const printed: string[] = [];
+      const print = printLine;
+      setPrintLine((line) => printed.push(line));
+      try {
+        for (const raw of ['{"id": "b1", "text": {"$gt": ""}}', '{"id": "b1", "text": "hi", "locale": "fr"}']) expect((await hook.post(thread('quiet'), raw)).status).toBe(400);
+      } finally {
+        setPrintLine(print);
+      }
+      expect(printed.filter((l) => /error/.test(l))).toEqual([]);
     });
 
     it('should refuse an oversized body with 413 and store nothing', async () => {
