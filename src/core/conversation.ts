@@ -126,16 +126,26 @@ export interface UnansweredActivity {
   redacted?: boolean;
 }
 
+/**
+ * How soon staff should take a queued conversation: higher first. `angry`: the shopper was angry
+ * when it was handed off (issue 11), so it goes before calm ones, however long they waited.
+ */
+export const HANDOFF_PRIORITY = { normal: 0, angry: 1 } as const;
+
 export interface HandoffEntry {
   conversationId: string;
   reason: string;
   queuedAt: string;
+  /** `HANDOFF_PRIORITY`: 0 for entries queued without one. */
+  priority: number;
 }
 
 /** Conversations waiting for a human. */
 export interface HandoffQueue {
-  enqueue(conversationId: string, reason: string): Promise<void>;
+  /** Queues the conversation once (a second enqueue keeps the first entry); `priority` defaults to normal. */
+  enqueue(conversationId: string, reason: string, options?: { priority?: number }): Promise<void>;
   release(conversationId: string): Promise<void>;
+  /** Highest priority first, then oldest first. */
   list(): Promise<HandoffEntry[]>;
 }
 

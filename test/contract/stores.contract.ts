@@ -2,7 +2,7 @@
  * The contract every store adapter passes (botbuilder's storageBaseTests, hono's common.case):
  * call `storesContract(name, open)` from one 8-line test file per adapter.
  */
-import type { ChatActivity } from '../../src/core/conversation';
+import { HANDOFF_PRIORITY, type ChatActivity } from '../../src/core/conversation';
 import type { ShopData } from '../../src/core/shop';
 import { guardStores } from '../../src/storage/guarded-stores';
 import { withPrivacy } from '../../src/storage/open-stores';
@@ -226,6 +226,39 @@ export function storesContract(name: string, open: () => Promise<Stores>): void 
         await stores.handoffs.release('h');
         expect(await stores.handoffs.list()).toEqual([]);
         expect((await stores.conversations.get('h'))?.handoff).toBe(false);
+      });
+
+      it('should list angry handoffs before calm ones, each kind oldest first', async () => {
+        for (const id of ['calm1', 'angry1', 'calm2', 'angry2']) await stores.conversations.create({ id, channel: 'socketio', customerId: null, locale: null });
+        const wait = () => new Promise((resolve) => setTimeout(resolve, 5)); // distinct queuedAt
+        await stores.handoffs.enqueue('calm1', 'agent.handoff');
+        await wait();
+        await stores.handoffs.enqueue('angry1', 'complaint: 气死了', { priority: HANDOFF_PRIORITY.angry });
+        await wait();
+        await stores.handoffs.enqueue('calm2', 'agent.handoff: talk to a person', { priority: HANDOFF_PRIORITY.normal });
+        await wait();
+        await stores.handoffs.enqueue('angry2', 'agent.handoff: THIS IS A SCAM', { priority: HANDOFF_PRIORITY.angry });
+        const listed = await stores.handoffs.list();
+        expect(listed.map((e) => [e.conversationId, e.priority])).toEqual([['angry1', 1], ['angry2', 1], ['calm1', 0], ['calm2', 0]]);
+        expect(listed[0].reason).toBe('complaint: 气死了');
+        // Released: the next angry one leads.
+        await stores.handoffs.release('angry1');
+        expect((await stores.handoffs.list()).map((e) => e.conversationId)).toEqual(['angry2', 'calm1', 'calm2']);
+      });
+
+      it('should keep a queued entry once, raising but never lowering its priority', async () => {
+        await stores.conversations.create({ id: 'q', channel: 'socketio', customerId: null, locale: null });
+        await stores.conversations.create({ id: 'r', channel: 'socketio', customerId: null, locale: null });
+        await stores.handoffs.enqueue('q', 'agent.handoff: 转人工');
+        await stores.handoffs.enqueue('r', 'agent.handoff');
+        const [first] = (await stores.handoffs.list()).filter((e) => e.conversationId === 'q');
+        await stores.handoffs.enqueue('q', 'complaint: 太差了', { priority: HANDOFF_PRIORITY.angry });
+        expect(await stores.handoffs.list()).toEqual([
+          { conversationId: 'q', reason: 'agent.handoff: 转人工', queuedAt: first.queuedAt, priority: HANDOFF_PRIORITY.angry },
+          expect.objectContaining({ conversationId: 'r', priority: HANDOFF_PRIORITY.normal }),
+        ]);
+        await stores.handoffs.enqueue('q', 'agent.handoff', { priority: HANDOFF_PRIORITY.normal });
+        expect((await stores.handoffs.list())[0]).toMatchObject({ conversationId: 'q', priority: HANDOFF_PRIORITY.angry });
       });
     });
 

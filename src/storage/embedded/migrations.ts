@@ -156,4 +156,10 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX activities_human ON activities (at, conversation_id)
     WHERE role = 'agent' OR (role = 'bot' AND json_extract(json, '$.channelData.handoff') = 1);
   `,
+  // 4: handoff priority (issue 11): a conversation handed off while the shopper was angry is
+  // listed before calm ones; entries queued before are normal (0).
+  `
+  ALTER TABLE handoff_queue ADD COLUMN priority INTEGER NOT NULL DEFAULT 0;
+  CREATE INDEX handoff_queue_order ON handoff_queue (priority DESC, queued_at);
+  `,
 ];

@@ -87,6 +87,8 @@ export interface HandoffDoc {
   _id: string;
   reason: string;
   queuedAt: string;
+  /** `HANDOFF_PRIORITY` (absent on entries queued before it existed: normal). */
+  priority?: number;
 }
 
 export interface FeedbackDoc {
@@ -196,10 +198,16 @@ eventSchema.index({ customerId: 1, productId: 1, type: 1, at: 1 }, { unique: tru
 eventSchema.index({ at: 1 });
 
 const handoffSchema = new Schema<HandoffDoc>(
-  { _id: { type: String, required: true }, reason: { type: String, required: true, maxlength: 2000 }, queuedAt: { type: String, required: true } },
+  {
+    _id: { type: String, required: true },
+    reason: { type: String, required: true, maxlength: 2000 },
+    queuedAt: { type: String, required: true },
+    priority: { type: Number, default: 0 },
+  },
   { versionKey: false, strict: 'throw' },
 );
 handoffSchema.index({ queuedAt: 1 });
+handoffSchema.index({ priority: -1, queuedAt: 1 });
 
 const feedbackSchema = new Schema<FeedbackDoc>(
   {
