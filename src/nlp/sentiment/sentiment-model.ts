@@ -106,6 +106,14 @@ export class SentimentModel {
     const hashes = this.scratch;
     hashes.length = 0;
     featureHashes(tokens, this.features, hashes);
+    return this.logitOfHashes(hashes);
+  }
+
+  /**
+   * `logit` of the feature hashes `featureHashes(tokens, this.features)` already computed, so
+   * two models with the same feature options hash a message once.
+   */
+  logitOfHashes(hashes: readonly number[]): number | null {
     // Each distinct feature once (binary term frequency): a stamp per call instead of a Set.
     const stamp = ++this.stamp;
     if (stamp === 0x7fffffff) {

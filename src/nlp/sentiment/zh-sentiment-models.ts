@@ -6,6 +6,7 @@
  * complaint keeps its full polarity, "我的订单到哪了" is pulled to neutral.
  */
 import type { NluToken } from '../token-types';
+import { featureHashes } from '../classifier/feature-hashes';
 import { SentimentModel } from './sentiment-model';
 import type { SentimentModelJSON } from './sentiment-model';
 
@@ -20,11 +21,17 @@ export interface ZhSentimentModelsJSON {
 }
 
 export class ZhSentimentModels {
+  /** Whether both models read the same features (then a message is hashed once for both). */
+  private readonly sameFeatures: boolean;
+  private readonly hashes: number[] = [];
+
   constructor(
     readonly polarity: SentimentModel,
     readonly subjectivity: SentimentModel,
     readonly meta: Record<string, unknown> = {},
-  ) {}
+  ) {
+    this.sameFeatures = JSON.stringify(polarity.features) === JSON.stringify(subjectivity.features);
+  }
 
   /** 2·P(positive) − 1 of the polarity model alone; 0 when it knows no feature. */
   polarityScore(tokens: readonly NluToken[]): number {
@@ -40,8 +47,16 @@ export class ZhSentimentModels {
 
   /** polarity × P(opinion), in [−1, 1]. */
   score(tokens: readonly NluToken[]): number {
-    const polarity = this.polarityScore(tokens);
-    return polarity === 0 ? 0 : polarity * this.opinion(tokens);
+    if (!this.sameFeatures) {
+      const polarity = this.polarityScore(tokens);
+      return polarity === 0 ? 0 : polarity * this.opinion(tokens);
+    }
+    const hashes = this.hashes;
+    hashes.length = 0;
+    featureHashes(tokens, this.polarity.features, hashes);
+    const p = this.polarity.logitOfHashes(hashes);
+    const s = this.subjectivity.logitOfHashes(hashes);
+    return p === null || s === null ? 0 : Math.tanh(p / 2) / (1 + Math.exp(-s));
   }
 
   toJSON(): ZhSentimentModelsJSON {
