@@ -8,6 +8,7 @@
  */
 import type { StaffConfig } from '../config';
 import type { StaffAccount, StaffDirectory, StaffSession, StaffSessions } from '../core/staff';
+import { addressKey } from '../chat/client-address';
 import type { HttpError } from '../http/respond';
 import type { LoginRateLimiter } from './login-rate-limiter';
 import { PasswordCheckQueue } from './password-check-queue';
@@ -88,7 +89,7 @@ export class StaffAuth {
       const found = key && password.length <= MAX_PASSWORD ? await this.stores.directory.byName(key) : null;
       account = found;
       const check = found ? () => verifyPassword(password, found.passwordHash) : () => verifyAgainstDummy(password.slice(0, MAX_PASSWORD));
-      const checked = this.checks.run(check, this.limiter.isKnown(key, ip) ? 'known' : 'other');
+      const checked = this.checks.run(check, this.limiter.isKnown(key, ip) ? 'known' : 'other', addressKey(ip));
       if (!checked) throw loginsBusy(); // not a failure: the password was never checked
       ok = await checked;
     } finally {
