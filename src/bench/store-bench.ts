@@ -118,6 +118,7 @@ async function benchStore(
   stores: Stores,
   appends: number,
   scenarios: Scenario[] = ['append', 'turn', 'turn+cpu'],
+  concurrency: number[] = [1, 100],
 ): Promise<ScenarioResult[]> {
   const results: ScenarioResult[] = [];
   const append = async (conversationId: string, i: number): Promise<void> => {
@@ -134,7 +135,7 @@ async function benchStore(
     if (stores.transcripts.appendAll) await stores.transcripts.appendAll(replies);
     else for (const r of replies) await stores.transcripts.append(r);
   };
-  for (const conversations of [1, 100]) {
+  for (const conversations of concurrency) {
     const each = Math.max(1, Math.round(appends / conversations));
     const turns = Math.max(1, Math.round(each / 4));
     if (scenarios.includes('append')) results.push(await run(name, commit, 'append', conversations, each, append));
@@ -142,6 +143,38 @@ async function benchStore(
     if (scenarios.includes('turn+cpu')) results.push(await run(name, commit, 'turn+cpu', conversations, turns, turn(CPU_MS), 3));
   }
   return results;
+}
+
+/** The embedded store on this thread, with or without group commit. */
+const onMainThread = (groupCommit: boolean) => (dir: string) => {
+  const stores = openEmbeddedStores(dir, { groupCommit });
+  return { stores, close: () => stores.close() };
+};
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/**
+ * Main thread against worker thread on the server-like scenario (`turn+cpu`, 100 conversations),
+ * in alternating rounds so that a change of the machine's load in between hits both alike.
+ */
+async function alternating(appends: number, rounds = 3): Promise<string> {
+  const turns = Math.max(1, Math.round(appends / 100 / 4));
+  const perSecond: Record<'main' | 'worker', number[]> = { main: [], worker: [] };
+  for (let round = 0; round < rounds; round++) {
+    for (const where of ['main', 'worker'] as const) {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-bench-store-'));
+      const opened = where === 'main' ? onMainThread(true)(dir) : openWorkerStores(dir);
+      try {
+        const stores = withPrivacy(guardStores(opened.stores), DEFAULT_PRIVACY);
+        const [result] = await benchStore('alternating', where, stores, turns * 4 * 100, ['turn+cpu'], [100]);
+        perSecond[where].push(result.perSecond);
+      } finally {
+        await opened.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  }
+  return `Main thread vs worker thread, turn+cpu × 100, ${rounds} alternating rounds: main ${perSecond.main.join(', ')} turns/s (median ${median(perSecond.main)}), worker ${perSecond.worker.join(', ')} (median ${median(perSecond.worker)}).`;
 }
 
 /** One line per scenario: group commit against one transaction per write, and the worker thread against the main thread. */
@@ -225,14 +258,11 @@ export async function main(argv: string[]): Promise<void> {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   };
-  const onMainThread = (groupCommit: boolean) => (dir: string) => {
-    const stores = openEmbeddedStores(dir, { groupCommit });
-    return { stores, close: () => stores.close() };
-  };
   await embedded('per write', onMainThread(false));
   await embedded('group', onMainThread(true));
   await embedded('group, worker thread', openWorkerStores, ['turn', 'turn+cpu']);
   notes.push(...gains(results));
+  notes.push(await alternating(appends));
   notes.push(`The embedded store is one SQLite file on the temp directory's disk (${os.tmpdir()}); every acknowledged write is in a committed transaction with fsync (synchronous=FULL), so it survives a power cut.`);
   notes.push('better-sqlite3 is synchronous: with one transaction per write, 100 concurrent conversations wait for each other\'s fsync one by one; with group commit they share it, so throughput grows with concurrency, while one conversation alone gains little (each write still waits for its own commit).');
   notes.push(
