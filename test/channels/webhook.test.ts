@@ -13,7 +13,7 @@ import { ConversationRateLimits } from '../../src/channels/webhook/conversation-
 import { ReplayGuard } from '../../src/channels/webhook/replay-guard';
 import { WebhookHandler } from '../../src/channels/webhook/webhook-handler';
 import type { ChatService } from '../../src/chat/chat-service';
-import { loadConfig } from '../../src/config';
+import { loadConfig, type KefuConfig } from '../../src/config';
 import { printLine, setPrintLine } from '../../src/log';
 import type { ChatActivity, TranscriptStore } from '../../src/core/conversation';
 import { openStores } from '../../src/storage/open-stores';
@@ -444,15 +444,16 @@ describe('webhook API on a store with latency', () => {
   let stores: Stores;
   let chat: ChatService;
   let handler: WebhookHandler;
+  let config: KefuConfig;
 
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-test-'));
-    const config = loadConfig({ port: 0, dataDir, modelDir: MODEL_CACHE, shopSecret: TEST_SECRET, webhookSecret: WEBHOOK_SECRET });
+    config = loadConfig({ port: 0, dataDir, modelDir: MODEL_CACHE, shopSecret: TEST_SECRET, webhookSecret: WEBHOOK_SECRET });
     const real = await openStores(config);
     await ensureShopData(config, real);
     stores = { ...real, transcripts: withLatency(real.transcripts, { appendAll: 150 }, 5) };
     chat = await buildChat(config, stores);
-    handler = new WebhookHandler(WEBHOOK_SECRET, config, chat, stores.transcripts);
+    handler = new WebhookHandler(WEBHOOK_SECRET, config, chat, stores.transcripts, stores.conversations);
   });
   afterAll(async () => {
     await chat?.drain();
@@ -460,8 +461,8 @@ describe('webhook API on a store with latency', () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const signed = (body: string, timestamp: number) => {
-    const path = messagesPath('slow');
+  const signed = (body: string, timestamp: number, thread = 'slow') => {
+    const path = messagesPath(thread);
     const headers = { 'x-kefu-timestamp': String(timestamp), 'x-kefu-signature': webhookSignature(WEBHOOK_SECRET, timestamp, path, body) };
     return { headers, method: 'POST', path };
   };
@@ -480,6 +481,29 @@ describe('webhook API on a store with latency', () => {
     const transcript = await stores.transcripts.list('webhook:slow', { limit: 100 });
     expect(transcript.filter((x) => x.id === 'slow-1')).toHaveLength(1);
     expect(transcript.filter((x) => x.replyToId === 'slow-1')).toHaveLength(a.replies.length);
+  });
+
+  it.each([
+    ['zh', '推荐一款3000元以内的手机'],
+    ['en', 'recommend a phone under 3000'],
+  ])('should answer a retry of a finished message with its stored replies even when the conversation is over its rate (%s)', async (lang, text) => {
+    // One message per conversation and no refill: a second new message is refused whenever it comes.
+    const strict = new WebhookHandler(WEBHOOK_SECRET, { ...config, rateLimit: { burst: 1, perSecond: 0 } }, chat, stores.transcripts, stores.conversations);
+    const thread = `strict-${lang}`;
+    const body = JSON.stringify({ id: 'r-1', text });
+    const t = nowSeconds();
+    const first = await strict.receive(signed(body, t, thread), Buffer.from(body), thread);
+    expect(first.replies.length).toBeGreaterThan(0);
+    const next = JSON.stringify({ id: 'r-2', text });
+    await expect(strict.receive(signed(next, t, thread), Buffer.from(next), thread)).rejects.toMatchObject({ code: 'KEFU_RATE_LIMIT' });
+    // The very same request again, and the same message signed anew.
+    for (const ts of [t, t - 1]) {
+      const retry = await strict.receive(signed(body, ts, thread), Buffer.from(body), thread);
+      expect(retry.replies.map((r) => r.id)).toEqual(first.replies.map((r) => r.id));
+    }
+    const transcript = await stores.transcripts.list(`webhook:${thread}`, { limit: 100 });
+    expect(transcript.filter((x) => x.id === 'r-1')).toHaveLength(1);
+    expect(transcript.some((x) => x.id === 'r-2')).toBe(false);
   });
 });
 

@@ -26,7 +26,7 @@ export function attachWebhook(ctx: AppContext): Feature {
   ];
   const secret = ctx.config.webhookSecret;
   if (secret) {
-    const handler = new WebhookHandler(secret, ctx.config, ctx.chat, ctx.stores.transcripts);
+    const handler = new WebhookHandler(secret, ctx.config, ctx.chat, ctx.stores.transcripts, ctx.stores.conversations);
     routes.push({ method: 'POST', path: MESSAGES_PATH, handle: handler.handle });
   }
   return { routes };

@@ -7,7 +7,7 @@
  * if it did not exist, so a thread id never reveals or reaches someone else's orders.
  */
 import type { ChatService } from '../../chat/chat-service';
-import type { Conversation } from '../../core/conversation';
+import type { Conversation, ConversationStore } from '../../core/conversation';
 import type { Locale } from '../../core/shop';
 import { AppError, ErrorCodes } from '../../errors';
 import { HttpError } from '../../http/respond';
@@ -20,6 +20,21 @@ const notFound = (): HttpError => new HttpError(404, ErrorCodes.notFound, 'No su
 /** `webhook:{conversationId}`: the stored conversation id of the integration's thread. */
 export function webhookConversationId(conversationId: string): string {
   return `${CHANNEL}:${conversationId}`;
+}
+
+/**
+ * The thread's stored conversation when it exists and belongs to `customerId` (null: anonymous);
+ * null when it does not exist yet.
+ * @throws HttpError 404 when it belongs to someone else.
+ */
+export async function existingWebhookConversation(
+  conversations: ConversationStore,
+  conversationId: string,
+  customerId: string | null,
+): Promise<Conversation | null> {
+  const conversation = await conversations.get(webhookConversationId(conversationId));
+  if (conversation && conversation.customerId !== customerId) throw notFound();
+  return conversation;
 }
 
 /**

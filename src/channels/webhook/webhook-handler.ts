@@ -2,9 +2,9 @@
  * @module channels/webhook/webhook-handler
  * `POST /api/v1/conversations/:conversationId/messages`. The order of checks is the point:
  * the body is read with a limit (413), its signature (over timestamp, method, path and the raw
- * bytes) and timestamp are checked (401) before anything is parsed (400), rate limited (429),
- * signed in (401) or opened (404); only then is the message stored and its turn run. Every
- * refusal leaves the store untouched.
+ * bytes) and timestamp are checked (401) before anything is parsed (400), signed in (401),
+ * answered from the store when it is a retry of a finished turn, rate limited (429) or opened
+ * (404); only then is the message stored and its turn run. Every refusal leaves the store untouched.
  *
  * A request is not refused for having been seen before. Until the protocol signed method and
  * path, a signature was accepted once so that a captured request could not be posted to another
@@ -17,13 +17,13 @@
 import { verifyCustomerToken } from '../../auth/customer-token';
 import type { ChatService } from '../../chat/chat-service';
 import type { KefuConfig } from '../../config';
-import type { ChatActivity, TranscriptStore } from '../../core/conversation';
+import type { ChatActivity, ConversationStore, TranscriptStore } from '../../core/conversation';
 import { AppError, ErrorCodes } from '../../errors';
 import { parseJsonObject, readRawBody } from '../../http/body';
 import { HttpError, sendJson } from '../../http/respond';
 import type { RouteRequest } from '../../http/router';
 import { ConversationRateLimits } from './conversation-rate-limits';
-import { openWebhookConversation } from './webhook-conversation';
+import { existingWebhookConversation, openWebhookConversation } from './webhook-conversation';
 import { parseWebhookMessage, WEBHOOK_ID_PATTERN } from './webhook-message';
 import { verifySignature, type SignedRequest } from './webhook-signature';
 import { WebhookTurns } from './webhook-turns';
@@ -45,6 +45,7 @@ export class WebhookHandler {
     private readonly config: KefuConfig,
     private readonly chat: ChatService,
     transcripts: TranscriptStore,
+    private readonly conversations: ConversationStore,
   ) {
     this.limits = new ConversationRateLimits(config.rateLimit);
     this.turns = new WebhookTurns(chat, transcripts);
@@ -68,6 +69,11 @@ export class WebhookHandler {
     }
     const message = parseWebhookMessage(parseJsonObject(raw), this.config.maxTextLength);
     const customerId = message.customerToken ? verifyCustomerToken(message.customerToken, this.config.shopSecret).customerId : null;
+    // A retry of a message whose turn is done runs nothing: it is answered from the store before
+    // the rate limit, so an integration retrying after a timeout is not throttled for it.
+    const existing = await existingWebhookConversation(this.conversations, conversationId, customerId);
+    const answered = existing && (await this.turns.answered(existing.id, message.inbound.clientId));
+    if (answered) return { conversationId, replies: answered };
     if (!this.limits.take(conversationId)) {
       throw new AppError(ErrorCodes.rateLimit, 'This conversation is sending messages too fast. Please wait a moment.');
     }

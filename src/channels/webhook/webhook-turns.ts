@@ -32,6 +32,16 @@ export class WebhookTurns {
     return replies;
   }
 
+  /**
+   * The stored replies of a message whose turn is done, or null when it was never stored or its
+   * turn did not complete (a crash, a store outage: then it must run).
+   */
+  async answered(conversationId: string, messageId: string): Promise<ChatActivity[] | null> {
+    if (!(await this.transcripts.get(conversationId, messageId))) return null;
+    const replies = await this.transcripts.repliesTo(conversationId, messageId);
+    return replies.length > 0 ? replies : null;
+  }
+
   private async once(conversation: Conversation, inbound: InboundMessage, locale?: Locale): Promise<ChatActivity[]> {
     const delivered: ChatActivity[] = [];
     let ran = false;
