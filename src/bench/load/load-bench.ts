@@ -26,7 +26,7 @@ const CONNECT_TIMEOUT_MS = 20000;
 const DRAIN_MS = 5000;
 
 function specs(o: LoadBenchOptions): Omit<ScenarioSpec, 'url'>[] {
-  const common = { warmupMs: o.warmupMs, durationMs: o.durationMs, intervalMs: o.intervalMs, turnTimeoutMs: TURN_TIMEOUT_MS, connectTimeoutMs: CONNECT_TIMEOUT_MS, drainMs: DRAIN_MS, probeEveryMs: 1000 };
+  const common = { warmupMs: o.warmupMs, durationMs: o.durationMs, intervalMs: o.intervalMs, turnTimeoutMs: TURN_TIMEOUT_MS, connectTimeoutMs: CONNECT_TIMEOUT_MS, drainMs: DRAIN_MS, probeEveryMs: 1000, timelineEveryMs: 1000 };
   const out: Omit<ScenarioSpec, 'url'>[] = [];
   if (o.scenarios.includes('closed')) for (const n of o.conversations) out.push({ ...common, name: `closed-${n}`, mode: 'closed', conversations: n });
   if (o.scenarios.includes('open')) out.push({ ...common, name: `open-${o.openConversations}`, mode: 'open', conversations: o.openConversations });
@@ -40,6 +40,7 @@ function method(o: LoadBenchOptions, layout: string): string[] {
     `Every shopper of a scenario connects at once (connect latency is of that storm); when all have settled the load starts. Closed loop: each sends, waits for \`turn.end\` and sends again. Open loop: shopper i sends its k-th message at (i/N + k) × ${o.intervalMs / 1000} s, whatever the server's pace; latency counts from that scheduled time. During the measured window a fresh socket connects every second (the probes).`,
     `Each scenario starts once the server is quiet (under 10% of a CPU over 500 ms, at most 30 s of waiting): ${o.warmupMs / 1000} s warm-up, ${o.durationMs / 1000} s measured, then up to ${DRAIN_MS / 1000} s for unfinished turns. turns/s = turns whose \`turn.end\` arrived in the measured window / its length; latency = send → \`turn.end\` of those turns (nearest-rank percentiles). A message waits at most ${TURN_TIMEOUT_MS / 1000} s for its ack and \`turn.end\`. Echo and kefu take turns scenario by scenario.`,
     'Server RSS: VmRSS of the server process and its children from /proc, every 250 ms during the scenario (MB = MiB).',
+    'Connect times (storm and probes) are measured in the load generator: when it shares the CPUs with the server, they include its own delays; `--pin` gives it a CPU of its own.',
   ];
 }
 
@@ -52,6 +53,7 @@ async function startTarget(target: Target, o: LoadBenchOptions, cpus: string | u
 export async function main(argv: string[]): Promise<void> {
   const o = parseLoadOptions(argv);
   const context = runContext();
+  const started = Date.now();
   const notes: string[] = [];
   let serverCpus: string | undefined;
   let clientCpus: string | undefined;
@@ -110,7 +112,16 @@ export async function main(argv: string[]): Promise<void> {
   notes.push(
     `Limits lifted for kefu so the run measures throughput, not refusals (every shopper comes from 127.0.0.1): ${Object.entries(LIFTED_LIMITS).map(([k, v]) => `${k}=${v}`).join(', ')}.`,
     `kefu serve workers: ${workers}.`,
+    `The whole run took ${Math.round((Date.now() - started) / 1000)} s.`,
   );
+  for (const r of results) {
+    const p50 = r.latencyMs.p50;
+    if (r.sent > 0 && (p50 === null || p50 > o.durationMs / 2)) {
+      notes.push(
+        `${r.name} ${r.target}: ${r.turns === 0 ? 'no turn ended inside' : 'the median turn took more than half of'} the ${o.durationMs / 1000} s window, so its turns/s counts few rounds (closed loop: the shoppers' turns come back in waves; the JSON has a per-second \`timeline\`). A longer --duration measures it better.`,
+      );
+    }
+  }
   if (context.loadAverage > context.cores / 2) {
     notes.push(`The machine was busy (load average ${context.loadAverage} on ${context.cores} cores at the start): the numbers are noisy; compare them only with a run on a quiet machine.`);
   }

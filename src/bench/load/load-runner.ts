@@ -26,7 +26,7 @@ function runJob(job: Job): Promise<ScenarioOutcome | IdleOutcome> {
 /** The load generator in this process. */
 export function inProcessRunner(): LoadRunner {
   return {
-    layout: 'load generator in the bench process',
+    layout: 'Load generator in the bench process',
     scenario: (spec) => runScenario(spec),
     idle: (url, pid, n) => measureIdleConnections(url, pid, n),
     close: async () => undefined,
@@ -49,7 +49,7 @@ export function childProcessRunner(cpus?: string): LoadRunner {
       child.send(job);
     });
   return {
-    layout: `load generator in its own process${cpus ? ` pinned to CPU ${cpus}` : ''}`,
+    layout: `Load generator in its own process${cpus ? ` pinned to CPU ${cpus}` : ''}`,
     scenario: (spec) => ask<ScenarioOutcome>({ kind: 'scenario', spec }),
     idle: (url, pid, n) => ask<IdleOutcome>({ kind: 'idle', url, pid, n }),
     close: async () => {
