@@ -83,7 +83,12 @@ describe('chat widget (Chromium)', () => {
     await page.reload();
     await page.getByTestId('chat-open').click();
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid="chat-message"]').length >= n, count, { timeout: 15000 });
-    expect(await page.locator(`[data-testid="chat-card"][data-kind="order"][data-order-id="${order.id}"]`).count()).toBe(1);
+    // A reload is a new connection: the verification does not carry over (issue 14), so the
+    // resumed history shows a placeholder instead of the order card and its tracking number.
+    expect(await page.locator(`[data-testid="chat-card"][data-kind="order"][data-order-id="${order.id}"]`).count()).toBe(0);
+    expect(await page.locator('body').textContent()).not.toContain(order.shipping!.trackingNumber!);
+    const botTexts = await page.locator('[data-testid="chat-message"][data-role="bot"]').allTextContents();
+    expect(botTexts.some((t) => t.includes(order.id))).toBe(true);
     // The tapped suggestion comes back as the shopper's own words, not as its postback value.
     const resumedUserTexts = await page.locator('[data-testid="chat-message"][data-role="user"]').allTextContents();
     expect(resumedUserTexts.some((t) => t.includes(actionTitle))).toBe(true);
