@@ -25,6 +25,8 @@ import { Router } from './http/router';
 import { importShopFolder } from './import/import-shop';
 import { createLogger } from './log';
 import { buildShopLexicon, KefuTextAnalyzer, loadOrTrainModel, type NluEngine } from './nlp';
+import { shippedSentimentAnalyzer } from './nlp/sentiment/analyze-sentiment';
+import { ANGER_THRESHOLD } from './nlp/sentiment/anger-score';
 import { ProductMatcher } from './services/catalog/product-matcher';
 import { FaqRetriever } from './services/faq/faq-retriever';
 import { ItemToItemRecommender } from './services/recommender/recommender';
@@ -69,8 +71,11 @@ export async function buildBot(config: KefuConfig, stores: Stores): Promise<Kefu
   });
   if (trained) await recordTraining(trained, { intentsDir: config.intentsDir, modelDir: config.modelDir, acceptedAnnotations: extraExamples.length });
   const analyzer = new KefuTextAnalyzer();
+  // The sentiment model is read here, once (not on the first shopper's turn).
+  const sentiment = shippedSentimentAnalyzer();
   return new KefuBot({
     recognizer,
+    sentiment: { analyze: (text, locale) => sentiment.analyze(text, locale), angerThreshold: ANGER_THRESHOLD },
     storage: stores.state,
     conversations: stores.conversations,
     services: {

@@ -4,10 +4,10 @@
  * interruption and resume the flow, or start what the intent asks for. A conversation handed
  * to staff gets no bot replies until it is released.
  */
-import { ConversationState, type Storage, type TurnContext } from 'botbuilder-core';
+import { ConversationState, type StatePropertyAccessor, type Storage, type TurnContext } from 'botbuilder-core';
 import { DialogSet, type DialogState, type DialogContext } from 'botbuilder-dialogs';
 import type { ConversationStore } from '../core/conversation';
-import type { KefuRecognizerResult, Recognizer } from '../core/nlu';
+import type { KefuRecognizerResult, Recognizer, SentimentScorer } from '../core/nlu';
 import type { Conversation } from '../core/conversation';
 import type { Locale } from '../core/shop';
 import { FLOW_INTENTS, routeIntent } from '../dialogs/intent-router';
@@ -22,9 +22,10 @@ import { redactEntity } from '../privacy/redact';
 import type { BotServices, ConversationMemory } from './bot-services';
 import { parsePostbackValue, type Postback } from './postback';
 import { replyActivity } from './reply';
+import { MOOD_PROPERTY, nextEmpathy, noteAnger, sentimentForTranscript, withEmpathy, type ShopperMood } from './shopper-mood';
 import { stickyLocale } from './sticky-locale';
 import { handledIntent, setHandledIntent, turnInfo } from './turn-info';
-import { CONVERSATION_KEY, HANDOFF_KEY, RECOGNITION_KEY } from './turn-keys';
+import { ANGRY_KEY, CONVERSATION_KEY, EMPATHY_SHOWN_KEY, HANDOFF_KEY, RECOGNITION_KEY } from './turn-keys';
 import type { TurnHandler } from './botbuilder-turn-runner';
 
 /** "Never mind" in the middle of a flow (not as the answer to a yes/no question) ends it. */
@@ -48,8 +49,18 @@ function entitiesForTranscript(recognition: KefuRecognizerResult): { type: strin
   return recognition.entities.map((e) => redactEntity({ type: e.type, value: e.value, start: e.start, end: e.end }, recognition.locale));
 }
 
+/** Sentiment of shopper messages (issue 11). */
+export interface BotSentiment {
+  /** Scores a message; called once per shopper message, so its model is loaded before the first. */
+  analyze: SentimentScorer;
+  /** At and above this anger the shopper is angry: empathy first, front of the handoff queue. */
+  angerThreshold: number;
+}
+
 export interface KefuBotDeps {
   recognizer: Recognizer;
+  /** Without it no turn carries a sentiment and nobody reads as angry. */
+  sentiment?: BotSentiment;
   storage: Storage;
   conversations: ConversationStore;
   services: Omit<BotServices, 'memory'>;
@@ -59,11 +70,13 @@ export class KefuBot implements TurnHandler {
   private readonly state: ConversationState;
   private readonly dialogs: DialogSet;
   private readonly services: BotServices;
+  private readonly mood: StatePropertyAccessor<ShopperMood>;
 
   constructor(private readonly deps: KefuBotDeps) {
     this.state = new ConversationState(deps.storage);
     const memory = this.state.createProperty<ConversationMemory>(MEMORY_PROPERTY);
     this.services = { ...deps.services, memory };
+    this.mood = this.state.createProperty<ShopperMood>(MOOD_PROPERTY);
     this.dialogs = new DialogSet(this.state.createProperty<DialogState>('dialogState'));
     this.dialogs.add(new OrderFlowDialog(this.services, new VerificationLimit(deps.storage)));
   }
@@ -74,6 +87,9 @@ export class KefuBot implements TurnHandler {
     const postback = parsePostbackValue(typeof context.activity.value === 'string' ? context.activity.value : undefined);
     const recognition = await this.recognize(context, conversation, postback);
     context.turnState.set(RECOGNITION_KEY, recognition);
+    const openWithEmpathy = await this.noteMood(context, recognition);
+    const sentiment = recognition.sentiment && this.deps.sentiment ? sentimentForTranscript(recognition.sentiment, this.deps.sentiment.angerThreshold) : undefined;
+    let first = true;
     if (conversation.locale !== recognition.locale && !context.activity.locale) {
       await this.deps.conversations.update(conversation.id, { locale: recognition.locale });
     }
@@ -83,7 +99,13 @@ export class KefuBot implements TurnHandler {
       // A verification answer's digits may read as a price or a quantity: none of it is kept.
       const entities = context.activity.channelData?.[VERIFICATION_ANSWER] === true ? [] : entitiesForTranscript(recognition);
       for (const a of activities) {
-        if (a.type === 'message') a.channelData = { ...(a.channelData ?? {}), intent, handoff, entities };
+        if (a.type !== 'message') continue;
+        // An angry shopper's first reply opens with empathy, unless the handler already gave it (a complaint).
+        if (first && openWithEmpathy && ctx.turnState.get(EMPATHY_SHOWN_KEY) !== true) {
+          a.text = withEmpathy(openWithEmpathy(), a.text, recognition.locale);
+        }
+        first = false;
+        a.channelData = { ...(a.channelData ?? {}), intent, handoff, entities, ...(sentiment ? { sentiment } : {}) };
       }
       return next();
     });
@@ -94,6 +116,23 @@ export class KefuBot implements TurnHandler {
     } finally {
       await this.state.saveChanges(context);
     }
+  }
+
+  /**
+   * Scores the message's sentiment (once per turn, on its text) into `recognition.sentiment`,
+   * remembers its anger and sets `ANGRY_KEY` (angry now or in a recent message). Resolves with
+   * the way to get this turn's empathy sentence (the next variant, recorded in the mood when
+   * taken) when the message itself is angry, else null.
+   */
+  private async noteMood(context: TurnContext, recognition: KefuRecognizerResult): Promise<(() => string) | null> {
+    const scorer = this.deps.sentiment;
+    if (!scorer) return null;
+    if (recognition.text) recognition.sentiment = scorer.analyze(recognition.text, recognition.locale);
+    const mood = await this.mood.get(context, {});
+    context.turnState.set(ANGRY_KEY, noteAnger(mood, recognition.sentiment?.anger, scorer.angerThreshold));
+    if (!recognition.sentiment || recognition.sentiment.anger < scorer.angerThreshold) return null;
+    const variants = this.services.responses.variants(recognition.locale, 'empathy.opening');
+    return () => nextEmpathy(mood, variants);
   }
 
   private async dispatch(dc: DialogContext, recognition: KefuRecognizerResult, postback: Postback | null): Promise<void> {

@@ -8,3 +8,7 @@ export const HANDLED_INTENT_KEY = Symbol('kefu.handledIntent');
 export const HANDOFF_KEY = Symbol('kefu.handoff');
 /** The channel's `TurnGuards` for this turn, if any. */
 export const GUARDS_KEY = Symbol('kefu.guards');
+/** True when the shopper is angry in this turn or was in a recent one (`shopper-mood.ts`). */
+export const ANGRY_KEY = Symbol('kefu.angry');
+/** Set by a handler that already answered with empathy (a complaint), so none is added. */
+export const EMPATHY_SHOWN_KEY = Symbol('kefu.empathyShown');

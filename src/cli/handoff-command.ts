@@ -4,9 +4,12 @@
  * staff console (issue 5) takes over; a released conversation is answered by the bot again.
  * The reasons are printed as staff see them in the console (redacted, cut), one line each: the
  * shopper's line breaks and control characters cannot forge lines or drive the terminal.
+ * Listed as staff take them: conversations handed off by an angry shopper first (marked
+ * `angry`, the others `normal`), then oldest first.
  */
 import type { Writable } from 'node:stream';
 import { loadConfig } from '../config';
+import { HANDOFF_PRIORITY } from '../core/conversation';
 import { staffReason } from '../staff/live-view';
 import { openStores } from '../storage/open-stores';
 
@@ -24,7 +27,8 @@ export async function runHandoff(args: string[], io: HandoffCommandIo = { stdout
   try {
     if (action === 'list') {
       for (const entry of await stores.handoffs.list()) {
-        io.stdout.write(`${entry.queuedAt}  ${entry.conversationId}  ${staffReason(entry.reason).replace(CONTROL, ' ')}\n`);
+        const priority = entry.priority >= HANDOFF_PRIORITY.angry ? 'angry ' : 'normal';
+        io.stdout.write(`${entry.queuedAt}  ${entry.conversationId}  ${priority}  ${staffReason(entry.reason).replace(CONTROL, ' ')}\n`);
       }
       return 0;
     }

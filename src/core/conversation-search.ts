@@ -48,6 +48,13 @@ export interface DashboardDay {
   /** Shopper turns answered by the bot, and those answered as `oos`. */
   turns: number;
   oosTurns: number;
+  /**
+   * Of `turns`, those whose shopper message read negative, and those the bot took as angry
+   * (`channelData.sentiment.label` / `.angry` of the turn's first reply; turns from before
+   * sentiment was recorded count as neither).
+   */
+  negativeTurns: number;
+  angryTurns: number;
 }
 
 export interface DashboardStats {

@@ -45,12 +45,26 @@ export interface Token {
   kind: 'han' | 'word' | 'number' | 'code' | 'punct';
 }
 
+/** How a message reads (issue 11): polarity and anger, as `nlp/sentiment` scores it. */
+export interface MessageSentiment {
+  label: 'positive' | 'negative' | 'neutral';
+  /** Polarity in [-1, 1]. */
+  score: number;
+  /** How angry, in [0, 1]; angry from the analyzer's threshold (`ANGER_THRESHOLD`). */
+  anger: number;
+}
+
+/** Scores one message's sentiment (synchronous: it runs on every shopper turn). */
+export type SentimentScorer = (text: string, locale: Locale) => MessageSentiment;
+
 export interface KefuRecognizerResult extends RecognizerResult {
   locale: Locale;
   intents: Record<string, { score: number }>;
   entities: Entity[];
   /** The winning intent after the out-of-scope threshold. */
   topIntent: { name: string; score: number };
+  /** The message's sentiment, when the bot scores it (set once per turn by `KefuBot`; absent for postbacks). */
+  sentiment?: MessageSentiment;
 }
 
 /** Anything that turns text into a recognition. */

@@ -5,13 +5,15 @@
  * shopper, so it is stored redacted (like transcripts, whatever `KEFU_RAW_RETENTION_DAYS` says)
  * and cut at 200 characters at a space or punctuation mark. A channel may limit requests per
  * network (`TurnGuards.handoff`): past it the shopper is told staff cannot take more requests
- * from there right now, and nothing is queued.
+ * from there right now, and nothing is queued. A shopper angry now or in a recent message
+ * (`bot/shopper-mood`) is queued with the angry priority: staff see them first.
  */
 import type { TurnContext } from 'botbuilder-core';
 import type { BotServices } from '../bot/bot-services';
 import { reply } from '../bot/reply';
 import { turnInfo } from '../bot/turn-info';
-import { GUARDS_KEY, HANDOFF_KEY } from '../bot/turn-keys';
+import { ANGRY_KEY, EMPATHY_SHOWN_KEY, GUARDS_KEY, HANDOFF_KEY } from '../bot/turn-keys';
+import { HANDOFF_PRIORITY } from '../core/conversation';
 import type { TurnGuards } from '../core/turn-runner';
 import { cutQuote } from '../privacy/cut-quote';
 import { redact } from '../privacy/redact';
@@ -23,9 +25,14 @@ export async function handleHandoff(context: TurnContext, services: BotServices,
   if (admitted) {
     // Redacted whole, then cut: a cut through a phone number would hide it from the redaction.
     const said = cutQuote(redact(text.trim()));
-    await services.handoffs.enqueue(conversation.id, `${intent}${said ? ': ' + said : ''}`);
+    const priority = context.turnState.get(ANGRY_KEY) === true ? HANDOFF_PRIORITY.angry : HANDOFF_PRIORITY.normal;
+    await services.handoffs.enqueue(conversation.id, `${intent}${said ? ': ' + said : ''}`, { priority });
     context.turnState.set(HANDOFF_KEY, true);
   }
-  if (intent === 'complaint') await reply(context, services.responses.text(locale, 'handoff.complaintEmpathy'), locale);
+  if (intent === 'complaint') {
+    // The complaint's own empathy opens the turn: the bot adds none of its own.
+    context.turnState.set(EMPATHY_SHOWN_KEY, true);
+    await reply(context, services.responses.text(locale, 'handoff.complaintEmpathy'), locale);
+  }
   await reply(context, services.responses.text(locale, admitted ? 'handoff.queued' : 'handoff.busy'), locale);
 }

@@ -36,12 +36,21 @@ export class Responses {
   }
 
   /**
+   * A template's variants as written (placeholders unfilled), for a caller that picks one
+   * itself (e.g. not the same one twice in a row).
+   * @example responses.variants('en', 'empathy.opening')[2]
+   */
+  variants(locale: Locale, key: string): readonly string[] {
+    const template = this.templates[locale][key];
+    if (template === undefined) throw new Error(`no response "${key}" for ${locale}`);
+    return Array.isArray(template) ? template : [template];
+  }
+
+  /**
    * @example responses.text('zh', 'order.notFound', { orderId: 'DD2026…' })
    */
   text(locale: Locale, key: string, vars: Record<string, string | number> = {}): string {
-    const template = this.templates[locale][key];
-    if (template === undefined) throw new Error(`no response "${key}" for ${locale}`);
-    const variants = Array.isArray(template) ? template : [template];
+    const variants = this.variants(locale, key);
     const chosen = variants[Math.floor(Math.random() * variants.length)];
     return chosen.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
   }

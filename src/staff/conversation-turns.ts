@@ -1,11 +1,13 @@
 /**
  * @module staff/conversation-turns
  * A transcript as turns for review: each shopper message with the bot's replies to it (their
- * `replyToId`), the intent and confidence and the entities the replies carry in `channelData`;
+ * `replyToId`), the intent and confidence, the entities and the shopper's sentiment the replies
+ * carry in `channelData`;
  * each agent message a turn of its own. Paged from the newest turn backwards; each turn staff
  * annotated carries its annotation.
  */
 import type { ChatActivity, TranscriptStore } from '../core/conversation';
+import type { MessageSentiment } from '../core/nlu';
 import type { Annotation, AnnotationStore } from '../core/staff';
 import { listAllAnnotations } from './accepted-examples';
 import { maskPersonalEntities } from './staff-copy';
@@ -26,6 +28,8 @@ export interface Turn {
   activity: ChatActivity;
   intent?: { name: string; score: number };
   entities?: TurnEntity[];
+  /** How the shopper's message read (`channelData.sentiment`, issue 11): absent before it was scored. */
+  sentiment?: MessageSentiment;
   replies: ChatActivity[];
   annotation?: Annotation;
 }
@@ -45,6 +49,18 @@ function entitiesOf(replies: ChatActivity[]): TurnEntity[] | undefined {
   for (const r of replies) {
     const entities = r.channelData?.entities;
     if (Array.isArray(entities)) return entities as TurnEntity[];
+  }
+  return undefined;
+}
+
+const LABELS: ReadonlySet<unknown> = new Set(['positive', 'negative', 'neutral']);
+
+function sentimentOf(replies: ChatActivity[]): MessageSentiment | undefined {
+  for (const r of replies) {
+    const s = r.channelData?.sentiment as Partial<MessageSentiment> | undefined;
+    if (s && LABELS.has(s.label) && typeof s.score === 'number' && typeof s.anger === 'number') {
+      return { label: s.label as MessageSentiment['label'], score: s.score, anger: s.anger };
+    }
   }
   return undefined;
 }
@@ -72,8 +88,10 @@ export function groupTurns(activities: readonly ChatActivity[]): Turn[] {
   for (const t of turns) {
     const intent = intentOf(t.replies);
     const entities = entitiesOf(t.replies);
+    const sentiment = t.role === 'user' ? sentimentOf(t.replies) : undefined;
     if (intent) t.intent = intent;
     if (entities) t.entities = entities;
+    if (sentiment) t.sentiment = sentiment;
   }
   return turns;
 }

@@ -1,6 +1,7 @@
 /**
  * @module staff/live-view
- * The console's live page: the handoff queue (oldest first, with reason and waiting time) and the
+ * The console's live page: the handoff queue (as the store lists it: conversations handed off by
+ * an angry shopper first, then oldest first; with reason, priority and waiting time) and the
  * other conversations active in the last 30 minutes (newest first), each with its holder.
  */
 import type { Conversation, HandoffEntry } from '../core/conversation';
@@ -14,6 +15,8 @@ export interface QueueItem {
   conversation: Conversation;
   reason: string;
   queuedAt: string;
+  /** `HANDOFF_PRIORITY`: `angry` when the shopper was angry at the handoff. */
+  priority: number;
   waitingSeconds: number;
   assignment: Assignment | null;
   lastText?: string;
@@ -58,6 +61,7 @@ async function queueItem(deps: StaffDeps, entry: HandoffEntry, holders: Map<stri
     conversation,
     reason: staffReason(entry.reason),
     queuedAt: entry.queuedAt,
+    priority: entry.priority,
     waitingSeconds: Math.max(0, Math.round((now - Date.parse(entry.queuedAt)) / 1000)),
     assignment: holders.get(entry.conversationId) ?? null,
     ...(lastText !== undefined ? { lastText } : {}),

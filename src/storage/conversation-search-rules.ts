@@ -99,11 +99,13 @@ export interface DayCounts {
   handedOff: number;
 }
 
-/** Shopper turns answered by the bot as one intent on one day. */
+/** Shopper turns answered by the bot as one intent on one day; of them, the negative and the angry ones. */
 export interface DayIntentTurns {
   date: string;
   intent: string;
   turns: number;
+  negative: number;
+  angry: number;
 }
 
 /** The intent a turn was handled as when it was out of scope. */
@@ -121,7 +123,9 @@ export function assembleDashboard(
   turns: DayIntentTurns[],
   feedback: { intent: string; up: number; down: number }[],
 ): DashboardStats {
-  const byDate = new Map(range.dates.map((date): [string, DashboardDay] => [date, { date, conversations: 0, handledByBot: 0, handedOff: 0, turns: 0, oosTurns: 0 }]));
+  const byDate = new Map(
+    range.dates.map((date): [string, DashboardDay] => [date, { date, conversations: 0, handledByBot: 0, handedOff: 0, turns: 0, oosTurns: 0, negativeTurns: 0, angryTurns: 0 }]),
+  );
   for (const c of counts) {
     const day = byDate.get(c.date);
     if (day) Object.assign(day, { conversations: c.conversations, handedOff: c.handedOff, handledByBot: c.conversations - c.handedOff });
@@ -131,11 +135,13 @@ export function assembleDashboard(
     const day = byDate.get(t.date);
     if (!day) continue;
     day.turns += t.turns;
+    day.negativeTurns += Number(t.negative) || 0;
+    day.angryTurns += Number(t.angry) || 0;
     if (t.intent === OOS_INTENT) day.oosTurns += t.turns;
     perIntent.set(t.intent, (perIntent.get(t.intent) ?? 0) + t.turns);
   }
   const days = [...byDate.values()];
-  const totals = { conversations: 0, handledByBot: 0, handedOff: 0, turns: 0, oosTurns: 0 };
+  const totals = { conversations: 0, handledByBot: 0, handedOff: 0, turns: 0, oosTurns: 0, negativeTurns: 0, angryTurns: 0 };
   for (const d of days) for (const key of Object.keys(totals) as (keyof typeof totals)[]) totals[key] += d[key];
   return {
     from: range.from,

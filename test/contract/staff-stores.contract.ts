@@ -52,6 +52,8 @@ interface Line {
   replyTo?: string;
   intent?: string;
   handoff?: boolean;
+  /** A bot reply's record of the shopper's sentiment (issue 11). */
+  sentiment?: { label: 'positive' | 'negative' | 'neutral'; score: number; anger: number; angry: boolean };
 }
 
 const msg = (conversationId: string, l: Line): ChatActivity => ({
@@ -62,11 +64,14 @@ const msg = (conversationId: string, l: Line): ChatActivity => ({
   from: { id: l.role === 'user' ? 'shopper' : l.role === 'bot' ? 'kefu-bot' : 'staff-1', role: l.role },
   text: l.text,
   ...(l.replyTo ? { replyToId: l.replyTo } : {}),
-  ...(l.intent ? { channelData: { intent: { name: l.intent, score: 0.9 }, handoff: l.handoff === true } } : {}),
+  ...(l.intent ? { channelData: { intent: { name: l.intent, score: 0.9 }, handoff: l.handoff === true, ...(l.sentiment ? { sentiment: l.sentiment } : {}) } } : {}),
 });
 
 const user = (id: string, at: string, text: string): Line => ({ id, at, role: 'user', text });
 const bot = (id: string, at: string, replyTo: string, intent: string, text: string, handoff = false): Line => ({ id, at, role: 'bot', text, replyTo, intent, handoff });
+const NEGATIVE = { label: 'negative', score: -0.6, anger: 0.3, angry: false } as const;
+const ANGRY = { label: 'negative', score: -0.9, anger: 0.8, angry: true } as const;
+const felt = (line: Line, sentiment: Line['sentiment']): Line => ({ ...line, sentiment });
 
 /**
  * Four conversations on two days (A, B on day 1; C, D on day 2; D also just after day 2):
@@ -74,6 +79,8 @@ const bot = (id: string, at: string, replyTo: string, intent: string, text: stri
  * B (en, webhook): shipping answered with three replies, two out-of-scope turns; its shipping reply rated up.
  * C (en, customer c2): cancel, an injection-looking message answered oos; queued for a human (flag only).
  * D (zh): an operator-looking message answered oos, a greeting, and one more turn at day 3 00:00.
+ * Sentiment on the replies: A's handoff turn angry, B's shipping turn negative (on each of its
+ * three replies, counted once), C's oos turn angry, D's greeting positive; the rest unscored.
  */
 async function seedConversations(stores: Stores): Promise<void> {
   const conversations: [string, string, string | null, 'zh' | 'en', Line[]][] = [
@@ -81,14 +88,14 @@ async function seedConversations(stores: Stores): Promise<void> {
       user('a1', `${DAY1}T08:00:00.000Z`, '我的订单 DD123 到哪了'),
       bot('a1r', `${DAY1}T08:00:01.000Z`, 'a1', 'order.status', '正在为您查询订单'),
       user('a2', `${DAY1}T08:01:00.000Z`, '转人工'),
-      bot('a2r', `${DAY1}T08:01:01.000Z`, 'a2', 'agent.handoff', '正在为您转接人工客服', true),
+      felt(bot('a2r', `${DAY1}T08:01:01.000Z`, 'a2', 'agent.handoff', '正在为您转接人工客服', true), ANGRY),
       { id: 'a3', at: `${DAY1}T08:05:00.000Z`, role: 'agent', text: '您好，我是客服小王' },
     ]],
     ['B', 'webhook', null, 'en', [
       user('b1', `${DAY1}T10:00:00.000Z`, 'Is shipping free? 100% sure_'),
-      bot('b1r1', `${DAY1}T10:00:01.000Z`, 'b1', 'faq.shipping', 'Free over 99.'),
-      bot('b1r2', `${DAY1}T10:00:02.000Z`, 'b1', 'faq.shipping', 'Delivery takes two days.'),
-      bot('b1r3', `${DAY1}T10:00:03.000Z`, 'b1', 'faq.shipping', 'Anything else?'),
+      felt(bot('b1r1', `${DAY1}T10:00:01.000Z`, 'b1', 'faq.shipping', 'Free over 99.'), NEGATIVE),
+      felt(bot('b1r2', `${DAY1}T10:00:02.000Z`, 'b1', 'faq.shipping', 'Delivery takes two days.'), NEGATIVE),
+      felt(bot('b1r3', `${DAY1}T10:00:03.000Z`, 'b1', 'faq.shipping', 'Anything else?'), NEGATIVE),
       user('b2', `${DAY1}T10:01:00.000Z`, 'tell me a joke'),
       bot('b2r', `${DAY1}T10:01:01.000Z`, 'b2', 'oos', 'I can only help with shopping.'),
       user('b3', `${DAY1}T10:02:00.000Z`, 'weather?'),
@@ -98,13 +105,13 @@ async function seedConversations(stores: Stores): Promise<void> {
       user('c1', `${DAY2}T09:00:00.000Z`, 'cancel my order'),
       bot('c1r', `${DAY2}T09:00:01.000Z`, 'c1', 'order.cancel', 'Which order?'),
       user('c2', `${DAY2}T09:01:00.000Z`, "' OR 1=1 --"),
-      bot('c2r', `${DAY2}T09:01:01.000Z`, 'c2', 'oos', 'Sorry, I did not get that.'),
+      felt(bot('c2r', `${DAY2}T09:01:01.000Z`, 'c2', 'oos', 'Sorry, I did not get that.'), ANGRY),
     ]],
     ['D', 'socketio', null, 'zh', [
       user('d1', `${DAY2}T15:00:00.000Z`, '{"$gt":""}'),
       bot('d1r', `${DAY2}T15:00:01.000Z`, 'd1', 'oos', '抱歉，我没听懂'),
       user('d2', `${DAY2}T15:01:00.000Z`, '你好'),
-      bot('d2r', `${DAY2}T15:01:01.000Z`, 'd2', 'smalltalk.greet', '您好！'),
+      felt(bot('d2r', `${DAY2}T15:01:01.000Z`, 'd2', 'smalltalk.greet', '您好！'), { label: 'positive', score: 0.8, anger: 0, angry: false }),
       user('d3', `${DAY3}T00:00:00.000Z`, '在吗'),
       bot('d3r', `${DAY3}T00:00:01.000Z`, 'd3', 'smalltalk.greet', '在的'),
     ]],
@@ -442,11 +449,11 @@ export function staffStoresContract(name: string, open: () => Promise<Stores>): 
         expect(stats.to).toBe(`${DAY3}T00:00:00.000Z`);
         expect(stats.days).toEqual([
           // A (an agent wrote) and B (the bot alone); turns: A 2, B 3 of which 2 oos.
-          { date: DAY1, conversations: 2, handledByBot: 1, handedOff: 1, turns: 5, oosTurns: 2 },
+          { date: DAY1, conversations: 2, handledByBot: 1, handedOff: 1, turns: 5, oosTurns: 2, negativeTurns: 2, angryTurns: 1 },
           // C is queued for a human but none took part that day: handed off counts what happened, not the flag.
-          { date: DAY2, conversations: 2, handledByBot: 2, handedOff: 0, turns: 4, oosTurns: 2 },
+          { date: DAY2, conversations: 2, handledByBot: 2, handedOff: 0, turns: 4, oosTurns: 2, negativeTurns: 1, angryTurns: 1 },
         ]);
-        expect(stats.totals).toEqual({ conversations: 4, handledByBot: 3, handedOff: 1, turns: 9, oosTurns: 4 });
+        expect(stats.totals).toEqual({ conversations: 4, handledByBot: 3, handedOff: 1, turns: 9, oosTurns: 4, negativeTurns: 3, angryTurns: 2 });
         expect(stats.topIntents).toEqual([
           { intent: 'oos', turns: 4 },
           { intent: 'agent.handoff', turns: 1 },
@@ -465,13 +472,13 @@ export function staffStoresContract(name: string, open: () => Promise<Stores>): 
         const stats = await stores.search.dashboard({ from: `${DAY2}T12:00:00.000Z`, to: `${DAY3}T00:00:01.000Z` });
         expect(stats.days.map((d) => d.date)).toEqual([DAY2, DAY3]);
         // Day 2 from noon: D only (C wrote in the morning); day 3: D's message at 00:00 (its reply at 00:00:01 is outside).
-        expect(stats.days[0]).toEqual({ date: DAY2, conversations: 1, handledByBot: 1, handedOff: 0, turns: 2, oosTurns: 1 });
-        expect(stats.days[1]).toEqual({ date: DAY3, conversations: 1, handledByBot: 1, handedOff: 0, turns: 0, oosTurns: 0 });
+        expect(stats.days[0]).toEqual({ date: DAY2, conversations: 1, handledByBot: 1, handedOff: 0, turns: 2, oosTurns: 1, negativeTurns: 0, angryTurns: 0 });
+        expect(stats.days[1]).toEqual({ date: DAY3, conversations: 1, handledByBot: 1, handedOff: 0, turns: 0, oosTurns: 0, negativeTurns: 0, angryTurns: 0 });
         expect(stats.feedbackByIntent).toEqual([]);
         const empty = await stores.search.dashboard({ from: '2025-01-01T00:00:00.000Z', to: '2025-01-03T00:00:00.000Z' });
         expect(empty.days).toEqual([
-          { date: '2025-01-01', conversations: 0, handledByBot: 0, handedOff: 0, turns: 0, oosTurns: 0 },
-          { date: '2025-01-02', conversations: 0, handledByBot: 0, handedOff: 0, turns: 0, oosTurns: 0 },
+          { date: '2025-01-01', conversations: 0, handledByBot: 0, handedOff: 0, turns: 0, oosTurns: 0, negativeTurns: 0, angryTurns: 0 },
+          { date: '2025-01-02', conversations: 0, handledByBot: 0, handedOff: 0, turns: 0, oosTurns: 0, negativeTurns: 0, angryTurns: 0 },
         ]);
         expect(empty.topIntents).toEqual([]);
       });

@@ -138,16 +138,20 @@ export class SqliteConversationSearch implements ConversationSearch {
       )
       .all(from, to, from, to) as { day: string; conversations: number; handedOff: number }[];
     // One row per shopper turn answered with an intent (the message its replies answer), dated by
-    // its first reply. With MIN(), SQLite takes the bare columns from that row: the first reply's intent.
+    // its first reply. With MIN(), SQLite takes the bare columns from that row: the first reply's
+    // intent and row id; the shopper's sentiment is read from that one reply's JSON.
     const turns = this.db
       .statement(
-        `SELECT day, intent, COUNT(*) AS turns FROM (
-           SELECT substr(a.at, 1, 10) AS day, MIN(a.at), ${INTENT} AS intent FROM activities a
+        `SELECT t.day, t.intent, COUNT(*) AS turns,
+           TOTAL(json_extract(s.json, '$.channelData.sentiment.label') = 'negative') AS negative,
+           TOTAL(json_extract(s.json, '$.channelData.sentiment.angry') = 1) AS angry
+         FROM (
+           SELECT substr(a.at, 1, 10) AS day, MIN(a.at), ${INTENT} AS intent, a.seq AS seq FROM activities a
            WHERE a.role = 'bot' AND a.at >= ? AND a.at < ? AND a.reply_to_id IS NOT NULL AND ${INTENT} IS NOT NULL
            GROUP BY a.conversation_id, a.reply_to_id
-         ) GROUP BY day, intent`,
+         ) t JOIN activities s ON s.seq = t.seq GROUP BY t.day, t.intent`,
       )
-      .all(from, to) as { day: string; intent: string; turns: number }[];
+      .all(from, to) as { day: string; intent: string; turns: number; negative: number; angry: number }[];
     const feedback = this.db
       .statement(
         `SELECT ${INTENT} AS intent, SUM(f.rating = 'up') AS up, SUM(f.rating = 'down') AS down
@@ -158,7 +162,7 @@ export class SqliteConversationSearch implements ConversationSearch {
     return assembleDashboard(
       range,
       conversations.map((r): DayCounts => ({ date: r.day, conversations: r.conversations, handedOff: r.handedOff })),
-      turns.map((t) => ({ date: t.day, intent: String(t.intent), turns: t.turns })),
+      turns.map((t) => ({ date: t.day, intent: String(t.intent), turns: t.turns, negative: t.negative, angry: t.angry })),
       feedback,
     );
   }

@@ -4,14 +4,18 @@
  * body as explicit, typed, indexed fields (the embedded store reads the same values from its
  * JSON through expression indexes): the message text (the stored, redacted copy), the intent a
  * bot reply was handled as, and whether it shows a human was involved (an agent wrote, or a bot
- * reply handed off). Activities stored before these fields existed get them once at open.
+ * reply handed off), and a bot reply's record of the shopper's sentiment (label, angry).
+ * Activities stored before these fields existed get them once at open (the sentiment fields,
+ * added later, are absent from older ones: they count as neither negative nor angry).
  */
 import type { AnyBulkWriteOperation } from 'mongoose';
 import type { ChatActivity } from '../../core/conversation';
 import { trusted } from './connection';
 import type { ActivityDoc, KefuModels } from './models';
 
-export type ActivitySearchFields = Pick<ActivityDoc, 'text' | 'intent' | 'human'>;
+export type ActivitySearchFields = Pick<ActivityDoc, 'text' | 'intent' | 'human' | 'sentiment' | 'angry'>;
+
+const LABELS: ReadonlySet<unknown> = new Set(['positive', 'negative', 'neutral']);
 
 const BACKFILL_DONE = 'activities_search_fields';
 const BATCH = 500;
@@ -20,10 +24,13 @@ const BATCH = 500;
 export function searchFieldsOf(activity: ChatActivity): ActivitySearchFields {
   const role = activity.from?.role;
   const intent = (activity.channelData?.intent as { name?: unknown } | undefined)?.name;
+  const sentiment = role === 'bot' ? (activity.channelData?.sentiment as { label?: unknown; angry?: unknown } | undefined) : undefined;
   return {
     text: activity.type === 'message' && typeof activity.text === 'string' ? activity.text : null,
     intent: role === 'bot' && typeof intent === 'string' ? intent : null,
     human: role === 'agent' || (role === 'bot' && activity.channelData?.handoff === true),
+    sentiment: LABELS.has(sentiment?.label) ? (sentiment!.label as ActivityDoc['sentiment']) : null,
+    angry: sentiment?.angry === true,
   };
 }
 

@@ -42,6 +42,9 @@ export interface ActivityDoc {
   text: string | null;
   intent: string | null;
   human: boolean;
+  /** A bot reply's record of the shopper's message (`channelData.sentiment`): its label, and whether the bot took it as angry. */
+  sentiment?: 'positive' | 'negative' | 'neutral' | null;
+  angry?: boolean;
 }
 
 export interface DialogStateDoc {
@@ -133,6 +136,8 @@ const activitySchema = new Schema<ActivityDoc>(
     text: { type: String, default: null, maxlength: MAX_JSON },
     intent: { type: String, default: null, maxlength: 128 },
     human: { type: Boolean, default: false },
+    sentiment: { type: String, default: null, enum: ['positive', 'negative', 'neutral', null] },
+    angry: { type: Boolean, default: false },
   },
   { versionKey: false, strict: 'throw' },
 );

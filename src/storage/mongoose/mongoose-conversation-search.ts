@@ -141,11 +141,27 @@ export class MongooseConversationSearch implements ConversationSearch {
       },
     ]).allowDiskUse(true);
     // One row per shopper turn answered with an intent, dated by its first reply and counted as that reply's intent.
-    const turns = await this.m.Activities.aggregate<{ _id: { day: string; intent: string }; turns: number }>([
+    // The shopper's sentiment as that first reply records it.
+    const turns = await this.m.Activities.aggregate<{ _id: { day: string; intent: string }; turns: number; negative: number; angry: number }>([
       { $match: { intent: { $type: 'string' }, replyToId: { $type: 'string' }, at } },
       { $sort: { at: 1, _id: 1 } },
-      { $group: { _id: { c: '$conversationId', r: '$replyToId' }, day: { $first: day }, intent: { $first: '$intent' } } },
-      { $group: { _id: { day: '$day', intent: '$intent' }, turns: { $sum: 1 } } },
+      {
+        $group: {
+          _id: { c: '$conversationId', r: '$replyToId' },
+          day: { $first: day },
+          intent: { $first: '$intent' },
+          sentiment: { $first: '$sentiment' },
+          angry: { $first: '$angry' },
+        },
+      },
+      {
+        $group: {
+          _id: { day: '$day', intent: '$intent' },
+          turns: { $sum: 1 },
+          negative: { $sum: { $cond: [{ $eq: ['$sentiment', 'negative'] }, 1, 0] } },
+          angry: { $sum: { $cond: [{ $eq: ['$angry', true] }, 1, 0] } },
+        },
+      },
     ]).allowDiskUse(true);
     const feedback = await this.m.Feedback.aggregate<{ _id: string; up: number; down: number }>([
       {
@@ -172,7 +188,7 @@ export class MongooseConversationSearch implements ConversationSearch {
     return assembleDashboard(
       range,
       days.map((d) => ({ date: d._id, conversations: d.conversations, handedOff: d.handedOff })),
-      turns.map((t) => ({ date: t._id.day, intent: t._id.intent, turns: t.turns })),
+      turns.map((t) => ({ date: t._id.day, intent: t._id.intent, turns: t.turns, negative: t.negative, angry: t.angry })),
       feedback.map((r) => ({ intent: r._id, up: r.up, down: r.down })),
     );
   }
