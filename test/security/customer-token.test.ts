@@ -31,6 +31,27 @@ const REFUSED: [string, () => string, RegExp][] = [
   ['an array payload', () => mint(['C001']), /not a JSON object/],
 ];
 
+describe('KEFU_CUSTOMER_TOKEN_MAX_HOURS', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ webhookSecret: WEBHOOK_SECRET, customerTokenMaxHours: 48 });
+  });
+  afterAll(async () => server.close());
+
+  it('should accept a 30-hour token where the shop allows 48 hours, on /chat and the webhook', async () => {
+    const token = signCustomerToken('C001', TEST_SECRET, 30 * 3600);
+    const client = await ChatClient.connect(server.url, { customerToken: token, locale: 'en' });
+    client.close();
+    const answer = await new WebhookClient(server.url, WEBHOOK_SECRET).post('token-30h', { id: 'm1', text: '你好', customerToken: token });
+    expect(answer.status).toBe(200);
+  });
+
+  it('should still refuse a token living past the shop’s 48 hours', async () => {
+    const token = signCustomerToken('C001', TEST_SECRET, 50 * 3600);
+    await expect(ChatClient.connect(server.url, { customerToken: token })).rejects.toMatchObject({ data: { code: 'KEFU_AUTH' } });
+  });
+});
+
 describe('customerToken at the server’s doors', () => {
   let server: TestServer;
   beforeAll(async () => {

@@ -53,7 +53,7 @@ export function attachChatNamespace(namespace: Namespace, chat: ChatService, con
       let customerId: string | null = null;
       if (auth.customerToken !== undefined && auth.customerToken !== null && auth.customerToken !== '') {
         if (typeof auth.customerToken !== 'string') throw new AppError(ErrorCodes.auth, 'customerToken must be a string');
-        customerId = verifyCustomerToken(auth.customerToken, config.shopSecret).customerId;
+        customerId = verifyCustomerToken(auth.customerToken, config.shopSecret, { maxLifetimeSeconds: config.customerTokenMaxHours * 3600 }).customerId;
       }
       const locale = localeOf(auth.locale);
       const requestedId = typeof auth.conversationId === 'string' ? auth.conversationId.slice(0, 128) : undefined;

@@ -68,7 +68,7 @@ export class WebhookHandler {
       throw new HttpError(400, ErrorCodes.badRequest, 'conversationId must be 1–128 characters of letters, digits, ".", "_", ":" or "-"');
     }
     const message = parseWebhookMessage(parseJsonObject(raw), this.config.maxTextLength);
-    const customerId = message.customerToken ? verifyCustomerToken(message.customerToken, this.config.shopSecret).customerId : null;
+    const customerId = message.customerToken ? verifyCustomerToken(message.customerToken, this.config.shopSecret, { maxLifetimeSeconds: this.config.customerTokenMaxHours * 3600 }).customerId : null;
     // A retry of a message whose turn is done runs nothing: it is answered from the store before
     // the rate limit, so an integration retrying after a timeout is not throttled for it.
     const existing = await existingWebhookConversation(this.conversations, conversationId, customerId);
