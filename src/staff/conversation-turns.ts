@@ -29,7 +29,7 @@ export interface Turn {
   intent?: { name: string; score: number };
   entities?: TurnEntity[];
   /** How the shopper's message read (`channelData.sentiment`, issue 11): absent before it was scored. */
-  sentiment?: MessageSentiment;
+  sentiment?: TurnSentiment;
   replies: ChatActivity[];
   annotation?: Annotation;
 }
@@ -53,13 +53,18 @@ function entitiesOf(replies: ChatActivity[]): TurnEntity[] | undefined {
   return undefined;
 }
 
+/** The scores, and whether the bot took the shopper as angry (empathy first, front of the queue). */
+export interface TurnSentiment extends MessageSentiment {
+  angry: boolean;
+}
+
 const LABELS: ReadonlySet<unknown> = new Set(['positive', 'negative', 'neutral']);
 
-function sentimentOf(replies: ChatActivity[]): MessageSentiment | undefined {
+function sentimentOf(replies: ChatActivity[]): TurnSentiment | undefined {
   for (const r of replies) {
-    const s = r.channelData?.sentiment as Partial<MessageSentiment> | undefined;
+    const s = r.channelData?.sentiment as Partial<TurnSentiment> | undefined;
     if (s && LABELS.has(s.label) && typeof s.score === 'number' && typeof s.anger === 'number') {
-      return { label: s.label as MessageSentiment['label'], score: s.score, anger: s.anger };
+      return { label: s.label as MessageSentiment['label'], score: s.score, anger: s.anger, angry: s.angry === true };
     }
   }
   return undefined;
