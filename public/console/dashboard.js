@@ -1,8 +1,9 @@
 /**
  * @module console/dashboard
  * Dashboard: conversations per day (handled by the bot vs. with a human), the share handled
- * without a human, handoff and fallback (`oos`) rates, top intents and thumbs up/down per
- * intent, over the last 7, 14 or 30 days.
+ * without a human, handoff and fallback (`oos`) rates, the shoppers' mood (share of negative
+ * turns and count of angry turns per day), top intents and thumbs up/down per intent, over the
+ * last 7, 14 or 30 days.
  */
 import { api, query } from './api.js';
 import { el, replace } from './dom.js';
@@ -47,7 +48,7 @@ function chartWidth(body) {
 
 function render(stats, width) {
   const days = stats.days || [];
-  const totals = stats.totals || { conversations: 0, handledByBot: 0, handedOff: 0, turns: 0, oosTurns: 0 };
+  const totals = stats.totals || { conversations: 0, handledByBot: 0, handedOff: 0, turns: 0, oosTurns: 0, negativeTurns: 0, angryTurns: 0 };
   const labels = days.map((d) => fmtDay(d.date));
   const pct = (v) => (v == null ? '—' : fmtPercent(v));
   const empty = (text) => el('p', { class: 'empty', text });
@@ -57,6 +58,8 @@ function render(stats, width) {
       kpi(t('kpiBotShare'), pct(ratio(totals.handledByBot, totals.conversations)), t('kpiOfConversations', { n: fmtNumber(totals.handledByBot) }), 'kpi-bot-share'),
       kpi(t('kpiHandoffRate'), pct(ratio(totals.handedOff, totals.conversations)), t('kpiOfConversations', { n: fmtNumber(totals.handedOff) }), 'kpi-handoff'),
       kpi(t('kpiOosRate'), pct(ratio(totals.oosTurns, totals.turns)), t('kpiOfTurns', { n: fmtNumber(totals.oosTurns) }), 'kpi-oos'),
+      kpi(t('kpiNegativeRate'), pct(ratio(totals.negativeTurns || 0, totals.turns)), t('kpiOfTurns', { n: fmtNumber(totals.negativeTurns || 0) }), 'kpi-negative'),
+      kpi(t('kpiAngryTurns'), fmtNumber(totals.angryTurns || 0), t('kpiOfTurns', { n: fmtNumber(totals.turns) }), 'kpi-angry'),
     ]),
     el('div', { class: 'charts' }, [
       panel(t('chartPerDay'), stackedBars({
@@ -79,6 +82,19 @@ function render(stats, width) {
           { name: t('kpiOosRate'), cls: 's3', values: days.map((d) => ratio(d.oosTurns, d.turns)) },
         ],
       }), 'chart-rates'),
+      panel(t('chartNegative'), rateLines({
+        width,
+        labels,
+        label: t('chartNegative'),
+        fmt: (v) => fmtPercent(v),
+        series: [{ name: t('kpiNegativeRate'), cls: 's2', values: days.map((d) => ratio(d.negativeTurns || 0, d.turns)) }],
+      }), 'chart-negative'),
+      panel(t('chartAngry'), stackedBars({
+        width,
+        labels,
+        label: t('chartAngry'),
+        series: [{ name: t('kpiAngryTurns'), cls: 's3', values: days.map((d) => d.angryTurns || 0) }],
+      }), 'chart-angry'),
       panel(t('chartTopIntents'), (stats.topIntents || []).length
         ? hBars({ width, label: t('chartTopIntents'), items: stats.topIntents.map((x) => ({ label: intentLabel(x.intent), value: x.turns })) })
         : empty(t('noData')), 'chart-top-intents'),

@@ -1,6 +1,7 @@
 /**
  * @module console/live
- * Live: the handoff queue first (reason, waiting time ticking), then the conversations
+ * Live: the handoff queue first (angry shoppers first and marked, as the server orders it;
+ * reason, waiting time ticking), then the conversations
  * active in the last 30 minutes; both update from `/staff` events. A message heard there shows
  * in its row at once (its text, the row's place), and the list is refetched soon after for
  * the rest (new conversations, intents, holders). Opening one shows it beside the list (below
@@ -92,12 +93,16 @@ export function mount(root, ctx, params) {
     replace(queueList, data.queue.length ? data.queue.map((q) => {
       const wait = el('span', { class: 'wait', 'data-testid': 'waiting-time' }, [icon('clock'), el('span', { text: fmtDuration(waitingOf(q, fetchedAt)) })]);
       waitNodes.push({ node: wait.lastChild, item: q });
+      const angry = Number(q.priority) > 0;
       return row(q.conversation, [
         el('div', { class: 'row-top' }, [el('strong', { class: 'row-title', text: shopperName(q.conversation) }), wait]),
         el('div', { class: 'row-reason', 'data-testid': 'queue-reason', text: reasonText(q.reason) }),
         q.lastText ? el('div', { class: 'row-text', 'data-testid': 'row-text', text: q.lastText }) : null,
-        el('div', { class: 'row-tags' }, [el('span', { class: 'tag tag--queue', text: t('waiting') }), assignmentBadge(q.assignment, ctx.me), el('span', { class: 'tag', text: q.conversation.channel })]),
-      ], 'row--queue');
+        el('div', { class: 'row-tags' }, [
+          angry ? el('span', { class: 'tag tag--angry', 'data-testid': 'queue-angry', title: t('angryShopperTitle'), text: t('angryShopper') }) : null,
+          el('span', { class: 'tag tag--queue', text: t('waiting') }), assignmentBadge(q.assignment, ctx.me), el('span', { class: 'tag', text: q.conversation.channel }),
+        ]),
+      ], 'row--queue' + (angry ? ' row--angry' : ''));
     }) : el('li', { class: 'empty', text: t('queueEmpty') }));
     replace(activeList, data.active.length ? data.active.map((a) => row(a.conversation, [
       el('div', { class: 'row-top' }, [el('strong', { class: 'row-title', text: shopperName(a.conversation) }), el('time', { class: 'muted', datetime: a.lastActivityAt, text: fmtTime(a.lastActivityAt) })]),

@@ -1,7 +1,7 @@
 /**
  * @module console/turn-view
  * One turn of a transcript as DOM: the shopper's message with the recognised intent,
- * confidence and entities, the bot's replies (text, cards summarised, suggested actions), or
+ * confidence, its sentiment (label and anger) and entities, the bot's replies (text, cards summarised, suggested actions), or
  * an agent's message. Everything from the shopper and the store is set as text.
  */
 import { append, el, icon } from './dom.js';
@@ -26,6 +26,22 @@ export function intentChip(intent) {
     el('span', { text: intentLabel(intent.name) }),
     score !== null ? el('span', { class: 'chip-score', text: fmtPercent(score) }) : null,
   ]);
+}
+
+const SENTIMENT_LABELS = ['positive', 'negative', 'neutral'];
+
+/** The sentiment badge, e.g. "negative · anger 0.82"; an angry shopper's stands out. */
+export function sentimentChip(sentiment) {
+  if (!sentiment || !SENTIMENT_LABELS.includes(sentiment.label)) return null;
+  const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v.toFixed(2) : '—');
+  const angry = sentiment.angry === true;
+  return el('span', {
+    class: 'chip chip--sentiment chip--' + (angry ? 'angry' : sentiment.label),
+    'data-testid': 'turn-sentiment',
+    'data-angry': angry ? 'true' : 'false',
+    title: t('sentimentTitle', { score: num(sentiment.score), anger: num(sentiment.anger) }),
+    text: t('sentimentBadge', { label: t('sentiment_' + sentiment.label), anger: num(sentiment.anger) }),
+  });
 }
 
 function entityValue(e) {
@@ -120,7 +136,7 @@ export function renderTurn(turn, annotate) {
       icon('user'),
       el('strong', { text: t('shopper') }),
       el('time', { class: 'muted', datetime: str(turn.at), text: fmtTime(turn.at) }),
-      el('span', { class: 'turn-nlu' }, [intentChip(turn.intent), entityChips(turn.entities)]),
+      el('span', { class: 'turn-nlu' }, [intentChip(turn.intent), sentimentChip(turn.sentiment), entityChips(turn.entities)]),
     ]),
     el('p', { class: 'msg-text msg-text--user', 'data-testid': 'turn-text', text: shopperText(a) }),
     annotate,

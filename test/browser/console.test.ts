@@ -301,4 +301,62 @@ describe('staff console (Chromium)', () => {
     await agent.screenshot({ path: path.join(SHOTS, 'console-phone-dashboard.png'), fullPage: true });
     expect(dialogs).toEqual([]);
   }, 180000);
+
+  it("should badge each shopper turn's sentiment, put an angry shopper first in the queue and chart the mood per day (zh and en)", async () => {
+    // A calm shopper asks for a person first, an angry one after.
+    const calm = await shopper('zh');
+    await say(calm, '转人工', true);
+    const calmId = await conversationIdOf(calm);
+    const angry = await shopper('en');
+    await say(angry, 'I want to talk to a real person NOW, this is ridiculous!!!', true);
+    const angryId = await conversationIdOf(angry);
+    // A Chinese shopper angry about an order: empathy first in the widget.
+    const upset = await shopper('zh');
+    await say(upset, '搞什么啊，我的快递到底到哪了？？', true);
+    const upsetId = await conversationIdOf(upset);
+    const upsetLog = await widgetLog(upset);
+    expect(upsetLog.filter((m) => m.role === 'bot').at(-1)!.text).toMatch(/抱歉|理解您的心情|对不起/);
+
+    const agent = await newPage({ viewport: DESKTOP, lang: 'en' });
+    await login(agent, 'li.na');
+    const queuedRow = (id: string) => agent.locator(`.row--queue${row(id)}`);
+    await queuedRow(angryId).waitFor();
+    await queuedRow(calmId).waitFor();
+    const queue = await agent.locator('.row--queue').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-conversation-id')));
+    expect(queue.indexOf(angryId)).toBeLessThan(queue.indexOf(calmId));
+    expect(await queuedRow(angryId).getByTestId('queue-angry').textContent()).toBe('Angry shopper');
+    expect(await queuedRow(calmId).getByTestId('queue-angry').count()).toBe(0);
+
+    // The angry turn's badge, as text.
+    await queuedRow(angryId).click();
+    const angryTurn = turnWith(agent, 'this is ridiculous');
+    await angryTurn.waitFor();
+    const badge = angryTurn.getByTestId('turn-sentiment');
+    expect(await badge.textContent()).toMatch(/^negative · anger (0\.[5-9]\d|1\.00)$/);
+    expect(await badge.getAttribute('data-angry')).toBe('true');
+    await agent.screenshot({ path: path.join(SHOTS, 'console-sentiment.png') });
+
+    // In Chinese: the angry order question and the calm handoff.
+    const zhAgent = await newPage({ viewport: DESKTOP, lang: 'zh' });
+    await login(zhAgent, 'tom');
+    await zhAgent.goto(`${server.url}/console/#/live/${encodeURIComponent(upsetId)}`);
+    const upsetBadge = turnWith(zhAgent, '我的快递到底到哪了').getByTestId('turn-sentiment');
+    await upsetBadge.waitFor();
+    expect(await upsetBadge.textContent()).toMatch(/^(负面|中性) · 怒气 (0\.[5-9]\d|1\.00)$/);
+    expect(await upsetBadge.getAttribute('data-angry')).toBe('true');
+    await zhAgent.goto(`${server.url}/console/#/live/${encodeURIComponent(calmId)}`);
+    const calmBadge = turnWith(zhAgent, '转人工').getByTestId('turn-sentiment');
+    await calmBadge.waitFor();
+    expect(await calmBadge.textContent()).toMatch(/^中性 · 怒气 0\.[0-4]\d$/);
+    expect(await calmBadge.getAttribute('data-angry')).toBe('false');
+
+    // The dashboard: negative share and angry turns, with their charts.
+    await zhAgent.getByTestId('nav-dashboard').click();
+    await zhAgent.locator('[data-testid="chart-angry"] rect.bar').first().waitFor();
+    expect(await zhAgent.getByTestId('kpi-angry').locator('.kpi-label').textContent()).toBe('生气的对话轮次');
+    expect(Number(await zhAgent.getByTestId('kpi-angry').locator('.kpi-value').textContent())).toBeGreaterThanOrEqual(2);
+    expect(await zhAgent.getByTestId('kpi-negative').locator('.kpi-value').textContent()).toMatch(/%$/);
+    await zhAgent.locator('[data-testid="chart-negative"] circle.dot').first().waitFor();
+    expect(dialogs).toEqual([]);
+  }, 120000);
 });
