@@ -8,12 +8,14 @@
  * an acknowledgement that waits for it survives `kill -9` and a power cut.
  *
  * Why on the main thread and not in a worker thread owning the connection: `npm run bench:store`
- * measures both (the worker variant is `bench/store-bench-worker`), and with 100 concurrent
- * conversations the worker was slower in every run on this 2-core machine (busy, load average
- * 12–15): turns with 1 ms of CPU each (NLU and dialog) 182 vs 152 turns/s and 318 vs 189 turns/s
- * (main vs worker, p99 707 vs 1,129 ms and 331 vs 716 ms); write-only turns 610 vs 390 and
- * 1,041 vs 799. The message round trips and copies cost more than the fsync they would move off
- * the event loop, and a second busy thread competes for the same two cores.
+ * measures both (the worker variant is `bench/store-bench-worker`: same stores and group commit,
+ * writes by `postMessage`, reads on the main thread). On this 2-core machine, busy with other
+ * work (load average 10–15), turns with 1 ms of CPU each (NLU and dialog), 100 conversations,
+ * main vs worker in turns/s: 318 vs 189, 182 vs 152, 223 vs 374, 382 vs 231 in four runs, and
+ * 320/220, 287/201, 282/332 in alternating rounds (median 287 vs 220); write-only turns
+ * 1,041/799, 610/390, 946/747, 794/865. Not faster, so not used: the round trips and copies
+ * cost about what moving the fsync off the event loop saves, and the second thread competes
+ * for the same two cores. Worth measuring again on a quiet machine with slow disks.
  */
 import fs from 'node:fs';
 import path from 'node:path';
