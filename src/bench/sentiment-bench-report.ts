@@ -22,7 +22,7 @@ export interface SentimentBenchReport {
   model: Record<string, unknown>;
   rows: SentimentBenchRow[];
   /** kefu's `analyzeSentiment` on chat messages (intent dev lists). */
-  chat: { locale: string; n: number; predictPerSecond: number; microseconds: number; neutral: number; negative: number; positive: number }[];
+  chat: { locale: string; n: number; predictPerSecond: number; microseconds: number; tokensGivenMicroseconds: number; neutral: number; negative: number; positive: number }[];
 }
 
 const pct = (x: number | null): string => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
@@ -41,11 +41,11 @@ export function sentimentBenchMarkdown(r: SentimentBenchReport): string {
     '',
     '## kefu on chat messages',
     '',
-    '`analyzeSentiment` (tokenizer included) on the intent dev lists `intents/dev/<locale>.jsonl`: what sentiment costs a chat turn, and how plain shop talk is labelled.',
+    '`analyzeSentiment` on the intent dev lists `intents/dev/<locale>.jsonl`, tokenizer included, and `analyzeSentimentTokens` on tokens made beforehand (the chat path hands over the intent recogniser\'s tokens, so this is what sentiment adds to a turn); and how plain shop talk is labelled.',
     '',
-    '| locale | messages | predictions/s | µs per message | neutral | negative | positive |',
-    '|---|---|---|---|---|---|---|',
-    ...r.chat.map((c) => `| ${c.locale} | ${c.n} | ${c.predictPerSecond.toLocaleString('en-US')} | ${c.microseconds} | ${c.neutral} | ${c.negative} | ${c.positive} |`),
+    '| locale | messages | predictions/s | µs per message | µs with tokens given | neutral | negative | positive |',
+    '|---|---|---|---|---|---|---|---|',
+    ...r.chat.map((c) => `| ${c.locale} | ${c.n} | ${c.predictPerSecond.toLocaleString('en-US')} | ${c.microseconds} | ${c.tokensGivenMicroseconds} | ${c.neutral} | ${c.negative} | ${c.positive} |`),
     '',
     '## The shipped model',
     '',

@@ -93,6 +93,11 @@ export class SentimentModel {
     return new SentimentModel(meta, features, bias, hashes, { values: v.q, valueScale: v.scale, weights: w.q, weightScale: w.scale });
   }
 
+  /** The model's parts, read-only: feature hashes, their values and weights, and the bias. */
+  parts(): { hashes: Int32Array; values: Float32Array; weights: Float32Array; bias: number } {
+    return { hashes: this.hashes, values: this.values, weights: this.weights, bias: this.bias };
+  }
+
   /** Number of features kept. */
   get size(): number {
     return this.hashes.length;

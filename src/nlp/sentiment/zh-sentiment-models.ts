@@ -7,6 +7,7 @@
  */
 import type { NluToken } from '../token-types';
 import { featureHashes } from '../classifier/feature-hashes';
+import { HashIndex } from '../classifier/hash-index';
 import { SentimentModel } from './sentiment-model';
 import type { SentimentModelJSON } from './sentiment-model';
 
@@ -20,17 +21,61 @@ export interface ZhSentimentModelsJSON {
   subjectivity: SentimentModelJSON;
 }
 
+/**
+ * Both models' features in one table, so a message's features are hashed once and each is looked
+ * up once (the lookups into two large tables were most of the cost of a short message).
+ */
+interface MergedTable {
+  index: HashIndex;
+  /** Per merged feature: polarity value and weight, subjectivity value and weight (0 where absent). */
+  pv: Float32Array;
+  pw: Float32Array;
+  sv: Float32Array;
+  sw: Float32Array;
+  seenAt: Int32Array;
+}
+
+function mergeTables(polarity: SentimentModel, subjectivity: SentimentModel): MergedTable {
+  const p = polarity.parts();
+  const s = subjectivity.parts();
+  const hashes = [...new Set([...p.hashes, ...s.hashes])];
+  const at = new Map(hashes.map((h, i) => [h, i]));
+  const table = {
+    index: new HashIndex(hashes),
+    pv: new Float32Array(hashes.length),
+    pw: new Float32Array(hashes.length),
+    sv: new Float32Array(hashes.length),
+    sw: new Float32Array(hashes.length),
+    seenAt: new Int32Array(hashes.length),
+  };
+  p.hashes.forEach((h, i) => {
+    const k = at.get(h) as number;
+    table.pv[k] = p.values[i] as number;
+    table.pw[k] = p.weights[i] as number;
+  });
+  s.hashes.forEach((h, i) => {
+    const k = at.get(h) as number;
+    table.sv[k] = s.values[i] as number;
+    table.sw[k] = s.weights[i] as number;
+  });
+  return table;
+}
+
 export class ZhSentimentModels {
-  /** Whether both models read the same features (then a message is hashed once for both). */
-  private readonly sameFeatures: boolean;
+  /** Present when both models read the same features. */
+  private readonly merged: MergedTable | undefined;
   private readonly hashes: number[] = [];
+  private stamp = 0;
+  private readonly biases: { polarity: number; subjectivity: number };
 
   constructor(
     readonly polarity: SentimentModel,
     readonly subjectivity: SentimentModel,
     readonly meta: Record<string, unknown> = {},
   ) {
-    this.sameFeatures = JSON.stringify(polarity.features) === JSON.stringify(subjectivity.features);
+    const same = JSON.stringify(polarity.features) === JSON.stringify(subjectivity.features);
+    this.merged = same ? mergeTables(polarity, subjectivity) : undefined;
+    this.biases = { polarity: polarity.parts().bias, subjectivity: subjectivity.parts().bias };
   }
 
   /** 2·P(positive) − 1 of the polarity model alone; 0 when it knows no feature. */
@@ -47,16 +92,38 @@ export class ZhSentimentModels {
 
   /** polarity × P(opinion), in [−1, 1]. */
   score(tokens: readonly NluToken[]): number {
-    if (!this.sameFeatures) {
+    const t = this.merged;
+    if (!t) {
       const polarity = this.polarityScore(tokens);
       return polarity === 0 ? 0 : polarity * this.opinion(tokens);
     }
     const hashes = this.hashes;
     hashes.length = 0;
     featureHashes(tokens, this.polarity.features, hashes);
-    const p = this.polarity.logitOfHashes(hashes);
-    const s = this.subjectivity.logitOfHashes(hashes);
-    return p === null || s === null ? 0 : Math.tanh(p / 2) / (1 + Math.exp(-s));
+    if (++this.stamp === 0x7fffffff) {
+      t.seenAt.fill(0);
+      this.stamp = 1;
+    }
+    // The same sums as `SentimentModel.logitOfHashes` for each model, in the same order.
+    let pDot = 0;
+    let pSquares = 0;
+    let sDot = 0;
+    let sSquares = 0;
+    for (let k = 0; k < hashes.length; k++) {
+      const i = t.index.get(hashes[k] as number);
+      if (i < 0 || t.seenAt[i] === this.stamp) continue;
+      t.seenAt[i] = this.stamp;
+      const pv = t.pv[i] as number;
+      const sv = t.sv[i] as number;
+      pDot += pv * (t.pw[i] as number);
+      pSquares += pv * pv;
+      sDot += sv * (t.sw[i] as number);
+      sSquares += sv * sv;
+    }
+    if (pSquares === 0 || sSquares === 0) return 0;
+    const p = this.biases.polarity + pDot / Math.sqrt(pSquares);
+    const s = this.biases.subjectivity + sDot / Math.sqrt(sSquares);
+    return Math.tanh(p / 2) / (1 + Math.exp(-s));
   }
 
   toJSON(): ZhSentimentModelsJSON {
