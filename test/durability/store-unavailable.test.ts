@@ -45,7 +45,8 @@ describe('ChatService when the store is unavailable', () => {
     (await chat.open({ channel: 'socketio', customerId: null, locale })).conversation;
   const say = async (c: Conversation, id: string, text: string): Promise<ChatActivity[]> => {
     const delivered: ChatActivity[] = [];
-    const { turn } = await chat.submit(c, { kind: 'message', clientId: id, text }, (a) => delivered.push(a));
+    // One connection throughout, as a socket would say: order verification is bound to it (issue 14).
+    const { turn } = await chat.submit(c, { kind: 'message', clientId: id, text, session: `socket-${c.id}` }, (a) => delivered.push(a));
     await turn;
     return delivered;
   };
