@@ -24,6 +24,23 @@ export interface Product {
   tags?: string[];
   imageUrl?: string;
   url?: string;
+  /** Words shoppers use for this product, per language (`{"zh": ["降噪豆"], "en": ["buds"]}`). */
+  keywords?: Record<string, string[]>;
+}
+
+/** A category's names per language and the shop's synonyms for it (`categories.json`). */
+export interface ShopCategory {
+  /** The slug products use in `category`. */
+  id: string;
+  names: Record<string, string>;
+  synonyms?: Record<string, string[]>;
+}
+
+/** Other names of a brand, as the shop knows them (`brands.json`). */
+export interface ShopBrand {
+  /** The brand as products spell it in `brand`. */
+  name: string;
+  aliases: string[];
 }
 
 export interface Customer {
@@ -92,6 +109,10 @@ export interface ShopData {
   orders: Order[];
   events: ShopEvent[];
   faq: Faq[];
+  /** Optional: category names and synonyms. */
+  categories?: ShopCategory[];
+  /** Optional: brand aliases. */
+  brands?: ShopBrand[];
 }
 
 /**

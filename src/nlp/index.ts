@@ -6,7 +6,7 @@ export { normalizeText } from './normalize';
 export { detectLocale } from './lang/detect-locale';
 export { tokenize } from './tokenizer';
 export type { NluToken, TokenTag } from './token-types';
-export { buildShopLexicon, lexiconWords } from './lexicon';
+export { buildShopLexicon, lexiconWords, type ShopKnowledge } from './lexicon';
 export type { ShopLexicon, BrandEntry, CategoryEntry, ProductEntry } from './lexicon-types';
 export { writeJiebaUserDict, applyLexiconToJieba } from './jieba-user-dict';
 export { loadJiebaUserDict } from './lang/zh/jieba';

@@ -25,6 +25,8 @@ export interface ProductEntry {
   titles: string[];
   /** Model numbers as written in the titles (`WH-1000XM5`, `V12`). */
   models: string[];
+  /** The shop's keywords for the product, normalised (only when it gave some). */
+  keywords?: string[];
 }
 
 export interface ShopLexicon {

@@ -29,8 +29,11 @@ export function addJiebaWords(words: Iterable<string>): void {
   for (const word of words) {
     const w = word.trim();
     if (w.length < 2 || /\s/.test(w) || inserted.has(w)) continue;
-    nodejieba.insertWord(w);
     inserted.add(w);
+    // A word the dictionary already holds keeps its frequency: inserting it again lowers it to
+    // the user-word default, and 有华为的耳机吗 would then be cut 有华为 / 的 / 耳机 / 吗.
+    if (nodejieba.cut(w, false).length === 1) continue;
+    nodejieba.insertWord(w);
     added++;
   }
   if (added > 0) log.debug('added %d user words', added);
