@@ -4,20 +4,30 @@
  * (the best phrasing counts) plus, with a lower weight, its answer. The score is turned into a
  * confidence by dividing by the query's self-score (what a phrasing identical to the query
  * would get), so `best` can say "nothing fits" with one threshold for any shop and language.
+ * That word-level confidence is blended with a meaning-level one (`semantic-index.ts`: shop
+ * synonyms in both languages and associations learned from paraphrase pairs), so a question that
+ * shares few words with any phrasing still finds its FAQ.
  */
 import type { TextAnalyzer } from '../../core/nlu';
 import { LOCALES, localize, type Faq, type Locale } from '../../core/shop';
 import { createLogger } from '../../log';
 import { Bm25Index, type Bm25Options } from './bm25-index';
 import { withHanSubwords } from './han-subwords';
+import { SemanticIndex } from './semantic-index';
+import { shippedAssociations, type TermAssociations } from './term-associations';
 
 const log = createLogger('kefu:services:faq');
 
+const SEMANTIC_WEIGHT = 0.7;
+
 export interface FaqHit {
   faq: Faq;
-  /** BM25 (questions + answerWeight · answer), times `tagBoost` for tagged FAQs. */
+  /**
+   * The blend of BM25 (questions + answerWeight · answer, relative to the query's self-score) and
+   * the semantic similarity, times `tagBoost` for tagged FAQs: the ranking key.
+   */
   score: number;
-  /** Score relative to the query's self-score, in [0, 1]. */
+  /** `score` capped at 1: in [0, 1]. */
   confidence: number;
 }
 
@@ -32,15 +42,25 @@ export interface FaqRetrieverOptions extends Bm25Options {
   /** Weight of the answer text relative to the questions. @default 0.3 */
   answerWeight?: number;
   /**
-   * Lowest confidence `best` accepts. @default 0.2 — chosen on the demo shop's 25 FAQs with
-   * 54 paraphrases (none of them a stored phrasing) and 20 unrelated questions, zh and en: the
-   * correct FAQ scored ≥ 0.24 in all but one case, while unrelated questions scored ≤ 0.17 except
-   * those sharing one content word with an FAQ ("how long is a marathon", 0.36–0.49), which no
-   * threshold separates from short genuine questions ("包邮吗") without losing many of them.
+   * Lowest confidence `best` accepts. @default 0.3 — chosen with `semanticWeight` and the semantic
+   * index's weights on the demo shop's dev paraphrases (`test/fixtures/faq-paraphrases/demo-shop.json`,
+   * 150 paraphrases, 14 unrelated questions, zh and en; `npm run bench`, `test/reports/bench-faq.md`):
+   * the best recall@1 with every unrelated question left unanswered. (BM25 alone used 0.2.)
    */
   threshold?: number;
   /** Multiplier for FAQs carrying a requested tag. @default 1.5 */
   tagBoost?: number;
+  /**
+   * Learned associations for the semantic part: the shipped table by default, `null` for synonyms
+   * and characters only.
+   */
+  associations?: TermAssociations | null;
+  /** Share of the semantic similarity in the confidence (0 = BM25 only). @default 0.7 */
+  semanticWeight?: number;
+  /** Weight of a learned association relative to the feature itself. @default 0.5 */
+  expansion?: number;
+  /** Weight of a shop-synonym concept relative to a character. @default 3 */
+  conceptWeight?: number;
 }
 
 /** One language's indexes: `questions` holds one document per phrasing, `answers` one per FAQ. */
@@ -49,6 +69,8 @@ interface LocaleIndex {
   /** question document → FAQ position */
   owner: number[];
   answers: Bm25Index;
+  /** One document per phrasing, in the order of `questions`. */
+  semantic: SemanticIndex | null;
 }
 
 /**
@@ -61,6 +83,7 @@ export class FaqRetriever {
   private readonly answerWeight: number;
   private readonly threshold: number;
   private readonly tagBoost: number;
+  private readonly semanticWeight: number;
 
   constructor(
     private readonly faqs: readonly Faq[],
@@ -68,8 +91,9 @@ export class FaqRetriever {
     options: FaqRetrieverOptions = {},
   ) {
     this.answerWeight = options.answerWeight ?? 0.3;
-    this.threshold = options.threshold ?? 0.2;
+    this.threshold = options.threshold ?? 0.3;
     this.tagBoost = options.tagBoost ?? 1.5;
+    this.semanticWeight = options.semanticWeight ?? SEMANTIC_WEIGHT;
     for (const locale of LOCALES) this.indexes.set(locale, this.buildIndex(locale, options));
     log.debug('indexed %s faqs', faqs.length);
   }
@@ -81,24 +105,34 @@ export class FaqRetriever {
   search(query: string, locale: Locale, options: FaqSearchOptions = {}): FaqHit[] {
     const index = this.indexes.get(locale)!;
     const terms = this.terms(query, locale);
-    if (terms.length === 0) return [];
-    const self = index.questions.selfScore(terms);
-    if (self <= 0) return [];
+    const self = terms.length > 0 ? index.questions.selfScore(terms) : 0;
 
-    const questionScores = new Map<number, number>();
-    for (const [doc, s] of index.questions.score(terms)) {
-      const f = index.owner[doc];
-      questionScores.set(f, Math.max(questionScores.get(f) ?? 0, s));
+    /** FAQ position → confidence from BM25, in [0, 1] before the tag boost */
+    const lexical = new Map<number, number>();
+    if (self > 0) {
+      for (const [doc, s] of index.questions.score(terms)) {
+        const f = index.owner[doc];
+        lexical.set(f, Math.max(lexical.get(f) ?? 0, s));
+      }
+      for (const [f, s] of index.answers.score(terms)) lexical.set(f, (lexical.get(f) ?? 0) + this.answerWeight * s);
+      for (const [f, s] of lexical) lexical.set(f, Math.min(1, s / self));
     }
-    const combined = new Map(questionScores);
-    for (const [f, s] of index.answers.score(terms)) combined.set(f, (combined.get(f) ?? 0) + this.answerWeight * s);
+    const semantic = new Map<number, number>();
+    if (index.semantic && this.semanticWeight > 0) {
+      index.semantic.similarities(query).forEach((sim, doc) => {
+        const f = index.owner[doc];
+        if (sim > (semantic.get(f) ?? 0)) semantic.set(f, sim);
+      });
+    }
 
     const tags = new Set(options.tags ?? []);
     const hits: FaqHit[] = [];
-    for (const [f, raw] of combined) {
+    for (const f of new Set([...lexical.keys(), ...semantic.keys()])) {
       const faq = this.faqs[f];
       const boost = faq.tags?.some((t) => tags.has(t)) ? this.tagBoost : 1;
-      hits.push({ faq, score: raw * boost, confidence: Math.min(1, (raw / self) * boost) });
+      const blend = (1 - this.semanticWeight) * (lexical.get(f) ?? 0) + this.semanticWeight * (semantic.get(f) ?? 0);
+      if (blend <= 0) continue;
+      hits.push({ faq, score: blend * boost, confidence: Math.min(1, blend * boost) });
     }
     hits.sort((a, b) => b.score - a.score || (a.faq.id < b.faq.id ? -1 : a.faq.id > b.faq.id ? 1 : 0));
     return hits.slice(0, options.limit ?? 5);
@@ -117,8 +151,9 @@ export class FaqRetriever {
     return withHanSubwords(this.analyzer.terms(text, locale));
   }
 
-  private buildIndex(locale: Locale, options: Bm25Options): LocaleIndex {
-    const index: LocaleIndex = { questions: new Bm25Index(options), owner: [], answers: new Bm25Index(options) };
+  private buildIndex(locale: Locale, options: FaqRetrieverOptions): LocaleIndex {
+    const index: LocaleIndex = { questions: new Bm25Index(options), owner: [], answers: new Bm25Index(options), semantic: null };
+    const texts: string[] = [];
     this.faqs.forEach((faq, f) => {
       // Phrasings in this language ("zh", "zh-CN", "zh-Hans" all count as zh); an FAQ written
       // only in the other language still gets indexed.
@@ -129,9 +164,14 @@ export class FaqRetriever {
       for (const q of phrasings) {
         index.questions.add(this.terms(q, locale));
         index.owner.push(f);
+        texts.push(q);
       }
       index.answers.add(this.terms(answerText(faq, locale), locale));
     });
+    if ((options.semanticWeight ?? SEMANTIC_WEIGHT) > 0) {
+      const associations = options.associations === undefined ? shippedAssociations() : options.associations;
+      index.semantic = new SemanticIndex(texts, associations, { expansion: options.expansion, conceptWeight: options.conceptWeight });
+    }
     return index;
   }
 }
