@@ -27,6 +27,8 @@ import { createLogger } from './log';
 import { buildShopLexicon, KefuTextAnalyzer, loadOrTrainModel, type NluEngine } from './nlp';
 import { shippedSentimentAnalyzer } from './nlp/sentiment/analyze-sentiment';
 import { ANGER_THRESHOLD } from './nlp/sentiment/anger-score';
+import { DEFAULT_CLARIFY_RULE } from './nlp/clarify-rule';
+import { ClarificationAnnotations } from './staff/clarification-annotations';
 import { ProductMatcher } from './services/catalog/product-matcher';
 import { FaqRetriever } from './services/faq/faq-retriever';
 import { ItemToItemRecommender } from './services/recommender/recommender';
@@ -91,6 +93,8 @@ export async function buildBot(config: KefuConfig, stores: Stores): Promise<Kefu
       notCarried: createNotCarriedDetector(lexicon),
       orderIds: OrderIdPattern.learn(await stores.orders.sampleIds(500)),
       verificationIdleMs: config.verificationIdleMinutes * 60_000,
+      clarify: { ...DEFAULT_CLARIFY_RULE, margin: config.clarifyMargin },
+      clarifications: new ClarificationAnnotations({ transcripts: stores.transcripts, annotations: stores.staff.annotations }),
     },
   });
 }

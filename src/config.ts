@@ -103,6 +103,13 @@ export interface KefuConfig {
    * @default 5
    */
   verificationIdleMinutes: number;
+  /**
+   * `KEFU_CLARIFY_MARGIN`: when the top two intents' calibrated probabilities differ by less than
+   * this (and neither is `oos`, the runner-up at least 0.2), the bot asks "this or that?" with both
+   * as buttons instead of guessing; 0 never asks. Chosen on the dev sets (`test/reports/bench-clarify.md`).
+   * @default 0.2
+   */
+  clarifyMargin: number;
 }
 
 export interface WechatConfig {
@@ -149,6 +156,13 @@ export interface StaffConfig {
 
 /** The repository root (two levels above `dist/config.js` or `src/config.ts`). */
 export const REPO_ROOT = path.resolve(__dirname, '..');
+
+function fractionFromEnv(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 1) throw new Error(`${name} must be a number from 0 to 1, got "${value}"`);
+  return n;
+}
 
 function intFromEnv(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined || value === '') return fallback;
@@ -255,6 +269,7 @@ export function loadConfig(overrides: Partial<KefuConfig> = {}, env: NodeJS.Proc
     },
     replayMinutes: intFromEnv(env.KEFU_REPLAY_MINUTES, 10, 'KEFU_REPLAY_MINUTES'),
     verificationIdleMinutes: intFromEnv(env.KEFU_VERIFICATION_IDLE_MINUTES, 5, 'KEFU_VERIFICATION_IDLE_MINUTES'),
+    clarifyMargin: fractionFromEnv(env.KEFU_CLARIFY_MARGIN, 0.2, 'KEFU_CLARIFY_MARGIN'),
   };
   const merged = { ...base, ...overrides, dataDir };
   // An overridden `rateLimit` (tests, embedders) still sets the message rate per socket.

@@ -89,7 +89,10 @@ export function mount(root, ctx) {
       ]),
       el('p', { class: 'muted ann-meta' }, [
         el('span', { text: localeLabel(a.locale) }),
-        el('span', { text: t('byAt', { who: who(a.createdBy), at: fmtDateTime(a.createdAt) }) }),
+        // A shopper's pick of a clarifying question's button, not a staff correction.
+        a.source === 'clarification'
+          ? el('span', { class: 'chip chip--intent', 'data-testid': 'annotation-source', title: t('sourceClarificationHint'), text: `${t('sourceClarification')} · ${fmtDateTime(a.createdAt)}` })
+          : el('span', { text: t('byAt', { who: who(a.createdBy), at: fmtDateTime(a.createdAt) }) }),
         a.reviewedBy ? el('span', { text: t('reviewedBy', { who: who(a.reviewedBy), at: fmtDateTime(a.reviewedAt) }) }) : null,
         // Retention deleted the conversation: an accepted correction is kept, unlinked.
         a.conversationId ? el('a', { href: `#/transcripts/${encodeURIComponent(a.conversationId)}`, text: t('openConversation') }) : null,

@@ -15,6 +15,8 @@ import type { FaqRetriever } from '../services/faq/faq-retriever';
 import type { ItemToItemRecommender } from '../services/recommender/recommender';
 import type { ProductConstraints } from '../services/recommender/constraints';
 import type { OrderGrant } from '../privacy/order-access';
+import type { ClarificationLog, PendingClarification } from '../dialogs/clarify-intent';
+import type { ClarifyRule } from '../nlp/clarify-rule';
 
 /** What the bot remembers about a conversation between turns (besides the dialog stack). */
 export interface ConversationMemory {
@@ -27,6 +29,8 @@ export interface ConversationMemory {
   verified?: OrderGrant[];
   /** The last recommendation, for "cheaper" / "more" follow-ups. */
   lastRecommendation?: { constraints: ProductConstraints; shownIds: string[]; prices: number[] };
+  /** The clarifying question asked in the previous turn, until the next turn (`dialogs/clarify-intent`). */
+  clarification?: PendingClarification;
 }
 
 export interface BotServices {
@@ -46,4 +50,8 @@ export interface BotServices {
   memory: StatePropertyAccessor<ConversationMemory>;
   /** How long an anonymous shopper's verification lasts without a turn (`KEFU_VERIFICATION_IDLE_MINUTES`), in ms. */
   verificationIdleMs: number;
+  /** When to ask "this or that?" instead of guessing (`KEFU_CLARIFY_MARGIN`); absent: never. */
+  clarify?: ClarifyRule;
+  /** Where a shopper's pick of a clarifying button goes as a training signal; absent: nowhere. */
+  clarifications?: ClarificationLog;
 }

@@ -10,6 +10,7 @@ import type { ConversationStore } from '../core/conversation';
 import type { KefuRecognizerResult, Recognizer, SentimentScorer } from '../core/nlu';
 import type { Conversation } from '../core/conversation';
 import type { Locale } from '../core/shop';
+import { recordClarification, takeClarified } from '../dialogs/clarify-intent';
 import { FLOW_INTENTS, routeIntent } from '../dialogs/intent-router';
 import { expectedAnswer, INTENT_OF_ACTION, OrderFlowDialog } from '../dialogs/order/order-flow-dialog';
 import { orderIdFrom, yesNoFrom } from '../dialogs/order/order-text';
@@ -25,7 +26,7 @@ import { replyActivity } from './reply';
 import { MOOD_PROPERTY, nextEmpathy, noteAnger, sentimentForTranscript, withEmpathy, type ShopperMood } from './shopper-mood';
 import { stickyLocale } from './sticky-locale';
 import { handledIntent, setHandledIntent, turnInfo } from './turn-info';
-import { ANGRY_KEY, CONVERSATION_KEY, EMPATHY_SHOWN_KEY, HANDOFF_KEY, RECOGNITION_KEY } from './turn-keys';
+import { ANGRY_KEY, CLARIFIED_OFFER_KEY, CLARIFIED_TEXT_KEY, CONVERSATION_KEY, EMPATHY_SHOWN_KEY, HANDOFF_KEY, RECOGNITION_KEY } from './turn-keys';
 import type { TurnHandler } from './botbuilder-turn-runner';
 
 /** "Never mind" in the middle of a flow (not as the answer to a yes/no question) ends it. */
@@ -141,6 +142,12 @@ export class KefuBot implements TurnHandler {
       await routeIntent(dc, this.services, 'product.recommend', { refinement: postback.how });
       return;
     }
+    const offered = dc.context.turnState.get(CLARIFIED_OFFER_KEY) as { name: string; score: number }[] | undefined;
+    if (postback?.kind === 'clarify' && offered) {
+      // The shopper's pick for the question still open: a training signal for the teach loop.
+      const conversationId = dc.context.activity.conversation.id;
+      await recordClarification(this.services, { conversationId, activityId: postback.activityId, chosenIntent: top.name, locale: recognition.locale, offered });
+    }
     if (dc.activeDialog && postback === null && wantsToStop(dc.context.activity.text ?? '', expectedAnswer(dc.activeDialog))) {
       await dc.cancelAllDialogs();
       setHandledIntent(dc.context, 'smalltalk.goodbye', 1);
@@ -149,7 +156,8 @@ export class KefuBot implements TurnHandler {
       return;
     }
     if (dc.activeDialog) {
-      const interruption = postback?.kind === 'intent' || (postback === null && this.isInterruption(dc, recognition));
+      const tappedIntent = postback?.kind === 'intent' || postback?.kind === 'clarify';
+      const interruption = tappedIntent || (postback === null && this.isInterruption(dc, recognition));
       if (!interruption) {
         const flowIntent = INTENT_OF_ACTION[(dc.activeDialog.state as { action: keyof typeof INTENT_OF_ACTION }).action];
         setHandledIntent(dc.context, flowIntent, 1);
@@ -171,7 +179,7 @@ export class KefuBot implements TurnHandler {
       return;
     }
     const orderId = postback?.kind === 'intent' ? postback.orderId : undefined;
-    await routeIntent(dc, this.services, top.name, { score: top.score, orderId: orderId === 'ASK' ? undefined : orderId });
+    await routeIntent(dc, this.services, top.name, { score: top.score, orderId: orderId === 'ASK' ? undefined : orderId, clarify: postback === null });
   }
 
   /** Whether a message in the middle of a flow asks something else rather than answering it. */
@@ -200,8 +208,18 @@ export class KefuBot implements TurnHandler {
     const text = context.activity.text ?? '';
     const hinted = (context.activity.locale as Locale | undefined) ?? stickyLocale(text, conversation.locale);
     if (text) return this.deps.recognizer.recognize(text, hinted);
+    if (postback?.kind === 'clarify') {
+      // A clarifying button: the chosen intent, on the words (and entities) of the message it answers.
+      const original = await takeClarified(context, this.services, postback);
+      if (original) {
+        context.turnState.set(CLARIFIED_TEXT_KEY, original.text);
+        context.turnState.set(CLARIFIED_OFFER_KEY, original.choices);
+        const recognition = await this.deps.recognizer.recognize(original.text, original.locale);
+        return { ...recognition, topIntent: { name: postback.intent, score: 1 } };
+      }
+    }
     const locale: Locale = hinted ?? conversation.locale ?? 'zh';
-    const intent = postback?.kind === 'intent' ? postback.intent : postback?.kind === 'refine' ? 'product.recommend' : 'oos';
+    const intent = postback?.kind === 'intent' || postback?.kind === 'clarify' ? postback.intent : postback?.kind === 'refine' ? 'product.recommend' : 'oos';
     const score = postback ? 1 : 0;
     return { text: '', locale, intents: { [intent]: { score } }, entities: [], topIntent: { name: intent, score } };
   }

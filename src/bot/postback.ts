@@ -1,13 +1,16 @@
 /**
  * @module bot/postback
  * The small grammar of postback values the bot puts on its buttons:
- * `intent:<name>[|<orderId>]`, `order:<id>`, `answer:yes|no`, `refine:cheaper|more|pricier`.
+ * `intent:<name>[|<orderId>]`, `order:<id>`, `answer:yes|no`, `refine:cheaper|more|pricier`,
+ * `clarify:<intent>|<activityId>` (a button of the clarifying question: the intent meant by the
+ * shopper's message with that id).
  */
 export type Postback =
   | { kind: 'intent'; intent: string; orderId?: string }
   | { kind: 'order'; orderId: string }
   | { kind: 'answer'; yes: boolean }
-  | { kind: 'refine'; how: 'cheaper' | 'more' | 'pricier' };
+  | { kind: 'refine'; how: 'cheaper' | 'more' | 'pricier' }
+  | { kind: 'clarify'; intent: string; activityId: string };
 
 export const postbacks = {
   /** `orderId` ties the tap to one order, as on an order card's buttons. */
@@ -16,6 +19,7 @@ export const postbacks = {
   yes: 'answer:yes',
   no: 'answer:no',
   refine: (how: 'cheaper' | 'more' | 'pricier'): string => `refine:${how}`,
+  clarify: (intent: string, activityId: string): string => `clarify:${intent}|${activityId}`,
 };
 
 export function parsePostbackValue(value: string | undefined): Postback | null {
@@ -32,6 +36,11 @@ export function parsePostbackValue(value: string | undefined): Postback | null {
       return arg === 'yes' || arg === 'no' ? { kind, yes: arg === 'yes' } : null;
     case 'refine':
       return arg === 'cheaper' || arg === 'more' || arg === 'pricier' ? { kind, how: arg } : null;
+    case 'clarify': {
+      const bar = arg.indexOf('|');
+      const [intent, activityId] = [arg.slice(0, bar), arg.slice(bar + 1)];
+      return bar > 0 && activityId ? { kind, intent, activityId } : null;
+    }
     default:
       return null;
   }

@@ -6,7 +6,7 @@ import type { TurnContext } from 'botbuilder-core';
 import type { Conversation } from '../core/conversation';
 import type { KefuRecognizerResult } from '../core/nlu';
 import type { Locale } from '../core/shop';
-import { CONVERSATION_KEY, HANDLED_INTENT_KEY, RECOGNITION_KEY } from './turn-keys';
+import { CLARIFIED_TEXT_KEY, CONVERSATION_KEY, HANDLED_INTENT_KEY, RECOGNITION_KEY } from './turn-keys';
 
 export interface TurnInfo {
   conversation: Conversation;
@@ -14,7 +14,7 @@ export interface TurnInfo {
   locale: Locale;
   /** The signed-in customer, or null for an anonymous shopper. */
   customerId: string | null;
-  /** The text of a message, or '' for a postback. */
+  /** The text of a message, or '' for a postback (a clarify button's: the words of the message it answers). */
   text: string;
   /** A postback's value, if this turn is one. */
   postback?: string;
@@ -29,7 +29,7 @@ export function turnInfo(context: TurnContext): TurnInfo {
     recognition,
     locale: recognition.locale,
     customerId: conversation.customerId,
-    text: context.activity.text ?? '',
+    text: (context.turnState.get(CLARIFIED_TEXT_KEY) as string | undefined) ?? context.activity.text ?? '',
     ...(typeof value === 'string' ? { postback: value } : {}),
   };
 }

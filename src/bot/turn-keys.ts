@@ -12,3 +12,7 @@ export const GUARDS_KEY = Symbol('kefu.guards');
 export const ANGRY_KEY = Symbol('kefu.angry');
 /** Set by a handler that already answered with empathy (a complaint), so none is added. */
 export const EMPATHY_SHOWN_KEY = Symbol('kefu.empathyShown');
+/** The words of the message a clarify button answers: handlers read them as this turn's text. */
+export const CLARIFIED_TEXT_KEY = Symbol('kefu.clarifiedText');
+/** The intents that clarifying question offered (set with `CLARIFIED_TEXT_KEY`). */
+export const CLARIFIED_OFFER_KEY = Symbol('kefu.clarifiedOffer');

@@ -6,6 +6,7 @@
 import type { DialogContext } from 'botbuilder-dialogs';
 import type { BotServices } from '../bot/bot-services';
 import { setHandledIntent } from '../bot/turn-info';
+import { askToClarify } from './clarify-intent';
 import { handleFaq } from './faq-handler';
 import { handleHandoff } from './handoff-handler';
 import { ORDER_FLOW_DIALOG, type OrderAction } from './order/order-flow-dialog';
@@ -33,9 +34,15 @@ export interface RouteOptions {
   orderId?: string;
   oneShot?: boolean;
   refinement?: Refinement;
+  /**
+   * May ask "this or that?" first when the message is a close call between two intents (only for
+   * a typed message outside any flow: never where a flow waits for an answer).
+   */
+  clarify?: boolean;
 }
 
 export async function routeIntent(dc: DialogContext, services: BotServices, intent: string, options: RouteOptions = {}): Promise<void> {
+  if (options.clarify && !dc.activeDialog && (await askToClarify(dc, services))) return;
   setHandledIntent(dc.context, intent, options.score ?? 1);
   const info = turnInfo(dc.context);
   switch (intent) {

@@ -7,6 +7,7 @@ import { INTENTS } from '../core/nlu';
 import type { AnnotationStatus } from '../core/staff';
 import type { Route } from '../http/router';
 import { annotateTurn } from './annotate-turn';
+import { annotationSource } from './clarification-annotations';
 import { parseLimit, single } from './query-params';
 import { audit, type StaffDeps } from './staff-deps';
 import { badRequest, notFound } from './staff-error';
@@ -50,7 +51,9 @@ export function teachRoutes(deps: StaffDeps): Route[] {
         throw badRequest('status must be pending, accepted or rejected.', 'status 必须是 pending、accepted 或 rejected。');
       }
       const limit = parseLimit(url.searchParams, 1000, 100);
-      return { annotations: await deps.staff.annotations.list({ ...(status ? { status: status as AnnotationStatus } : {}), limit }) };
+      const annotations = await deps.staff.annotations.list({ ...(status ? { status: status as AnnotationStatus } : {}), limit });
+      // `source`: a staff correction or a shopper's pick of a clarifying button (the Teach view shows it).
+      return { annotations: annotations.map((a) => ({ ...a, source: annotationSource(a) })) };
     }),
     guardedRoute('POST /api/staff/annotations/:id/accept', auth, review('accepted')),
     guardedRoute('POST /api/staff/annotations/:id/reject', auth, review('rejected')),

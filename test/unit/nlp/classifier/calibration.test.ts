@@ -1,4 +1,4 @@
-import { fitScale, pickThreshold } from '../../../../src/nlp/classifier/calibration';
+import { fitScale, pickThreshold, softmax } from '../../../../src/nlp/classifier/calibration';
 
 describe('pickThreshold', () => {
   it('should put the threshold between in-scope and out-of-scope scores', () => {
@@ -44,5 +44,27 @@ describe('fitScale', () => {
     const right = Array.from({ length: 20 }, () => ({ scores: Float64Array.from([1, 0]), truth: 0 }));
     const mixed = Array.from({ length: 20 }, (_, i) => ({ scores: Float64Array.from([1, 0]), truth: i % 3 === 0 ? 1 : 0 }));
     expect(fitScale(right)).toBeGreaterThan(fitScale(mixed));
+  });
+});
+
+describe('fitScale (temperature scaling)', () => {
+  const nll = (heldOut: { scores: Float64Array; truth: number }[], scale: number): number =>
+    heldOut.reduce((sum, h) => sum - Math.log(softmax(h.scores, scale)[h.truth] as number), 0) / heldOut.length;
+
+  it('should lower the negative log-likelihood of over-confident scores (synthetic: right 70% of the time at a gap of 2)', () => {
+    // Raw scores say 79% (softmax of a gap of 2), but the top class is right only 7 times in 10.
+    const heldOut = Array.from({ length: 100 }, (_, i) => ({ scores: Float64Array.from([2, 0, 0]), truth: i % 10 < 7 ? 0 : 1 + (i % 2) }));
+    const scale = fitScale(heldOut);
+    expect(scale).toBeLessThan(1);
+    expect(nll(heldOut, scale)).toBeLessThan(nll(heldOut, 1));
+    // The calibrated top probability is close to the 70% it is right.
+    expect(softmax(Float64Array.from([2, 0, 0]), scale)[0]).toBeCloseTo(0.7, 1);
+  });
+
+  it('should lower the negative log-likelihood of under-confident scores too', () => {
+    const heldOut = Array.from({ length: 100 }, (_, i) => ({ scores: Float64Array.from([0.2, 0, 0]), truth: i % 50 === 0 ? 1 : 0 }));
+    const scale = fitScale(heldOut);
+    expect(scale).toBeGreaterThan(1);
+    expect(nll(heldOut, scale)).toBeLessThan(nll(heldOut, 1));
   });
 });
