@@ -14,6 +14,7 @@ import { attachBotFramework } from './channels/botframework';
 import { attachChatNamespace } from './channels/socketio/chat-namespace';
 import { CHAT_NAMESPACE } from './channels/socketio/events';
 import { ChatService } from './chat/chat-service';
+import type { TurnOrder } from './chat/turn-queue';
 import type { KefuConfig } from './config';
 import { createNotCarriedDetector } from './dialogs/not-carried';
 import { OrderIdPattern } from './dialogs/order/order-id-pattern';
@@ -99,18 +100,28 @@ export async function buildBot(config: KefuConfig, stores: Stores): Promise<Kefu
   });
 }
 
-export async function buildChat(config: KefuConfig, stores: Stores): Promise<ChatService> {
-  return new ChatService(stores, new BotbuilderTurnRunner(await buildBot(config, stores)));
+export async function buildChat(config: KefuConfig, stores: Stores, turnOrder?: TurnOrder): Promise<ChatService> {
+  return new ChatService(stores, new BotbuilderTurnRunner(await buildBot(config, stores)), turnOrder);
+}
+
+/** How a worker of `kefu serve --workers N` (`cluster/`) starts its server; none in one process. */
+export interface WorkerHooks {
+  /** Sets the socket.io adapter and takes connections from the primary (which owns the port). */
+  attach(io: Server): void;
+  /** Orders the turns of one conversation across the workers. */
+  turnOrder: TurnOrder;
+  /** Whether this worker answers the unanswered messages at start (one worker does). */
+  replay: boolean;
 }
 
 /**
  * Starts the server; resolves once it listens.
  * @example const server = await startServer(loadConfig({ port: 0 }));
  */
-export async function startServer(config: KefuConfig): Promise<KefuServer> {
+export async function startServer(config: KefuConfig, worker?: WorkerHooks): Promise<KefuServer> {
   const stores = await openStores(config);
   await ensureShopData(config, stores);
-  const chat = await buildChat(config, stores);
+  const chat = await buildChat(config, stores, worker?.turnOrder);
   const router = new Router();
   const httpServer = http.createServer(createHttpHandler(config.publicDir, () => ({ store: stores.kind }), router));
   const io = new Server(httpServer, {
@@ -118,17 +129,21 @@ export async function startServer(config: KefuConfig): Promise<KefuServer> {
     maxHttpBufferSize: 64 * 1024,
     cors: { origin: true, credentials: false },
   });
+  worker?.attach(io);
   attachChatNamespace(io.of(CHAT_NAMESPACE), chat, config);
   const context: AppContext = { config, stores, chat, io };
   const features: Feature[] = [attachStaff(context), attachWebhook(context), attachWechat(context), attachBotFramework(context)];
   for (const feature of features) router.add(...feature.routes);
   // Messages a crash left acknowledged but unanswered; pushers are registered by now. Not awaited.
-  void chat.replayUnanswered({ since: new Date(Date.now() - config.replayMinutes * 60_000).toISOString() });
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(config.port, config.host, () => resolve());
-  });
-  const port = (httpServer.address() as AddressInfo).port;
+  if (worker?.replay !== false) void chat.replayUnanswered({ since: new Date(Date.now() - config.replayMinutes * 60_000).toISOString() });
+  // A worker does not listen: the primary owns the port and passes it connections.
+  if (!worker) {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(config.port, config.host, () => resolve());
+    });
+  }
+  const port = worker ? config.port : (httpServer.address() as AddressInfo).port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   log.info('kefu listening on %s (store: %s)', url, stores.kind);
   return {

@@ -2,6 +2,7 @@
  * @module config
  * Typed configuration from the environment, with documented defaults. Secrets come only from env.
  */
+import os from 'node:os';
 import path from 'node:path';
 
 export interface RateLimitConfig {
@@ -96,6 +97,12 @@ export interface KefuConfig {
    */
   replayMinutes: number;
   /**
+   * `KEFU_WORKERS` (or `kefu serve --workers N`): server processes behind the one port, sharing
+   * the store (`cluster/`); `auto` = one per core. 1 runs no cluster at all.
+   * @default 1
+   */
+  workers: number;
+  /**
    * `KEFU_VERIFICATION_IDLE_MINUTES`: an anonymous shopper's answer to the order verification
    * question holds for the connection that gave it until this many minutes pass without a turn
    * from it; then (or from another connection) the question is asked again. 0: only for the turn
@@ -157,6 +164,13 @@ export interface StaffConfig {
 /** The repository root (two levels above `dist/config.js` or `src/config.ts`). */
 export const REPO_ROOT = path.resolve(__dirname, '..');
 
+function intFromEnv(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+  return n;
+}
+
 function fractionFromEnv(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
@@ -164,10 +178,12 @@ function fractionFromEnv(value: string | undefined, fallback: number, name: stri
   return n;
 }
 
-function intFromEnv(value: string | undefined, fallback: number, name: string): number {
-  if (value === undefined || value === '') return fallback;
+/** A worker count: a positive integer or `auto` (one per core); unset is 1. */
+export function workerCount(value: string | undefined, name: string): number {
+  if (value === undefined || value === '') return 1;
+  if (value === 'auto') return os.availableParallelism();
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer or "auto", got "${value}"`);
   return n;
 }
 
@@ -268,6 +284,7 @@ export function loadConfig(overrides: Partial<KefuConfig> = {}, env: NodeJS.Proc
       loginQueue: intFromEnv(env.KEFU_STAFF_LOGIN_QUEUE, 8, 'KEFU_STAFF_LOGIN_QUEUE'),
     },
     replayMinutes: intFromEnv(env.KEFU_REPLAY_MINUTES, 10, 'KEFU_REPLAY_MINUTES'),
+    workers: workerCount(env.KEFU_WORKERS, 'KEFU_WORKERS'),
     verificationIdleMinutes: intFromEnv(env.KEFU_VERIFICATION_IDLE_MINUTES, 5, 'KEFU_VERIFICATION_IDLE_MINUTES'),
     clarifyMargin: fractionFromEnv(env.KEFU_CLARIFY_MARGIN, 0.2, 'KEFU_CLARIFY_MARGIN'),
   };

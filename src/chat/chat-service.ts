@@ -18,7 +18,7 @@ import type { Stores } from '../storage/stores';
 import { ChatEvents } from './chat-events';
 import type { InboundMessage } from './inbound';
 import { DEFAULT_REPLAY_LIMIT, sendAgainNotice, type ReplayOptions, type ReplayOutcome, type ReplaySummary } from './replay-unanswered';
-import { TurnQueue } from './turn-queue';
+import { TurnQueue, type TurnOrder } from './turn-queue';
 
 const log = createLogger('kefu:chat');
 
@@ -56,7 +56,7 @@ export interface OpenByIdRequest {
 export class ChatService {
   /** Stored activities and conversation changes, for watchers in this process (staff console). */
   readonly events = new ChatEvents();
-  private readonly queue = new TurnQueue();
+  private readonly queue: TurnQueue;
   /** `conversationId\nactivityId` of turns queued or running, so a retry is not run twice. */
   private readonly inFlight = new Set<string>();
   /** How each channel reaches a shopper outside a turn (an agent's message): socket rooms, a push API… */
@@ -68,7 +68,11 @@ export class ChatService {
   constructor(
     private readonly stores: Stores,
     private readonly runner: TurnRunner,
-  ) {}
+    /** Shared by the processes of `kefu serve --workers N`; none in one process. */
+    turnOrder?: TurnOrder,
+  ) {
+    this.queue = new TurnQueue(turnOrder);
+  }
 
   /**
    * Resumes `requestedId` when it exists and belongs to the caller (one read); otherwise starts a
@@ -240,7 +244,8 @@ export class ChatService {
     const limit = options.limit ?? DEFAULT_REPLAY_LIMIT;
     const deliver = options.deliver ?? ((conversation, activity) => void this.push(conversation, activity));
     try {
-      const found = await transcripts.unanswered(options.since, limit);
+      const listed = await transcripts.unanswered(options.since, limit);
+      const found = options.conversations ? listed.filter((f) => options.conversations!.has(f.activity.conversationId)) : listed;
       summary.found = found.length;
       const outcomes = await Promise.all(found.map((f) => this.replayOne(f, deliver)));
       for (const outcome of outcomes) summary[outcome]++;

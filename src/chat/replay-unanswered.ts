@@ -16,6 +16,8 @@ export interface ReplayOptions {
   deliver?: (conversation: Conversation, activity: ChatActivity) => void;
   /** Most messages replayed in one start. @default 1000 */
   limit?: number;
+  /** Only these conversations (a worker that died held their turns). @default all */
+  conversations?: ReadonlySet<string>;
 }
 
 /** What a replay did with each message the store found. */

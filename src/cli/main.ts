@@ -13,7 +13,8 @@ import { runTrain } from './train-command';
 
 const USAGE = `usage: kefu <command>
 
-  serve                 start the chat server (PORT, HOST, KEFU_DATA_DIR, KEFU_SHOP_SECRET)
+  serve [--workers N|auto]
+                        start the chat server (PORT, HOST, KEFU_DATA_DIR, KEFU_SHOP_SECRET, KEFU_WORKERS)
   import FOLDER         import shop data (products, customers, orders, events, faq)
   train                 train the NLU from intents/ and the catalogue; print held-out accuracy
   eval [--train F] --test F [--json] [--lang zh|en|auto] [--report DIR] [--mlp [--mlp-mode fallback|average|alone]]
