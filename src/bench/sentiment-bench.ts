@@ -34,12 +34,23 @@ interface BenchSet {
   examples: SentimentExample[];
 }
 
-/** The dev sets, plus chnsenticorp's dev rows whose text is not in its train split (338 of 1,200 are). */
+/** A text as compared for overlap: whitespace removed, so re-spaced copies count as the same review. */
+const overlapKey = (text: string): string => text.replace(/\s+/g, '');
+
+/**
+ * The dev sets, each followed by its rows whose text is in no training set the shipped model saw.
+ * The review corpora overlap: most of chnsenticorp's dev reviews are also in online-shopping-10cats'
+ * train split (and 338 in its own), so the full dev accuracy measures memory; the "unseen" rows
+ * measure generalisation and are the number to compare.
+ */
 function benchSets(root: string): BenchSet[] {
-  const sets: BenchSet[] = SENTIMENT_DATASETS.map((name) => ({ name, locale: 'zh' as const, examples: readSentimentDataset(root, name, 'dev') }));
-  const seen = new Set(readSentimentDataset(root, 'chnsenticorp', 'train').map((e) => e.text));
-  const chn = sets.find((s) => s.name === 'chnsenticorp') as BenchSet;
-  sets.splice(1, 0, { name: 'chnsenticorp (dev not in train)', locale: 'zh', examples: chn.examples.filter((e) => !seen.has(e.text)) });
+  const seen = new Set(SENTIMENT_DATASETS.flatMap((name) => readSentimentDataset(root, name, 'train').map((e) => overlapKey(e.text))));
+  const sets: BenchSet[] = [];
+  for (const name of SENTIMENT_DATASETS) {
+    const examples = readSentimentDataset(root, name, 'dev');
+    sets.push({ name, locale: 'zh', examples });
+    sets.push({ name: `${name} (dev unseen in any training set)`, locale: 'zh', examples: examples.filter((e) => !seen.has(overlapKey(e.text))) });
+  }
   sets.push({ name: 'kefu en shopper reviews', locale: 'en', examples: readSentimentExamples(path.join(REPO_ROOT, 'test', 'fixtures', 'sentiment', 'en-shopper-reviews.jsonl')) });
   return sets;
 }
