@@ -51,7 +51,9 @@ export class Shopper {
     const session = new Promise<Session>((resolve, reject) => {
       socket.once('session', resolve);
       socket.once('connect_error', reject);
+      setTimeout(() => reject(new Error('no session in 20 s')), 20_000).unref();
     });
+    session.catch(() => undefined); // awaited below, after the worker is known
     const worker = await openOnWorker(socket);
     const shopper = new Shopper(socket, worker, await session);
     if (reconnect) socket.auth = { ...auth, conversationId: shopper.session.conversationId };
