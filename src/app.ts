@@ -60,13 +60,14 @@ export async function ensureShopData(config: KefuConfig, stores: Stores): Promis
 /** Builds the bot and its services from the store's shop data. */
 export async function buildBot(config: KefuConfig, stores: Stores): Promise<KefuBot> {
   const shop = await stores.shop.loadShop();
-  const lexicon = buildShopLexicon(shop.products);
+  const lexicon = buildShopLexicon(shop.products, shop);
   // Staff's accepted annotations are trained beside the corpus; a server start that trained records the run.
   const extraExamples = await acceptedExamples(stores.staff.annotations);
   let trained: NluEngine | undefined;
   const recognizer = loadOrTrainModel({
     intentsDir: config.intentsDir,
     products: shop.products,
+    knowledge: shop,
     dataDir: config.dataDir,
     modelDir: config.modelDir,
     extraExamples,

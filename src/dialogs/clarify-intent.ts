@@ -3,8 +3,9 @@
  * "Did you mean this or that?" instead of a guess: when the top two intents of a message are
  * close (`nlp/clarify-rule`), the bot asks one short question with both as buttons (wording and
  * the intent → label table in `dialogs/clarify.json`). A button's postback names the intent and
- * the message's activity id; the message's words are kept in the conversation's memory until the
- * next turn, so the tapped intent runs on them (their entities: order number, product, price).
+ * the message's activity id; the message's words are kept (redacted: no phone, email, address or
+ * secret, as the transcript stores them) in the conversation's memory until the next turn, so the
+ * tapped intent runs on them (their entities: order number, product, price).
  * The tap is recorded as a training signal (`ClarificationLog`). Never asked twice in a row.
  */
 import type { DialogContext } from 'botbuilder-dialogs';
@@ -15,6 +16,7 @@ import { postbacks } from '../bot/postback';
 import { replyActivity } from '../bot/reply';
 import { setHandledIntent, turnInfo } from '../bot/turn-info';
 import { closeCall, rankedIntents } from '../nlp/clarify-rule';
+import { redact } from '../privacy/redact';
 import { createLogger } from '../log';
 
 const log = createLogger('kefu:dialogs:clarify');
@@ -22,7 +24,7 @@ const log = createLogger('kefu:dialogs:clarify');
 /** A question asked in the previous turn, kept in the conversation's memory until the next one. */
 export interface PendingClarification {
   activityId: string;
-  /** The shopper's words, so the chosen intent runs on them (cleared by the next turn). */
+  /** The shopper's words, redacted, so the chosen intent runs on them (cleared by the next turn). */
   text: string;
   locale: Locale;
   choices: { name: string; score: number }[];
@@ -72,7 +74,7 @@ export async function askToClarify(dc: DialogContext, services: BotServices): Pr
   const locale = recognition.locale;
   const [first, second] = pair.map((c) => services.responses.text(locale, labelKey(c.name))) as [string, string];
   const choices = pair.map((c) => ({ name: c.name, score: Math.round(c.score * 1000) / 1000 }));
-  memory.clarification = { activityId, text, locale, choices };
+  memory.clarification = { activityId, text: redact(text), locale, choices };
   setHandledIntent(dc.context, pair[0].name, pair[0].score);
   const reply = replyActivity(services.responses.text(locale, 'clarify.question', { first, second }), locale, {
     actions: pair.map((c, i) => ({ title: buttonTitle(i === 0 ? first : second, locale), value: postbacks.clarify(c.name, activityId) })),
