@@ -11,6 +11,9 @@ export interface ImportSummary {
   orders: number;
   events: number;
   faq: number;
+  /** Only when the import held `categories` / `brands` records. */
+  categories?: number;
+  brands?: number;
 }
 
 export interface ShopRepository {
@@ -30,5 +33,20 @@ export function importSummary(data: ShopData): ImportSummary {
     orders: data.orders.length,
     events: data.events.length,
     faq: data.faq.length,
+    ...(data.categories?.length ? { categories: data.categories.length } : {}),
+    ...(data.brands?.length ? { brands: data.brands.length } : {}),
   };
+}
+
+/** Meta keys under which the optional category and brand records are kept (one JSON array each). */
+export const KNOWLEDGE_KEYS = { categories: 'shop_categories', brands: 'shop_brands' } as const;
+
+/**
+ * Records kept after an import: the imported ones replace those with the same key, the others stay.
+ * @example mergeByKey(old, data.categories, (c) => c.id)
+ */
+export function mergeByKey<T>(old: readonly T[], added: readonly T[], key: (t: T) => string): T[] {
+  const byKey = new Map(old.map((r) => [key(r), r]));
+  for (const r of added) byKey.set(key(r), r);
+  return [...byKey.values()].sort((a, b) => key(a).localeCompare(key(b)));
 }

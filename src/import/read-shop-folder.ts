@@ -1,12 +1,13 @@
 /**
  * @module import/read-shop-folder
- * Reads an import folder: each of the five files as a JSON array (`.json`) or JSON Lines (`.jsonl`).
+ * Reads an import folder: each of the five files, and the optional `categories` and `brands`, as a
+ * JSON array (`.json`) or JSON Lines (`.jsonl`).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportProblem } from './validate-shop-data';
 
-export const SHOP_FILES = ['products', 'customers', 'orders', 'events', 'faq'] as const;
+export const SHOP_FILES = ['products', 'customers', 'orders', 'events', 'faq', 'categories', 'brands'] as const;
 export type ShopFile = (typeof SHOP_FILES)[number];
 
 export interface RawShopFile {

@@ -24,6 +24,8 @@ const DEF_OF: Record<ShopFile, string> = {
   orders: 'order',
   events: 'event',
   faq: 'faq',
+  categories: 'category',
+  brands: 'brand',
 };
 
 let validators: Record<ShopFile, ValidateFunction> | undefined;
@@ -50,7 +52,7 @@ export function formatProblem(p: ImportProblem): string {
 /** Schema check of every record, then duplicate ids and references between files. */
 export function validateShopData(files: RawShopFile[]): { data: ShopData; problems: ImportProblem[] } {
   const problems: ImportProblem[] = [];
-  const data: ShopData = { products: [], customers: [], orders: [], events: [], faq: [] };
+  const data: Required<ShopData> = { products: [], customers: [], orders: [], events: [], faq: [], categories: [], brands: [] };
   const validate = getValidators();
   const location = new Map<unknown, { file: string; index: number }>();
   for (const f of files) {
@@ -68,14 +70,16 @@ export function validateShopData(files: RawShopFile[]): { data: ShopData; proble
       (data[f.kind] as unknown[]).push(record);
     });
   }
-  const ids = (kind: 'products' | 'customers' | 'orders' | 'faq'): Set<string> => {
+  const ids = (kind: 'products' | 'customers' | 'orders' | 'faq' | 'categories' | 'brands'): Set<string> => {
+    const field = kind === 'brands' ? 'name' : 'id';
     const seen = new Set<string>();
-    for (const r of data[kind]) {
-      if (seen.has(r.id)) {
+    for (const r of data[kind] as unknown as Record<string, unknown>[]) {
+      const id = String(r[field]);
+      if (seen.has(id)) {
         const at = location.get(r);
-        problems.push({ file: at?.file ?? kind, index: at?.index, field: 'id', message: `duplicate id "${r.id}"` });
+        problems.push({ file: at?.file ?? kind, index: at?.index, field, message: `duplicate ${field} "${id}"` });
       }
-      seen.add(r.id);
+      seen.add(id);
     }
     return seen;
   };
@@ -83,6 +87,8 @@ export function validateShopData(files: RawShopFile[]): { data: ShopData; proble
   const customerIds = ids('customers');
   ids('orders');
   ids('faq');
+  ids('categories');
+  ids('brands');
   const importsProducts = files.some((f) => f.kind === 'products');
   const importsCustomers = files.some((f) => f.kind === 'customers');
   for (const order of data.orders) {
@@ -96,5 +102,22 @@ export function validateShopData(files: RawShopFile[]): { data: ShopData; proble
       }
     });
   }
+  if (importsProducts) problems.push(...unknownNames(data, location));
   return { data, problems };
+}
+
+/** Categories and brands the imported products never use (a misspelt slug or brand). */
+function unknownNames(data: Required<ShopData>, location: Map<unknown, { file: string; index: number }>): ImportProblem[] {
+  const problems: ImportProblem[] = [];
+  const slugs = new Set(data.products.map((p) => p.category));
+  const brands = new Set(data.products.map((p) => p.brand));
+  for (const c of data.categories) {
+    const at = location.get(c)!;
+    if (!slugs.has(c.id)) problems.push({ file: at.file, index: at.index, field: 'id', message: `no product has category "${c.id}"` });
+  }
+  for (const b of data.brands) {
+    const at = location.get(b)!;
+    if (!brands.has(b.name)) problems.push({ file: at.file, index: at.index, field: 'name', message: `no product has brand "${b.name}"` });
+  }
+  return problems;
 }

@@ -13,7 +13,7 @@ import type { IntentExample } from './corpus-types';
 import type { NluEngineOptions, NluModelJSON } from './nlu-engine';
 import { NluEngine, NLU_MODEL_FORMAT } from './nlu-engine';
 import { loadIntentCorpus } from './corpus';
-import { buildShopLexicon } from './lexicon';
+import { buildShopLexicon, type ShopKnowledge } from './lexicon';
 import { progressBar } from './progress-bar';
 import { createLogger } from '../log';
 
@@ -24,6 +24,8 @@ export interface ModelCacheInput {
   intentsDir: string;
   /** The shop's catalogue (for the lexicon). */
   products: Product[];
+  /** The shop's category names, synonyms and brand aliases (for the lexicon). */
+  knowledge?: ShopKnowledge;
   /** The data folder. */
   dataDir: string;
   /** Where models are stored. @default `<dataDir>/models` */
@@ -56,7 +58,7 @@ export function modelHash(files: string[], lexiconJson: string, options: Partial
  */
 export function loadOrTrainModel(input: ModelCacheInput): NluEngine {
   const corpus = loadIntentCorpus(input.intentsDir);
-  const lexicon = buildShopLexicon(input.products);
+  const lexicon = buildShopLexicon(input.products, input.knowledge);
   const extra = input.extraExamples ?? [];
   const hash = modelHash(corpus.files, JSON.stringify(lexicon), input.options, extra);
   const dir = input.modelDir ?? join(input.dataDir, 'models');

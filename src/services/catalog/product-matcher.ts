@@ -128,7 +128,8 @@ export class ProductMatcher {
     const codes = modelCodes(product);
     const names = [...titles, ...codes].map((t) => this.textFeatures(t));
     const features = new Set<string>();
-    for (const text of [...titles, ...codes, product.brand ?? '', ...(product.tags ?? [])]) {
+    const keywords = Object.values(product.keywords ?? {}).flat();
+    for (const text of [...titles, ...codes, product.brand ?? '', ...(product.tags ?? []), ...keywords]) {
       for (const f of this.textFeatures(text)) features.add(f);
     }
     return { product, features, names };

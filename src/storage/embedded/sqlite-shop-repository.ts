@@ -2,8 +2,8 @@
  * @module storage/embedded/sqlite-shop-repository
  * Shop data import (one transaction: all or nothing; same ids update) and whole-shop reads.
  */
-import { importSummary, type ImportSummary, type ShopRepository } from '../../core/shop-repository';
-import type { Faq, Product, ShopData, ShopEvent } from '../../core/shop';
+import { importSummary, KNOWLEDGE_KEYS, mergeByKey, type ImportSummary, type ShopRepository } from '../../core/shop-repository';
+import type { Faq, Product, ShopBrand, ShopCategory, ShopData, ShopEvent } from '../../core/shop';
 import type { SqliteDatabase } from './database';
 
 export class SqliteShopRepository implements ShopRepository {
@@ -22,7 +22,11 @@ export class SqliteShopRepository implements ShopRepository {
     const putFaq = db.statement('INSERT OR REPLACE INTO faq (id, json) VALUES (?, ?)');
     const putMeta = db.statement('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
     const at = new Date().toISOString();
+    const getMeta = db.statement('SELECT value FROM meta WHERE key = ?');
     await db.write(() => {
+      // Category names and brand aliases (optional files) live in meta, one JSON array each.
+      if (data.categories?.length) putMeta.run(KNOWLEDGE_KEYS.categories, JSON.stringify(mergeByKey(this.metaList<ShopCategory>(getMeta, KNOWLEDGE_KEYS.categories), data.categories, (c) => c.id)));
+      if (data.brands?.length) putMeta.run(KNOWLEDGE_KEYS.brands, JSON.stringify(mergeByKey(this.metaList<ShopBrand>(getMeta, KNOWLEDGE_KEYS.brands), data.brands, (b) => b.name)));
       for (const p of data.products) putProduct.run(p.id, JSON.stringify(p));
       for (const c of data.customers) putCustomer.run(c.id, JSON.stringify(c));
       for (const o of data.orders) putOrder.run(o.id, o.customerId, o.status, o.createdAt, JSON.stringify(o));
@@ -57,7 +61,14 @@ export class SqliteShopRepository implements ShopRepository {
       // Customers and orders are read one at a time through OrderRepository, never in bulk.
       customers: [],
       orders: [],
+      categories: this.metaList<ShopCategory>(this.db.statement('SELECT value FROM meta WHERE key = ?'), KNOWLEDGE_KEYS.categories),
+      brands: this.metaList<ShopBrand>(this.db.statement('SELECT value FROM meta WHERE key = ?'), KNOWLEDGE_KEYS.brands),
     };
+  }
+
+  private metaList<T>(get: { get(key: string): unknown }, key: string): T[] {
+    const row = get.get(key) as { value: string } | undefined;
+    return row ? (JSON.parse(row.value) as T[]) : [];
   }
 
   async hasData(): Promise<boolean> {

@@ -3,8 +3,8 @@
  * Shop import in one transaction (all or nothing; the same ids update), whole-shop reads.
  */
 import type { AnyBulkWriteOperation, Connection } from 'mongoose';
-import type { Faq, Product, ShopData, ShopEvent } from '../../core/shop';
-import { importSummary, type ImportSummary, type ShopRepository } from '../../core/shop-repository';
+import type { Faq, Product, ShopBrand, ShopCategory, ShopData, ShopEvent } from '../../core/shop';
+import { importSummary, KNOWLEDGE_KEYS, mergeByKey, type ImportSummary, type ShopRepository } from '../../core/shop-repository';
 import { inTransaction } from './connection';
 import type { EventDoc, JsonDoc, KefuModels, OrderDoc } from './models';
 
@@ -38,6 +38,15 @@ export class MongooseShopRepository implements ShopRepository {
       if (orders.length) await this.m.Orders.bulkWrite(replaceById(orders), opts);
       if (events.length) await this.m.Events.bulkWrite(events, opts);
       if (data.faq.length) await this.m.Faq.bulkWrite(replaceById(json(data.faq)), opts);
+      // Category names and brand aliases (optional files) live in meta, one JSON array each.
+      if (data.categories?.length) {
+        const merged = mergeByKey(await this.metaList<ShopCategory>(KNOWLEDGE_KEYS.categories), data.categories, (c) => c.id);
+        await this.m.Meta.updateOne({ _id: KNOWLEDGE_KEYS.categories }, { $set: { value: JSON.stringify(merged) } }, { session, upsert: true });
+      }
+      if (data.brands?.length) {
+        const merged = mergeByKey(await this.metaList<ShopBrand>(KNOWLEDGE_KEYS.brands), data.brands, (b) => b.name);
+        await this.m.Meta.updateOne({ _id: KNOWLEDGE_KEYS.brands }, { $set: { value: JSON.stringify(merged) } }, { session, upsert: true });
+      }
       await this.m.Meta.updateOne({ _id: 'last_import_at' }, { $set: { value: new Date().toISOString() } }, { session, upsert: true });
     });
     return importSummary(data);
@@ -61,7 +70,14 @@ export class MongooseShopRepository implements ShopRepository {
       // Customers and orders are read one at a time through OrderRepository, never in bulk.
       customers: [],
       orders: [],
+      categories: await this.metaList<ShopCategory>(KNOWLEDGE_KEYS.categories),
+      brands: await this.metaList<ShopBrand>(KNOWLEDGE_KEYS.brands),
     };
+  }
+
+  private async metaList<T>(key: string): Promise<T[]> {
+    const doc = await this.m.Meta.findById(key).lean<{ value?: string } | null>();
+    return doc?.value ? (JSON.parse(doc.value) as T[]) : [];
   }
 
   async hasData(): Promise<boolean> {
