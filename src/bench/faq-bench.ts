@@ -14,8 +14,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '../config';
 import type { TextAnalyzer } from '../core/nlu';
-import type { Faq, Locale } from '../core/shop';
+import type { Faq, Locale, Product } from '../core/shop';
 import { KefuTextAnalyzer } from '../nlp/analyzer';
+import { buildShopLexicon, loadIntentCorpus, NluEngine } from '../nlp';
 import { FaqRetriever, type FaqRetrieverOptions } from '../services/faq/faq-retriever';
 import { SemanticIndex } from '../services/faq/semantic-index';
 import { shippedAssociations } from '../services/faq/term-associations';
@@ -61,6 +62,23 @@ export interface PairClassifierResult {
   models: { model: string; threshold: number; devAccuracy: number; devF1: number }[];
 }
 
+/** Whether a confident FAQ match should overrule the classifier's `complaint` or `oos`. */
+export interface OverrideResult {
+  /** The demo shop's paraphrases by the intent the classifier gives them. */
+  paraphraseIntents: Record<string, number>;
+  /** complaint/oos examples of the intent corpus (train and tests) the FAQ was asked */
+  negatives: { complaint: number; oos: number };
+  rows: {
+    confidence: number;
+    /** paraphrases the classifier calls complaint/oos that the FAQ answers right at this confidence */
+    rescued: number;
+    /** corpus complaints the FAQ would answer instead of the empathy/handoff */
+    capturedComplaints: number;
+    capturedOos: number;
+    examples: string[];
+  }[];
+}
+
 export interface FaqBenchReport {
   bench: 'faq';
   date: string;
@@ -68,6 +86,7 @@ export interface FaqBenchReport {
   protocol: string;
   shops: ShopResult[];
   afqmc: PairClassifierResult | null;
+  override: OverrideResult;
   totalMs: number;
 }
 
@@ -181,6 +200,46 @@ export function benchAfqmc(dir: string, trainSample = 8000): PairClassifierResul
   return { trainPairs: train.length, devPairs: dev.length, devPositiveRate: round(dev.filter((p) => p.same).length / dev.length), models };
 }
 
+/** Trains the shipped intent classifier on `intents/` and measures the override at a few confidences. */
+export function benchOverride(set: ParaphraseSet, analyzer: TextAnalyzer): OverrideResult {
+  const products = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, set.shop, 'products.json'), 'utf8')) as Product[];
+  const faqs = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, set.shop, 'faq.json'), 'utf8')) as Faq[];
+  const corpus = loadIntentCorpus(path.join(REPO_ROOT, 'intents'));
+  const engine = NluEngine.train(corpus.train, buildShopLexicon(products));
+  const retriever = new FaqRetriever(faqs, analyzer);
+  const paraphraseIntents: Record<string, number> = {};
+  const overruled: { confidence: number; right: boolean }[] = [];
+  for (const p of set.paraphrases) {
+    for (const locale of ['zh', 'en'] as const) {
+      for (const q of p[locale]) {
+        const intent = engine.recognizeSync(q, locale).topIntent.name;
+        paraphraseIntents[intent] = (paraphraseIntents[intent] ?? 0) + 1;
+        if (intent !== 'complaint' && intent !== 'oos') continue;
+        const hit = retriever.search(q, locale, { limit: 1 })[0];
+        if (hit) overruled.push({ confidence: hit.confidence, right: hit.faq.id === p.faqId });
+      }
+    }
+  }
+  const negatives = [...corpus.train, ...corpus.tests]
+    .filter((e) => e.intent === 'complaint' || e.intent === 'oos')
+    .map((e) => ({ intent: e.intent, text: e.text, hit: retriever.search(e.text, e.locale, { limit: 1 })[0] }));
+  const rows = [0.5, 0.6, 0.7, 0.8, 0.9].map((confidence) => {
+    const captured = negatives.filter((n) => n.hit && n.hit.confidence >= confidence);
+    return {
+      confidence,
+      rescued: overruled.filter((o) => o.right && o.confidence >= confidence).length,
+      capturedComplaints: captured.filter((n) => n.intent === 'complaint').length,
+      capturedOos: captured.filter((n) => n.intent === 'oos').length,
+      examples: captured.slice(0, 3).map((n) => `${n.intent}: ${n.text} → ${n.hit!.faq.id} ${n.hit!.confidence.toFixed(2)}`),
+    };
+  });
+  return {
+    paraphraseIntents,
+    negatives: { complaint: negatives.filter((n) => n.intent === 'complaint').length, oos: negatives.filter((n) => n.intent === 'oos').length },
+    rows,
+  };
+}
+
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
@@ -199,7 +258,8 @@ export function runFaqBench(options: { datasetsDir?: string | null } = {}): FaqB
   ];
   const datasets = options.datasetsDir === undefined ? process.env.KEFU_DATASETS_DIR ?? path.resolve(REPO_ROOT, '..', 'shared', 'datasets') : options.datasetsDir;
   const afqmc = datasets ? benchAfqmc(path.join(datasets, 'atec-afqmc')) : null;
-  return { bench: 'faq', date: new Date().toISOString(), node: process.version, protocol: PROTOCOL, shops, afqmc, totalMs: Date.now() - started };
+  const override = benchOverride(readParaphrases(path.join(fixtures, 'demo-shop.json')), analyzer);
+  return { bench: 'faq', date: new Date().toISOString(), node: process.version, protocol: PROTOCOL, shops, afqmc, override, totalMs: Date.now() - started };
 }
 
 export function formatFaqReport(r: FaqBenchReport): string {
@@ -224,6 +284,13 @@ export function formatFaqReport(r: FaqBenchReport): string {
     for (const m of a.models) lines.push(`| ${m.model} | ${m.threshold} | ${pct(m.devAccuracy)} | ${m.devF1.toFixed(3)} |`);
     lines.push('');
   }
+  const o = r.override;
+  lines.push('## Should a confident FAQ match overrule `complaint` or `oos`?', '');
+  lines.push(`The demo shop's ${Object.values(o.paraphraseIntents).reduce((a, b) => a + b, 0)} paraphrases by the classifier's intent: ${Object.entries(o.paraphraseIntents).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ')}.`, '');
+  lines.push(`Against them, the intent corpus's ${o.negatives.complaint} complaint and ${o.negatives.oos} out-of-scope examples asked of the same FAQ:`, '');
+  lines.push('| FAQ confidence ≥ | paraphrases rescued | complaints that would lose empathy/handoff | out-of-scope questions answered from the FAQ | e.g. |', '|---|---|---|---|---|');
+  for (const row of o.rows) lines.push(`| ${row.confidence} | ${row.rescued} | ${row.capturedComplaints} | ${row.capturedOos} | ${row.examples.join('; ')} |`);
+  lines.push('');
   return lines.join('\n');
 }
 

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { REPO_ROOT } from '../config';
+import { runFaqBench, writeFaqReport } from './faq-bench';
 import { runIntentBench, writeIntentReport } from './intent-bench';
 import { formatRecommenderReport, runRecommenderBench, writeRecommenderReport } from './recommender-bench';
 
@@ -15,6 +16,8 @@ async function main(): Promise<void> {
   const intents = await runIntentBench(path.join(REPO_ROOT, 'intents'), path.join(REPO_ROOT, 'knowledge'));
   const nlu = writeIntentReport(intents, path.join(reports, 'bench-intents.md'));
   process.stdout.write(`${nlu.text}\nwritten ${nlu.md}\n`);
+  const faq = writeFaqReport(runFaqBench(), path.join(reports, 'bench-faq.md'));
+  process.stdout.write(`\n${faq.text}\nwritten ${faq.md}\n`);
 }
 
 main().catch((err: unknown) => {

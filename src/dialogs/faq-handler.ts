@@ -1,7 +1,10 @@
 /**
  * @module dialogs/faq-handler
  * Shop questions answered from the FAQ: the best entry for the question (preferring the
- * intent's topic), as text and an FAQ card; when nothing fits, say so and offer a human.
+ * intent's topic); when nothing fits, say so and offer a human. The answer is shown once: the
+ * protocol says FAQ answers always come with an FAQ card, so the card carries the question and the
+ * answer and the message text is a short lead-in (`faq.leadIn`). Plain-text channels print the
+ * card's answer under the lead-in (`channels/plain-text.ts`), so every channel says it once.
  */
 import type { TurnContext } from 'botbuilder-core';
 import { localize, type Faq, type Locale } from '../core/shop';
@@ -11,7 +14,7 @@ import { turnInfo } from '../bot/turn-info';
 import { handoffAction } from './menu';
 
 /** Enough overlap for an entry of the intent's own topic (half of FaqRetriever's general bar). */
-const ON_TOPIC_CONFIDENCE = 0.1;
+const ON_TOPIC_CONFIDENCE = 0.15;
 
 /** The FAQ tag each intent prefers. */
 export const FAQ_TAG: Record<string, string> = {
@@ -30,6 +33,11 @@ export function faqCard(faq: Faq, locale: Locale) {
     contentType: ContentTypes.faq,
     content: { faqId: faq.id, question: questions[0] ?? '', answer: localize(faq.answer, locale) },
   };
+}
+
+/** The text an FAQ card comes with: a lead-in, never the answer again (the card holds it). */
+export function faqLeadIn(services: BotServices, locale: Locale): string {
+  return services.responses.text(locale, 'faq.leadIn');
 }
 
 /**
@@ -61,6 +69,6 @@ export async function handleFaq(context: TurnContext, services: BotServices, int
     });
     return false;
   }
-  await reply(context, localize(faq.answer, locale), locale, { attachments: [faqCard(faq, locale)] });
+  await reply(context, faqLeadIn(services, locale), locale, { attachments: [faqCard(faq, locale)] });
   return true;
 }

@@ -8,8 +8,7 @@ import type { BotServices } from '../bot/bot-services';
 import { postbacks } from '../bot/postback';
 import { reply } from '../bot/reply';
 import { turnInfo } from '../bot/turn-info';
-import { localize } from '../core/shop';
-import { faqCard, findFaq } from './faq-handler';
+import { faqCard, faqLeadIn, findFaq } from './faq-handler';
 import { ORDER_FLOW_DIALOG, type OrderAction } from './order/order-flow-dialog';
 import { orderIdFrom } from './order/order-text';
 
@@ -26,7 +25,7 @@ export async function handleReturnOrRefund(
   const faq = findFaq(services, info.text, locale, intent) ?? findFaq(services, '', locale, intent);
   const lookAtOrder = !options.oneShot && (orderId !== undefined || info.customerId !== null);
   if (faq) {
-    await reply(dc.context, localize(faq.answer, locale), locale, {
+    await reply(dc.context, faqLeadIn(services, locale), locale, {
       attachments: [faqCard(faq, locale)],
       actions: lookAtOrder ? [] : [{ title: services.responses.text(locale, `policy.check_${action}`), value: postbacks.intent(intent, 'ASK') }],
     });

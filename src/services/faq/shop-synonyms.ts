@@ -15,7 +15,7 @@ export const SHOP_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   can: ['可以', '能不能', '能否', '可不可以', '行不行', '能', '支持', 'can i', 'can you', 'is it possible'],
   carrier: ['快递公司', '物流公司', '快递', '顺丰', '圆通', '中通', '申通', '韵达', '邮政', 'ems', 'sf', 'jd logistics', 'courier', 'carrier', 'sf express', 'delivery company', 'shipping company'],
   ship: ['发货', '寄出', '出库', '发出', '寄', 'ship', 'dispatch', 'send out', 'sent out', 'send'],
-  arrive: ['到货', '送到', '收到', '到手', '送达', '到', 'arrive', 'arrives', 'get it', 'delivered', 'receive', 'delivery'],
+  arrive: ['到货', '送到', '收到', '到手', '送达', '到', 'arrive', 'arrived', 'arriving', 'get it', 'delivered', 'receive', 'delivery'],
   fee: ['运费', '邮费', '快递费', '配送费', 'postage', 'shipping fee', 'shipping cost', 'delivery fee', 'delivery charge', 'pay for delivery', 'pay for shipping', 'charge for delivery', 'charge to deliver'],
   free: ['包邮', '免运费', '免邮', 'free shipping', 'free delivery', 'ship free'],
   refund: ['退款', '退钱', '退费', '钱退', '把钱退', '钱款', '退回来', '退给', 'refund', 'refunded', 'money back', 'reimburse'],
