@@ -19,6 +19,7 @@ import { ChatEvents } from './chat-events';
 import type { InboundMessage } from './inbound';
 import { DEFAULT_REPLAY_LIMIT, sendAgainNotice, type ReplayOptions, type ReplayOutcome, type ReplaySummary } from './replay-unanswered';
 import { TurnQueue, type TurnOrder } from './turn-queue';
+import { TurnPacer } from './turn-pacer';
 
 const log = createLogger('kefu:chat');
 
@@ -57,6 +58,14 @@ export class ChatService {
   /** Stored activities and conversation changes, for watchers in this process (staff console). */
   readonly events = new ChatEvents();
   private readonly queue: TurnQueue;
+  /** Spreads the turns a group commit releases together over event-loop turns (`turn-pacer`). */
+  private readonly pacer = new TurnPacer();
+  /**
+   * Each conversation's messages are stored and queued one after another, in arrival order: a
+   * message whose store step takes longer (the verification-answer check reads the transcript
+   * first) must not let a later message be stored and run before it.
+   */
+  private readonly arrivals = new TurnQueue();
   /** `conversationId\nactivityId` of turns queued or running, so a retry is not run twice. */
   private readonly inFlight = new Set<string>();
   /** How each channel reaches a shopper outside a turn (an agent's message): socket rooms, a push API… */
@@ -192,6 +201,20 @@ export class ChatService {
     };
     // The connection, for the order flow's proof of verification (not stored: `privacy/redact-activity`).
     if (inbound.session) activity.channelData = { ...activity.channelData, session: inbound.session };
+    let accepted!: { activity: ChatActivity; duplicate: boolean; turn: Promise<void> };
+    await this.arrivals.run(conversation.id, async () => {
+      accepted = await this.storeAndQueue(conversation, activity, deliver, guards);
+    });
+    return accepted;
+  }
+
+  /** `submit`'s store step and turn queueing, run in the conversation's arrival order. */
+  private async storeAndQueue(
+    conversation: Conversation,
+    activity: ChatActivity,
+    deliver: Deliver,
+    guards?: TurnGuards,
+  ): Promise<{ activity: ChatActivity; duplicate: boolean; turn: Promise<void> }> {
     let stored;
     try {
       if (this.unsaved.has(conversation)) await this.save(conversation);
@@ -312,6 +335,7 @@ export class ChatService {
   private async runTurn(conversationId: string, activity: ChatActivity, deliver: Deliver, guards?: TurnGuards): Promise<boolean> {
     let conversation: Conversation | null = null;
     try {
+      await this.pacer.next();
       for (let attempt = 1; ; attempt++) {
         // Read fresh: a turn queued earlier (or another server) may have changed it (locale, handoff).
         conversation = (await this.stores.conversations.get(conversationId)) as Conversation;
@@ -336,8 +360,8 @@ export class ChatService {
         await this.storeReplies(messages);
         messages.forEach((m) => this.events.emit('activity', m));
         replies.forEach(deliver);
-        // A turn that handed off says so on its replies (`channelData.handoff`); only then is the conversation re-read.
-        if (!current.handoff && messages.some((m) => m.channelData?.handoff === true)) await this.announceHandoff(current.id);
+        // A turn that handed off or left the queue says so on its replies (`channelData.handoff`); only then is the conversation re-read.
+        if (messages.some((m) => typeof m.channelData?.handoff === 'boolean' && m.channelData.handoff !== current.handoff)) await this.announceHandoff(current);
         return true;
       }
     } catch (err) {
@@ -362,13 +386,13 @@ export class ChatService {
     };
   }
 
-  /** Tells watchers (the staff console) that the turn handed the conversation off. */
-  private async announceHandoff(conversationId: string): Promise<void> {
+  /** Tells watchers (the staff console) that the turn handed the conversation off, or took it back from the queue. */
+  private async announceHandoff(before: Conversation): Promise<void> {
     try {
-      const after = await this.stores.conversations.get(conversationId);
-      if (after?.handoff) this.events.emit('conversation', after);
+      const after = await this.stores.conversations.get(before.id);
+      if (after && after.handoff !== before.handoff) this.events.emit('conversation', after);
     } catch (err) {
-      log.warn('cannot re-read %s after its turn', conversationId, err);
+      log.warn('cannot re-read %s after its turn', before.id, err);
     }
   }
 
