@@ -19,10 +19,12 @@ import type { KefuConfig } from './config';
 import { createNotCarriedDetector } from './dialogs/not-carried';
 import { OrderIdPattern } from './dialogs/order/order-id-pattern';
 import { Responses } from './dialogs/responses';
+import { StaffHours } from './dialogs/staff-hours';
 import { attachWebhook } from './channels/webhook';
 import { attachWechat } from './channels/wechat';
 import { createHttpHandler } from './http/http-handler';
 import { Router } from './http/router';
+import { shopInfoRoute } from './http/shop-info-route';
 import { importShopFolder } from './import/import-shop';
 import { createLogger } from './log';
 import { buildShopLexicon, KefuTextAnalyzer, loadOrTrainModel, type NluEngine } from './nlp';
@@ -97,6 +99,7 @@ export async function buildBot(config: KefuConfig, stores: Stores): Promise<Kefu
       verificationIdleMs: config.verificationIdleMinutes * 60_000,
       clarify: { ...DEFAULT_CLARIFY_RULE, margin: config.clarifyMargin },
       clarifications: new ClarificationAnnotations({ transcripts: stores.transcripts, annotations: stores.staff.annotations }),
+      staffHours: StaffHours.load(config.staffHoursFile),
     },
   });
 }
@@ -135,6 +138,8 @@ export async function startServer(config: KefuConfig, worker?: WorkerHooks): Pro
   const context: AppContext = { config, stores, chat, io };
   const features: Feature[] = [attachStaff(context), attachWebhook(context), attachWechat(context), attachBotFramework(context)];
   for (const feature of features) router.add(...feature.routes);
+  // Staff hours for the demo page and widget: the file the bot reads too.
+  router.add(shopInfoRoute(StaffHours.load(config.staffHoursFile)));
   // Messages a crash left acknowledged but unanswered; pushers are registered by now. Not awaited.
   if (worker?.replay !== false) void chat.replayUnanswered({ since: new Date(Date.now() - config.replayMinutes * 60_000).toISOString() });
   // A worker does not listen: the primary owns the port and passes it connections.

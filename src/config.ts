@@ -117,6 +117,12 @@ export interface KefuConfig {
    * @default 0.2
    */
   clarifyMargin: number;
+  /**
+   * `KEFU_STAFF_HOURS_FILE`: staff hours (time zone, weekly hours, closed dates) and the average
+   * minutes per queued conversation; the one source for the bot and the demo page (`/api/v1/shop-info`).
+   * @default '<repo>/dialogs/staff-hours.json'
+   */
+  staffHoursFile: string;
 }
 
 export interface WechatConfig {
@@ -287,6 +293,7 @@ export function loadConfig(overrides: Partial<KefuConfig> = {}, env: NodeJS.Proc
     workers: workerCount(env.KEFU_WORKERS, 'KEFU_WORKERS'),
     verificationIdleMinutes: intFromEnv(env.KEFU_VERIFICATION_IDLE_MINUTES, 5, 'KEFU_VERIFICATION_IDLE_MINUTES'),
     clarifyMargin: fractionFromEnv(env.KEFU_CLARIFY_MARGIN, 0.2, 'KEFU_CLARIFY_MARGIN'),
+    staffHoursFile: path.resolve(env.KEFU_STAFF_HOURS_FILE || path.join(REPO_ROOT, 'dialogs', 'staff-hours.json')),
   };
   const merged = { ...base, ...overrides, dataDir };
   // An overridden `rateLimit` (tests, embedders) still sets the message rate per socket.

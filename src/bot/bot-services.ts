@@ -17,6 +17,7 @@ import type { ProductConstraints } from '../services/recommender/constraints';
 import type { OrderGrant } from '../privacy/order-access';
 import type { ClarificationLog, PendingClarification } from '../dialogs/clarify-intent';
 import type { ClarifyRule } from '../nlp/clarify-rule';
+import type { StaffHours } from '../dialogs/staff-hours';
 
 /** What the bot remembers about a conversation between turns (besides the dialog stack). */
 export interface ConversationMemory {
@@ -54,4 +55,6 @@ export interface BotServices {
   clarify?: ClarifyRule;
   /** Where a shopper's pick of a clarifying button goes as a training signal; absent: nowhere. */
   clarifications?: ClarificationLog;
+  /** When staff answer and how long a queued conversation takes them (`dialogs/staff-hours.json`). */
+  staffHours: StaffHours;
 }

@@ -2,7 +2,8 @@
  * @module bot/kefu-bot
  * The turn handler: recognise the message, then continue the flow in progress, answer an
  * interruption and resume the flow, or start what the intent asks for. A conversation handed
- * to staff gets no bot replies until it is released.
+ * to staff gets only the waiting reply while queued and no bot replies while an agent holds it
+ * (`dialogs/handoff-waiting`).
  */
 import { ConversationState, type StatePropertyAccessor, type Storage, type TurnContext } from 'botbuilder-core';
 import { DialogSet, type DialogState, type DialogContext } from 'botbuilder-dialogs';
@@ -11,6 +12,7 @@ import type { KefuRecognizerResult, Recognizer, SentimentScorer } from '../core/
 import type { Conversation } from '../core/conversation';
 import type { Locale } from '../core/shop';
 import { recordClarification, takeClarified } from '../dialogs/clarify-intent';
+import { answerWhileHandedOff } from '../dialogs/handoff-waiting';
 import { FLOW_INTENTS, routeIntent } from '../dialogs/intent-router';
 import { expectedAnswer, INTENT_OF_ACTION, OrderFlowDialog } from '../dialogs/order/order-flow-dialog';
 import { orderIdFrom, yesNoFrom } from '../dialogs/order/order-text';
@@ -84,7 +86,8 @@ export class KefuBot implements TurnHandler {
 
   async onTurn(context: TurnContext): Promise<void> {
     const conversation = context.turnState.get(CONVERSATION_KEY) as Conversation;
-    if (conversation.handoff) return; // staff have it: the bot stays quiet
+    // With staff: queue place and estimate while waiting, silence while an agent holds it.
+    if (await answerWhileHandedOff(context, conversation, this.services)) return;
     const postback = parsePostbackValue(typeof context.activity.value === 'string' ? context.activity.value : undefined);
     const recognition = await this.recognize(context, conversation, postback);
     context.turnState.set(RECOGNITION_KEY, recognition);

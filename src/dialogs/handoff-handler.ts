@@ -6,7 +6,9 @@
  * and cut at 200 characters at a space or punctuation mark. A channel may limit requests per
  * network (`TurnGuards.handoff`): past it the shopper is told staff cannot take more requests
  * from there right now, and nothing is queued. A shopper angry now or in a recent message
- * (`bot/shopper-mood`) is queued with the angry priority: staff see them first.
+ * (`bot/shopper-mood`) is queued with the angry priority: staff see them first. The reply names
+ * the staff hours, or outside them when staff are back (the conversation stays queued, the
+ * shopper may leave a message), with a button back to the assistant (`dialogs/handoff-waiting`).
  */
 import type { TurnContext } from 'botbuilder-core';
 import type { BotServices } from '../bot/bot-services';
@@ -17,6 +19,7 @@ import { HANDOFF_PRIORITY } from '../core/conversation';
 import type { TurnGuards } from '../core/turn-runner';
 import { cutQuote } from '../privacy/cut-quote';
 import { redact } from '../privacy/redact';
+import { backToBotAction, handoffQueuedText } from './handoff-waiting';
 
 export async function handleHandoff(context: TurnContext, services: BotServices, intent: string): Promise<void> {
   const { locale, text, conversation } = turnInfo(context);
@@ -34,5 +37,7 @@ export async function handleHandoff(context: TurnContext, services: BotServices,
     context.turnState.set(EMPATHY_SHOWN_KEY, true);
     await reply(context, services.responses.text(locale, 'handoff.complaintEmpathy'), locale);
   }
-  await reply(context, services.responses.text(locale, admitted ? 'handoff.queued' : 'handoff.busy'), locale);
+  if (!admitted) return reply(context, services.responses.text(locale, 'handoff.busy'), locale);
+  // Staff hours (and outside them, when staff are back) and the way back to the assistant.
+  await reply(context, handoffQueuedText(services, locale), locale, { actions: [backToBotAction(services, locale)] });
 }

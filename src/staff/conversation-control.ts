@@ -3,13 +3,19 @@
  * An agent takes a conversation over, writes to the shopper, and releases it back to the bot.
  * Taking over sets the conversation's `handoff` flag (the bot stays quiet), removes it from the
  * handoff queue and records the assignment; only one agent holds a conversation at a time.
+ * The shopper is told when an agent joins and leaves (`dialogs/agent-presence`).
  */
 import { randomUUID } from 'node:crypto';
-import type { ChatService } from '../chat/chat-service';
+import { BOT_ID, type ChatService } from '../chat/chat-service';
 import type { ChatActivity, Conversation, ConversationStore, HandoffQueue, TranscriptStore } from '../core/conversation';
 import type { Assignment, Assignments, AuditLog, StaffAccount } from '../core/staff';
+import { agentPresenceNotice, type AgentPresence } from '../dialogs/agent-presence';
+import type { Responses } from '../dialogs/responses';
 import { redactActivity } from '../privacy/redact-activity';
+import { createLogger } from '../log';
 import { notFound, staffError } from './staff-error';
+
+const log = createLogger('kefu:staff');
 
 export interface ControlStores {
   conversations: ConversationStore;
@@ -25,6 +31,8 @@ export class ConversationControl {
   constructor(
     private readonly stores: ControlStores,
     private readonly chat: ChatService,
+    /** The wording of "agent joined / left"; without it the shopper is not told. */
+    private readonly responses?: Responses,
   ) {}
 
   async conversation(id: string): Promise<Conversation> {
@@ -37,6 +45,7 @@ export class ConversationControl {
   async takeover(id: string, staff: StaffAccount): Promise<Assignment> {
     await this.conversation(id);
     const assignment: Assignment = { conversationId: id, staffId: staff.id, staffName: staff.displayName, since: new Date().toISOString() };
+    const heldBefore = await this.stores.assignments.get(id);
     const taken = await this.stores.assignments.take(assignment);
     if (!taken.ok) {
       const holder = taken.holder;
@@ -49,6 +58,7 @@ export class ConversationControl {
     const updated = await this.stores.conversations.update(id, { handoff: true });
     await this.audit(staff, 'takeover', id);
     if (updated) this.chat.events.emit('conversation', updated);
+    if (updated && !heldBefore) await this.tellShopper(updated, 'joined', staff);
     return (await this.stores.assignments.get(id)) ?? assignment;
   }
 
@@ -60,6 +70,20 @@ export class ConversationControl {
     const updated = await this.stores.conversations.update(id, { handoff: false });
     await this.audit(staff, 'release', id);
     if (updated) this.chat.events.emit('conversation', updated);
+    if (updated) await this.tellShopper(updated, 'left', staff);
+  }
+
+  /** Stores and pushes "agent joined / left"; a failure is logged, the takeover or release stands. */
+  private async tellShopper(conversation: Conversation, presence: AgentPresence, staff: StaffAccount): Promise<void> {
+    if (!this.responses) return;
+    const notice = agentPresenceNotice(this.responses, conversation, presence, staff.displayName, { id: BOT_ID, role: 'bot' });
+    try {
+      const stored = await this.stores.transcripts.append(notice);
+      this.chat.events.emit('activity', stored.activity);
+      this.chat.push(conversation, notice);
+    } catch (err) {
+      log.warn('cannot tell the shopper in %s that the agent %s', conversation.id, presence, err);
+    }
   }
 
   /**

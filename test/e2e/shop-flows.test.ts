@@ -118,20 +118,23 @@ describe.each(['zh', 'en'] as const)('shop flows (%s)', (lang) => {
     expect(card.answer).toBe(localize(faq.answer, lang));
   });
 
-  it('should hand over to a human and then stay quiet', async () => {
+  it('should hand over to a human and then answer only with the place in the queue', async () => {
     const c = await connect();
     const turn = await c.say(say.handoff);
     expect(intentOf(turn)).toBe('agent.handoff');
     expect(turn.messages.every((m) => m.channelData?.handoff === true)).toBe(true);
     const queue = await chat.server.stores.handoffs.list();
     expect(queue.find((e) => e.conversationId === c.session.conversationId)?.reason).toContain('agent.handoff');
-    const quiet = await c.say(say.greeting);
-    expect(quiet.ack.ok).toBe(true);
-    expect(quiet.messages).toHaveLength(0);
-    const quietId = (quiet.ack as { id: string }).id;
+    // Waiting for staff: the greeting is kept for the agent and answered with the queue, not by the bot.
+    const waiting = await c.say(say.greeting);
+    expect(waiting.ack.ok).toBe(true);
+    expect(waiting.messages).toHaveLength(1);
+    expect(intentOf(waiting)).toBe('handoff.waiting');
+    expect(waiting.messages[0].channelData?.queue).toMatchObject({ position: queue.findIndex((e) => e.conversationId === c.session.conversationId) + 1 });
+    const waitingId = (waiting.ack as { id: string }).id;
     const history = await c.history();
-    expect(history.some((a) => a.id === quietId)).toBe(true);
-    expect(history.some((a) => a.replyToId === quietId)).toBe(false);
+    expect(history.some((a) => a.id === waitingId)).toBe(true);
+    expect(history.filter((a) => a.replyToId === waitingId && a.type === 'message').map((a) => a.channelData?.intent)).toEqual([{ name: 'handoff.waiting', score: 1 }]);
   });
 
   it('should acknowledge a complaint with empathy before handing over', async () => {
