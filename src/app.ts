@@ -19,6 +19,7 @@ import type { KefuConfig } from './config';
 import { createNotCarriedDetector } from './dialogs/not-carried';
 import { OrderIdPattern } from './dialogs/order/order-id-pattern';
 import { Responses } from './dialogs/responses';
+import { CategoryNames } from './services/catalog/category-names';
 import { StaffHours } from './dialogs/staff-hours';
 import { attachWebhook } from './channels/webhook';
 import { attachWechat } from './channels/wechat';
@@ -95,6 +96,7 @@ export async function buildBot(config: KefuConfig, stores: Stores): Promise<Kefu
       matcher: new ProductMatcher(shop.products, analyzer),
       recommender: new ItemToItemRecommender(shop.events, shop.products),
       notCarried: createNotCarriedDetector(lexicon),
+      categoryNames: new CategoryNames(shop.categories),
       orderIds: OrderIdPattern.learn(await stores.orders.sampleIds(500)),
       verificationIdleMs: config.verificationIdleMinutes * 60_000,
       clarify: { ...DEFAULT_CLARIFY_RULE, margin: config.clarifyMargin },

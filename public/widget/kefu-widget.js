@@ -935,7 +935,8 @@
         ? el('a', { class: 'kefu-card-title', href, target: '_blank', rel: 'noopener noreferrer', text: title })
         : el('h3', { class: 'kefu-card-title', text: title });
       body.appendChild(href ? el('h3', { class: 'kefu-card-heading' }, [titleNode]) : titleNode);
-      const category = c.category == null ? '' : (t.categories[String(c.category)] || pick(c.category, lang));
+      // The bot names the category in the shopper's language (categoryName); older replies carry only the slug.
+      const category = c.categoryName ? pick(c.categoryName, lang) : c.category == null ? '' : (t.categories[String(c.category)] || pick(c.category, lang));
       const meta = [pick(c.brand, lang), category].filter(Boolean).join(' · ');
       if (meta) body.appendChild(el('p', { class: 'kefu-card-meta', text: meta }));
       const priceRow = el('div', { class: 'kefu-card-row' }, [el('span', { class: 'kefu-price', text: fmtMoney(c.price, c.currency, lang) })]);

@@ -18,6 +18,7 @@ import type { OrderGrant } from '../privacy/order-access';
 import type { ClarificationLog, PendingClarification } from '../dialogs/clarify-intent';
 import type { ClarifyRule } from '../nlp/clarify-rule';
 import type { StaffHours } from '../dialogs/staff-hours';
+import type { CategoryNames } from '../services/catalog/category-names';
 
 /** What the bot remembers about a conversation between turns (besides the dialog stack). */
 export interface ConversationMemory {
@@ -48,6 +49,8 @@ export interface BotServices {
   orderIds: OrderIdPattern;
   /** The kind of product asked for when the shop sells none of it. */
   notCarried: NotCarriedDetector;
+  /** Category names in the shopper's language (the shop's, else built-in); cards fall back to the built-in names. */
+  categoryNames?: CategoryNames;
   memory: StatePropertyAccessor<ConversationMemory>;
   /** How long an anonymous shopper's verification lasts without a turn (`KEFU_VERIFICATION_IDLE_MINUTES`), in ms. */
   verificationIdleMs: number;

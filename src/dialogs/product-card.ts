@@ -4,8 +4,13 @@
  */
 import { localize, type Locale, type Product } from '../core/shop';
 import { ContentTypes } from '../bot/reply';
+import { BUILTIN_CATEGORY_NAMES, type CategoryNames } from '../services/catalog/category-names';
 
-export function productCard(product: Product, locale: Locale, reason?: string) {
+/**
+ * @param names category names in the shopper's language (`categoryName`); `category` stays the slug.
+ * @example productCard(product, 'zh', '热销推荐', services.categoryNames)
+ */
+export function productCard(product: Product, locale: Locale, reason?: string, names: CategoryNames = BUILTIN_CATEGORY_NAMES) {
   return {
     contentType: ContentTypes.product,
     content: {
@@ -14,6 +19,7 @@ export function productCard(product: Product, locale: Locale, reason?: string) {
       price: product.price,
       currency: product.currency,
       category: product.category,
+      categoryName: names.name(product.category, locale),
       ...(product.brand ? { brand: product.brand } : {}),
       ...(product.imageUrl ? { imageUrl: product.imageUrl } : {}),
       ...(product.url ? { url: product.url } : {}),

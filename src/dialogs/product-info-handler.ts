@@ -55,12 +55,12 @@ export async function handleProductQuestion(context: TurnContext, services: BotS
   const inStock = product.stock === undefined || product.stock > 0;
   if (intent === 'product.info') {
     const key = inStock ? 'product.info' : 'product.infoOutOfStock';
-    await reply(context, services.responses.text(locale, key, vars), locale, { attachments: [productCard(product, locale)] });
+    await reply(context, services.responses.text(locale, key, vars), locale, { attachments: [productCard(product, locale, undefined, services.categoryNames)] });
     return;
   }
   if (inStock) {
     const key = product.stock === undefined ? 'product.inStockUnknownCount' : 'product.inStock';
-    await reply(context, services.responses.text(locale, key, vars), locale, { attachments: [productCard(product, locale)] });
+    await reply(context, services.responses.text(locale, key, vars), locale, { attachments: [productCard(product, locale, undefined, services.categoryNames)] });
     return;
   }
   const sameCategoryInStock = (p: Product): boolean => p.category === product.category && (p.stock === undefined || p.stock > 0);
@@ -70,8 +70,8 @@ export async function handleProductQuestion(context: TurnContext, services: BotS
     .filter(Boolean);
   await reply(context, services.responses.text(locale, alternatives.length ? 'product.outOfStockAlternatives' : 'product.outOfStock', vars), locale, {
     attachments: [
-      productCard(product, locale),
-      ...alternatives.map((p) => productCard(p, locale, services.responses.text(locale, 'product.alternativeReason'))),
+      productCard(product, locale, undefined, services.categoryNames),
+      ...alternatives.map((p) => productCard(p, locale, services.responses.text(locale, 'product.alternativeReason'), services.categoryNames)),
     ],
   });
 }

@@ -117,8 +117,10 @@ export async function handleRecommend(context: TurnContext, services: BotService
   };
   await services.memory.set(context, memory);
   const key = relaxed ? 'recommend.relaxed' : followUp ? `recommend.${how}` : personal ? 'recommend.personal' : 'recommend.intro';
-  await reply(context, services.responses.text(locale, key, { count: shown.length }), locale, {
-    attachments: recs.map((r, i) => productCard(shown[i], locale, reasonText(services, r, shown[i], locale, constraints))),
+  // One pick is said in the singular ("Here is one pick", "为您挑了这一款").
+  const counted = shown.length === 1 && services.responses.has(`${key}One`) ? `${key}One` : key;
+  await reply(context, services.responses.text(locale, counted, { count: shown.length }), locale, {
+    attachments: recs.map((r, i) => productCard(shown[i], locale, reasonText(services, r, shown[i], locale, constraints), services.categoryNames)),
     actions: [
       { title: services.responses.text(locale, 'recommend.actionCheaper'), value: postbacks.refine('cheaper') },
       { title: services.responses.text(locale, 'recommend.actionMore'), value: postbacks.refine('more') },
@@ -152,5 +154,10 @@ function reasonText(services: BotServices, r: Recommendation, product: Product, 
       : r.reason.kind === 'top-rated' && product.rating !== undefined
         ? services.responses.text(locale, 'recommend.reasonTopRated', vars)
         : services.responses.text(locale, 'recommend.reasonPopular', vars);
-  return c.price ? `${base} · ${services.responses.text(locale, 'recommend.reasonBudget', vars)}` : base;
+  return c.price && withinBudget(product.price, c.price) ? `${base} · ${services.responses.text(locale, 'recommend.reasonBudget', vars)}` : base;
+}
+
+/** Is the price inside the range asked for (a relaxed list may hold items over the budget)? */
+export function withinBudget(price: number, range: PriceRange): boolean {
+  return (range.min === undefined || price >= range.min) && (range.max === undefined || price <= range.max);
 }

@@ -10,7 +10,7 @@ import { tokenize } from './tokenizer';
 import { stemEn } from './lang/en/stemmer-en';
 import { STOPWORDS_ZH } from './lang/zh/stopwords-zh';
 import { STOPWORDS_EN } from './lang/en/stopwords-en';
-import { GENERIC_CATEGORIES } from './generic-categories';
+import { GENERIC_CATEGORIES, slugNamesKind } from './generic-categories';
 import { ATTRIBUTE_WORDS } from './attribute-words';
 import type { GenericCategory } from './generic-categories';
 
@@ -45,8 +45,7 @@ function slugWords(slug: string): string[] {
 
 /** Does a generic kind of category apply to this catalogue category? */
 function genericApplies(g: GenericCategory, slug: string, words: ReadonlySet<string>): boolean {
-  const stems = new Set(normalizeText(slug).split(/[-_\s]+/).map(stemEn));
-  if (g.keys.some((k) => stems.has(stemEn(k)))) return true;
+  if (slugNamesKind(g, slug)) return true;
   // Without a slug match, two of the category's own words must be the kind's words, not
   // counting words that also name other things (a stationery shop's notebooks are no laptops).
   return g.words.filter((w) => words.has(w) && !g.ambiguous?.includes(w)).length >= 2;

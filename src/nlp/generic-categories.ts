@@ -7,6 +7,8 @@
  * own words overlap the kind's), and `categoryName` shows a kind's name for a category it names.
  */
 import data from './lexicon-data/product-kinds.json';
+import { normalizeText } from './normalize';
+import { stemEn } from './lang/en/stemmer-en';
 
 export interface GenericCategory {
   /** Slug words that name this kind of category (singular, lower-case). */
@@ -36,3 +38,14 @@ export const GENERIC_CATEGORIES: readonly GenericCategory[] = (data.kinds as Kin
   names: k.names,
   ...(k.ambiguous ? { ambiguous: k.ambiguous } : {}),
 }));
+
+/** Does the category slug name this kind (`home-appliances` names the appliance kinds)? */
+export function slugNamesKind(g: GenericCategory, slug: string): boolean {
+  const stems = new Set(normalizeText(slug).split(/[-_\s]+/).map(stemEn));
+  return g.keys.some((k) => stems.has(stemEn(k)));
+}
+
+/** The first built-in kind a slug names (the general kinds come first in the data). */
+export function kindNamedBy(slug: string): GenericCategory | undefined {
+  return GENERIC_CATEGORIES.find((g) => slugNamesKind(g, slug));
+}
