@@ -29,6 +29,7 @@ import { AWAITS_VERIFICATION } from '../../privacy/redact-activity';
 import { answerMatches } from './verification';
 import { grantOrder, isVerified, turnSession } from './verified-orders';
 import type { VerificationLimit } from './verification-limit';
+import { addressFields, extractAddress, fieldOrder } from './shipping-address';
 
 export type OrderAction = 'status' | 'cancel' | 'change_address' | 'return' | 'refund';
 export const ORDER_FLOW_DIALOG = 'order.flow';
@@ -119,12 +120,14 @@ export class OrderFlowDialog extends Dialog<OrderFlowOptions> {
         return this.cancel(dc, state);
       }
       case 'address': {
-        const address = info.text.trim();
+        // Only the address goes on the label ("改成…", "change it to …" and "谢谢" do not).
+        const address = extractAddress(info.text);
         if (address.length < 6) return this.retry(dc, state, 'order.addressTooShort');
         state.newAddress = address;
         state.step = 'confirmAddress';
         state.tries = 0;
-        await this.say(dc.context, 'order.confirmAddress', { address }, this.yesNoActions(info.locale), [], { order: state.orderId! });
+        const fields = this.addressReadBack(address, info.locale);
+        await this.say(dc.context, 'order.confirmAddress', { address, fields }, this.yesNoActions(info.locale), [], { order: state.orderId! });
         return Dialog.EndOfTurn;
       }
       case 'confirmAddress': {
@@ -313,6 +316,15 @@ export class OrderFlowDialog extends Dialog<OrderFlowOptions> {
       updated: dateOf(order.updatedAt ?? order.createdAt),
       created: dateOf(order.createdAt),
     };
+  }
+
+  /** "城市：上海市；区县：浦东新区；详细地址：世纪大道100号" — the fields that could be told, in order. */
+  private addressReadBack(address: string, locale: 'zh' | 'en'): string {
+    const fields = addressFields(address);
+    return fieldOrder(address)
+      .filter((f) => fields[f])
+      .map((f) => this.text(locale, 'order.addressField', { field: this.text(locale, `order.addressField_${f}`), value: fields[f]! }))
+      .join(this.text(locale, 'order.addressFieldSeparator'));
   }
 
   private orderLabel(order: Order, locale: 'zh' | 'en'): string {
