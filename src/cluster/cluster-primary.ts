@@ -37,7 +37,7 @@ export interface KefuCluster {
 }
 
 function send(worker: Worker | undefined, message: ToWorker): void {
-  if (worker?.isConnected()) worker.send(message, undefined, { keepOpen: false }, () => undefined);
+  if (worker?.isConnected()) worker.send(message, undefined, {}, () => undefined);
 }
 
 /** Resolves when `worker` says it is ready; rejects when it exits first. */
