@@ -442,14 +442,16 @@ export class ChatService {
   }
 
   /**
-   * Activities of the conversation, oldest first, as its owner may see them: their own words
-   * while the raw retention keeps them (`KEFU_RAW_RETENTION_DAYS`), else the redacted copy. A
+   * Activities of the conversation, oldest first, as its owner may see them: a signed-in owner's
+   * own words while the raw retention keeps them (`KEFU_RAW_RETENTION_DAYS`), else the redacted copy. A
    * conversation that is not signed in is anyone's who holds its id, so its order details show
    * only to the connection (`session`) currently verified for that order (`privacy/order-access`);
    * others get a placeholder asking to verify again (`privacy/anonymous-view`).
    */
   async history(conversation: Conversation, options: { before?: string; limit?: number }, session?: string): Promise<ChatActivity[]> {
-    const activities = await this.stores.transcripts.list(conversation.id, { ...options, view: 'owner' });
+    // Raw words (`KEFU_RAW_RETENTION_DAYS`) only to a signed-in owner: anyone holding an anonymous
+    // conversation's id (the next person at a shared computer) reads the redacted copy.
+    const activities = await this.stores.transcripts.list(conversation.id, { ...options, view: conversation.customerId ? 'owner' : 'staff' });
     if (conversation.customerId) return activities;
     const verified = verifiedOrders(await readGrants(this.stores.state, conversation), session ?? null, Date.now());
     return activities.map((a) => anonymousView(a, verified));

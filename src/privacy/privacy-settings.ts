@@ -4,7 +4,7 @@
  *
  * - `KEFU_RAW_RETENTION_DAYS` (default 0): days the unredacted text of a message is kept beside
  *   its redacted copy. With 0 no raw text is written at all: staff, exports and the shopper's own
- *   `history` all read the redacted copy. With N > 0 the shopper's own `history` shows their own
+ *   `history` all read the redacted copy. With N > 0 a signed-in shopper's own `history` shows their own
  *   words for N days; staff and exports still get the redacted copy.
  * - `KEFU_RETENTION_DAYS` (default 0 = keep): conversations with no activity for N days are
  *   deleted (with their transcript, dialog state, handoff entry and feedback), at start and every
