@@ -855,6 +855,12 @@
       const hasContent = (typeof a.text === 'string' && a.text) || (Array.isArray(a.attachments) && a.attachments.length)
         || (a.suggestedActions && Array.isArray(a.suggestedActions.actions) && a.suggestedActions.actions.length);
       if (!hasContent) return;
+      // "Agent joined / left" (channelData.agentPresence): a system line, text only.
+      if (role === 'bot' && a.channelData && a.channelData.agentPresence && typeof a.text === 'string') {
+        if (id) this.seen.set(id, {});
+        this.notice(a.text, 'info');
+        return;
+      }
       if (role === 'user') this.clearActions();
       else this.hideTyping();
       const row = this.renderMessage(a, role);

@@ -47,8 +47,8 @@ class BotConnector {
 }
 
 const CASES = [
-  { locale: 'zh', tag: 'zh-CN', handoff: '转人工', agent: '李娜', agentText: '您好，我是客服李娜，请问有什么可以帮您？', meanwhile: '我的订单还没到', hello: '你好', heading: '李娜（人工客服）：' },
-  { locale: 'en', tag: 'en-US', handoff: 'I want to talk to a human agent', agent: 'Alice', agentText: 'Hi, this is Alice from the shop. How can I help?', meanwhile: 'my order has not arrived', hello: 'hello', heading: 'Alice (shop staff):' },
+  { locale: 'zh', tag: 'zh-CN', handoff: '转人工', agent: '李娜', agentText: '您好，我是客服李娜，请问有什么可以帮您？', meanwhile: '我的订单还没到', hello: '你好', heading: '李娜（人工客服）：', joined: '客服 李娜 已接入', left: '客服 李娜 已离开' },
+  { locale: 'en', tag: 'en-US', handoff: 'I want to talk to a human agent', agent: 'Alice', agentText: 'Hi, this is Alice from the shop. How can I help?', meanwhile: 'my order has not arrived', hello: 'hello', heading: 'Alice (shop staff):', joined: 'Alice from our team has joined the chat', left: 'Alice has left the chat' },
 ] as const;
 
 describe('Bot Framework channel with a staff agent', () => {
@@ -102,7 +102,10 @@ describe('Bot Framework channel with a staff agent', () => {
     const agent = await ConsoleClient.login(server.url, await addStaff(server, 'agent', c.agent));
     const queue = await agent.get<{ queue: { conversation: { id: string; channel: string } }[] }>('/api/staff/live');
     expect(queue.body.queue.find((q) => q.conversation.id === conversationId)?.conversation.channel).toBe('botframework');
+    const beforeTakeover = connector.received.length;
     expect((await agent.post(`/api/staff/conversations/${encodeURIComponent(conversationId)}/takeover`)).status).toBe(200);
+    // The shopper is told on the channel that a person joined.
+    await waitFor(() => connector.messagesIn(channelConversation, beforeTakeover).find((m) => String(m.text).includes(c.joined)), 10000, '"agent joined" at the connector');
 
     const before = connector.received.length;
     const sent = await agent.post<{ activity: ChatActivity; delivered: boolean }>(`/api/staff/conversations/${encodeURIComponent(conversationId)}/messages`, { text: c.agentText });
@@ -118,7 +121,9 @@ describe('Bot Framework channel with a staff agent', () => {
     expect(connector.received.filter((r) => r.activity.replyToId === quiet)).toEqual([]);
     expect((await server.stores.transcripts.list(conversationId, { limit: 100 })).find((a) => a.id === quiet)?.text).toBe(c.meanwhile);
 
+    const beforeRelease = connector.received.length;
     expect((await agent.post(`/api/staff/conversations/${encodeURIComponent(conversationId)}/release`)).status).toBe(200);
+    await waitFor(() => connector.messagesIn(channelConversation, beforeRelease).find((m) => String(m.text).includes(c.left)), 10000, '"agent left" at the connector');
     const again = await shopperSays(userId, channelConversation, c.hello, c.tag);
     const replies = botRepliesTo(again);
     expect(replies.length).toBeGreaterThan(0);
@@ -142,7 +147,9 @@ describe('Bot Framework channel with a staff agent', () => {
     await shopperSays(userId, 'bf-conversation-old', '转人工', 'zh-CN');
     expect(Object.keys(await server.stores.state.read([key]))).toEqual([key]);
     const agent = await ConsoleClient.login(server.url, await addStaff(server, 'agent', '王芳'));
+    const beforeTakeover = connector.received.length;
     expect((await agent.post(`/api/staff/conversations/${encodeURIComponent(conversationId)}/takeover`)).status).toBe(200);
+    await waitFor(() => connector.messagesIn('bf-conversation-old', beforeTakeover).find((m) => String(m.text).includes('王芳 已接入')), 10000, '"agent joined" at the connector');
     const before = connector.received.length;
     expect((await agent.post(`/api/staff/conversations/${encodeURIComponent(conversationId)}/messages`, { text: '您好，欢迎回来。' })).status).toBe(200);
     const [pushed] = await waitFor(() => connector.messagesIn('bf-conversation-old', before).length > 0 && connector.messagesIn('bf-conversation-old', before), 10000, "the agent's message at the connector");

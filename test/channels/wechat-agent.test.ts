@@ -74,8 +74,8 @@ async function wechatSays(server: TestServer, openId: string, text: string): Pro
 }
 
 const CASES = [
-  { locale: 'zh', handoff: '转人工', agent: '李娜', agentText: '您好，我是客服李娜，请问有什么可以帮您？', meanwhile: '我的订单还没到', hello: '你好', heading: '李娜（人工客服）：' },
-  { locale: 'en', handoff: 'I want to talk to a human agent', agent: 'Alice', agentText: 'Hi, this is Alice from the shop. How can I help?', meanwhile: 'my order has not arrived', hello: 'hello', heading: 'Alice (shop staff):' },
+  { locale: 'zh', handoff: '转人工', agent: '李娜', agentText: '您好，我是客服李娜，请问有什么可以帮您？', meanwhile: '我的订单还没到', hello: '你好', heading: '李娜（人工客服）：', joined: '客服 李娜 已接入，接下来由人工为您服务。', left: '客服 李娜 已离开，智能助手继续为您服务。' },
+  { locale: 'en', handoff: 'I want to talk to a human agent', agent: 'Alice', agentText: 'Hi, this is Alice from the shop. How can I help?', meanwhile: 'my order has not arrived', hello: 'hello', heading: 'Alice (shop staff):', joined: 'Alice from our team has joined the chat.', left: 'Alice has left the chat; the assistant is back to help you.' },
 ] as const;
 
 const path = (conversationId: string, action: string): string => `/api/staff/conversations/${encodeURIComponent(conversationId)}/${action}`;
@@ -104,8 +104,9 @@ describe('WeChat channel with a staff agent', () => {
     const sent = await agent.post<{ delivered: boolean }>(path(conversationId, 'messages'), { text: c.agentText });
     expect(sent.status).toBe(200);
     expect(sent.body.delivered).toBe(true);
-    await waitFor(() => api.to(openId).length > 0, 10000, "the agent's message at the API");
-    expect(api.to(openId)).toEqual([`${c.heading}\n${c.agentText}`]);
+    // "Agent joined" first, then the agent's words.
+    await waitFor(() => api.to(openId).length > 1, 10000, "the agent's message at the API");
+    expect(api.to(openId)).toEqual([c.joined, `${c.heading}\n${c.agentText}`]);
     expect(api.texts.filter((t) => t.to === openId).every((t) => t.authorised)).toBe(true);
 
     // While the agent holds it: WeChat's "no reply", nothing sent, the words stored for the agent.
@@ -113,9 +114,11 @@ describe('WeChat channel with a staff agent', () => {
     const stored = await server.stores.transcripts.list(conversationId, { limit: 100 });
     expect(stored.at(-1)).toMatchObject({ text: c.meanwhile, from: { role: 'user' } });
     await new Promise((r) => setTimeout(r, 200));
-    expect(api.to(openId)).toHaveLength(1);
+    expect(api.to(openId)).toHaveLength(2);
 
     expect((await agent.post(path(conversationId, 'release'))).status).toBe(200);
+    await waitFor(() => api.to(openId).length > 2, 10000, '"agent left" at the API');
+    expect(api.to(openId)[2]).toBe(c.left);
     const answer = await wechatSays(server, openId, c.hello);
     expect(answer).not.toBe('success');
     expect(answer).not.toContain(c.heading);
