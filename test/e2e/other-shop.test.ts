@@ -11,7 +11,7 @@ import path from 'node:path';
 import { startServer, type KefuServer } from '../../src/app';
 import { signCustomerToken } from '../../src/auth/customer-token';
 import { loadConfig } from '../../src/config';
-import { localize, type Customer, type Faq, type Order, type Product } from '../../src/core/shop';
+import { localize, type Customer, type Faq, type Order, type Product, type ShopCategory } from '../../src/core/shop';
 import { importShopFolder } from '../../src/import/import-shop';
 import { openEmbeddedStores } from '../../src/storage/embedded';
 import { cardsOf, ChatClient, intentOf, textOf, type Turn } from '../helpers/chat-client';
@@ -26,6 +26,7 @@ const shop = {
   customers: readJson<Customer>(FIXTURE, 'customers.json'),
   orders: readJson<Order>(FIXTURE, 'orders.json'),
   faq: readJson<Faq>(FIXTURE, 'faq.json'),
+  categories: readJson<ShopCategory>(FIXTURE, 'categories.json'),
   events: fs.readFileSync(path.join(FIXTURE, 'events.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).length,
 };
 const demoProductIds = new Set(readJson<Product>(DEMO, 'products.json').map((p) => p.id));
@@ -75,6 +76,11 @@ const PHRASES = {
     cancel: (id: string) => `我要取消订单 ${id}`,
     yes: '确定',
     demoThings: ['推荐一款3000元以内的手机', '小米14 Pro 5G手机怎么样，介绍一下'],
+    // The catalogue writes the brand "HUAWEI" only; 华为 comes from the built-in lexicon.
+    huaweiEarbuds: ['有华为的耳机吗', '有没有华为的耳机'],
+    audioName: '耳机音响',
+    changeAddress: (id: string) => `订单${id}的收货地址写错了，要改一下`,
+    newAddress: { said: '改成浙江省杭州市西湖区文三路90号，谢谢', stored: '浙江省杭州市西湖区文三路90号', fields: ['省份：浙江省', '城市：杭州市', '区县：西湖区', '详细地址：文三路90号'], filler: '改成' },
   },
   en: {
     recommend: {
@@ -98,6 +104,15 @@ const PHRASES = {
     cancel: (id: string) => `please cancel order ${id}`,
     yes: 'yes',
     demoThings: ['recommend a phone under 3000', 'tell me about the Xiaomi 14 Pro 5G Smartphone 12GB+256GB Black'],
+    huaweiEarbuds: ['any 华为 earbuds', 'huawei earbuds'],
+    audioName: 'Audio',
+    changeAddress: (id: string) => `i need to change the delivery address for order ${id}`,
+    newAddress: {
+      said: 'change it to 1600 Amphitheatre Pkwy, Mountain View, CA 94043, thanks',
+      stored: '1600 Amphitheatre Pkwy, Mountain View, CA 94043',
+      fields: ['street: 1600 Amphitheatre Pkwy', 'city: Mountain View', 'state/province: CA', 'postcode: 94043'],
+      filler: 'change it to',
+    },
   },
 };
 
@@ -114,8 +129,8 @@ const FAQ_TOPIC: Record<string, string> = {
 
 /** Per language: the orders each test uses (cancelling changes data, so each language has its own). */
 const ORDERS = {
-  zh: { shipped: 'BK2026110304', delivered: 'BK2026100801', paid: 'BK2026110502', other: 'M2003' },
-  en: { shipped: 'BK2026110306', delivered: 'BK2026102610', paid: 'BK2026110508', other: 'M2004' },
+  zh: { shipped: 'BK2026110304', delivered: 'BK2026100801', paid: 'BK2026110502', other: 'M2003', pending: 'BK2026110511' },
+  en: { shipped: 'BK2026110306', delivered: 'BK2026102610', paid: 'BK2026110508', other: 'M2004', pending: 'BK2026110514' },
 };
 
 describe('other shop fixture', () => {
@@ -154,6 +169,7 @@ describe.each(['zh', 'en'] as const)('another shop imported with kefu import (%s
       orders: shop.orders.length,
       events: shop.events,
       faq: shop.faq.length,
+      categories: shop.categories.length,
     });
     server = await startServer(
       loadConfig({ port: 0, host: '127.0.0.1', dataDir, modelDir: MODEL_CACHE, shopSecret: TEST_SECRET, importDemoWhenEmpty: false }),
@@ -205,7 +221,36 @@ describe.each(['zh', 'en'] as const)('another shop imported with kefu import (%s
       expect(card.price as number).toBeLessThanOrEqual(ask.budget);
       expect(product(String(card.productId))).toMatchObject({ category });
       expect(typeof card.reason).toBe('string');
+      // The shop's own category name, in the shopper's language (not the slug).
+      expect(card.categoryName).toBe(shop.categories.find((c) => c.id === category)!.names[lang]);
     }
+  });
+
+  it.each(PHRASES[lang].huaweiEarbuds)('should find the HUAWEI earbuds for "%s" and name their category in the shopper language', async (text) => {
+    const c = await connect();
+    const turn = await c.say(text);
+    const cards = cardsOf(turn, 'product');
+    expect(cards.map((card) => card.productId)).toContain('AUD-01');
+    expect(cards.find((card) => card.productId === 'AUD-01')).toMatchObject({ brand: 'HUAWEI', category: 'audio', categoryName: say.audioName });
+    for (const card of cards) expect(product(String(card.productId))).toMatchObject({ brand: 'HUAWEI' });
+    // One pick is said in the singular.
+    expect(textOf(turn)).not.toMatch(/\b1 picks?\b|Here are 1\b/);
+    if (cards.length === 1 && lang === 'en') expect(textOf(turn)).not.toContain('picks');
+  });
+
+  it('should store only the new address and read it back field by field before changing it', async () => {
+    const o = order(use.pending);
+    expect(o.status).toBe('pending');
+    const c = await connect({ customerToken: signCustomerToken(o.customerId, TEST_SECRET) });
+    const ask = await c.say(say.changeAddress(o.id));
+    expect(intentOf(ask)).toBe('order.change_address');
+    const confirm = await c.say(say.newAddress.said);
+    expect(textOf(confirm)).toContain(say.newAddress.stored);
+    for (const field of say.newAddress.fields) expect(textOf(confirm)).toContain(field);
+    expect(textOf(confirm)).not.toContain(say.newAddress.filler);
+    const done = await c.say(say.yes);
+    expect(textOf(done)).toContain(say.newAddress.stored);
+    expect((await server.stores.orders.getOrder(o.id))?.shipping?.address).toBe(say.newAddress.stored);
   });
 
   it.each(['BOOK-02', 'COF-05', 'TOY-04'])('should find %s by its title', async (id) => {
