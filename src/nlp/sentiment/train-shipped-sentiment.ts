@@ -3,7 +3,8 @@
  * `npm run train:sentiment`: trains the Chinese sentiment models and writes
  * `models/sentiment-zh.json` (`--out FILE` writes elsewhere):
  * - polarity on the train splits of chnsenticorp, online-shopping-10cats and fewclue-eprstmt
- *   (read in place from `../shared/datasets`, or `KEFU_DATASETS`), scored on each dev split;
+ *   (read in place from `../shared/datasets`, or `KEFU_DATASETS`) less the reviews that are dev
+ *   texts of any set or repeats (`sentiment-training-set.ts`), scored on each dev split;
  * - the subjectivity gate on the short training reviews and kefu's own zh intent utterances
  *   (`intents/`), checked on `intents/dev/zh.jsonl`: how much plain shop talk comes out neutral.
  * The data sets, date and dev figures go into the file's `meta`. The test splits are not in
@@ -16,6 +17,7 @@ import { REPO_ROOT } from '../../config';
 import { loadIntentCorpus } from '../corpus';
 import { tokenize } from '../tokenizer';
 import { readSentimentDataset, SENTIMENT_DATASETS, defaultDatasetsRoot } from './sentiment-datasets';
+import { sentimentTrainingSet } from './sentiment-training-set';
 import type { SentimentModel } from './sentiment-model';
 import { SHIPPED_SENTIMENT_MODEL } from './shipped-sentiment-model';
 import { subjectivityExamples } from './subjectivity-examples';
@@ -47,9 +49,9 @@ function neutralTalkShare(models: ZhSentimentModels, devFile: string): { n: numb
  */
 export function trainShippedSentiment({ root, intentsDir, out }: { root: string; intentsDir: string; out: string }): ZhSentimentModels {
   const started = Date.now();
-  const train = SENTIMENT_DATASETS.map((name) => ({ name, examples: readSentimentDataset(root, name, 'train') }));
-  const reviews = train.flatMap((t) => t.examples);
-  const polarity = trainSentimentModel(reviews, {}, { trainingSets: train.map((t) => ({ name: t.name, split: 'train', n: t.examples.length })) });
+  const train = sentimentTrainingSet(root);
+  const reviews = train.examples;
+  const polarity = trainSentimentModel(reviews, {}, { trainingSets: train.sets });
   const utterances = loadIntentCorpus(intentsDir).train.filter((e) => e.locale === 'zh');
   const gateExamples = subjectivityExamples(reviews, utterances);
   const subjectivity = trainSentimentModel(
