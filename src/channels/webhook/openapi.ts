@@ -233,7 +233,13 @@ export const openApiDocument = {
             description: 'The intent the turn was handled as (`oos` included).',
             properties: { name: { type: 'string' }, score: { type: 'number' } },
           },
-          handoff: { type: 'boolean', description: 'True once the conversation waits for staff (the bot then stays quiet).' },
+          handoff: { type: 'boolean', description: 'True once the conversation is with staff: while it waits, the bot answers only with the place in the queue (`queue`); while an agent holds it, the bot stays quiet. False on the reply to leaving the queue (`handoff:leave`).' },
+          queue: {
+            type: 'object',
+            description: 'On the reply to a message sent while waiting for staff: the place in the queue, and an estimate in minutes while staff are at work.',
+            properties: { position: { type: 'integer' }, estimateMinutes: { type: 'integer' }, staffOnline: { type: 'boolean' } },
+          },
+          agentPresence: { type: 'string', enum: ['joined', 'left'], description: 'On the message telling the shopper that an agent joined or left the conversation.' },
         },
       },
       Attachment: {
