@@ -79,6 +79,7 @@ const PHRASES = {
     // The catalogue writes the brand "HUAWEI" only; 华为 comes from the built-in lexicon.
     huaweiEarbuds: ['有华为的耳机吗', '有没有华为的耳机'],
     audioName: '耳机音响',
+    overBudget: { text: '推荐200元以内的华为耳机', label: '预算内' },
     changeAddress: (id: string) => `订单${id}的收货地址写错了，要改一下`,
     newAddress: { said: '改成浙江省杭州市西湖区文三路90号，谢谢', stored: '浙江省杭州市西湖区文三路90号', fields: ['省份：浙江省', '城市：杭州市', '区县：西湖区', '详细地址：文三路90号'], filler: '改成' },
   },
@@ -106,6 +107,7 @@ const PHRASES = {
     demoThings: ['recommend a phone under 3000', 'tell me about the Xiaomi 14 Pro 5G Smartphone 12GB+256GB Black'],
     huaweiEarbuds: ['any 华为 earbuds', 'huawei earbuds'],
     audioName: 'Audio',
+    overBudget: { text: 'recommend huawei earbuds under 200 yuan', label: 'within budget' },
     changeAddress: (id: string) => `i need to change the delivery address for order ${id}`,
     newAddress: {
       said: 'change it to 1600 Amphitheatre Pkwy, Mountain View, CA 94043, thanks',
@@ -236,6 +238,17 @@ describe.each(['zh', 'en'] as const)('another shop imported with kefu import (%s
     // One pick is said in the singular.
     expect(textOf(turn)).not.toMatch(/\b1 picks?\b|Here are 1\b/);
     if (cards.length === 1 && lang === 'en') expect(textOf(turn)).not.toContain('picks');
+  });
+
+  it('should not call an item within budget when nothing fits the budget and the list is relaxed', async () => {
+    const c = await connect();
+    const turn = await c.say(say.overBudget.text);
+    const cards = cardsOf(turn, 'product');
+    // Only HUAWEI earbuds at ¥449 exist: the relaxed list shows them over the ¥200 budget.
+    expect(cards.map((card) => card.productId)).toContain('AUD-01');
+    for (const card of cards) {
+      if ((card.price as number) > 200) expect(String(card.reason)).not.toContain(say.overBudget.label);
+    }
   });
 
   it('should store only the new address and read it back field by field before changing it', async () => {
