@@ -61,6 +61,11 @@ export interface KefuConfig {
   dataDir: string;
   /** Where trained NLU models are cached. @default '<dataDir>/models' */
   modelDir: string;
+  /**
+   * `KEFU_SHOP_DIR` (or `kefu serve --shop DIR`): the shop's own folder (`domain.json`, `intents/`,
+   * `dialogs/`, `knowledge/`), read over the built-in defaults (`src/shop-folder`). Unset: the demo shop.
+   */
+  shopDir?: string;
   /** The demo shop imported into an empty store. @default '<repo>/knowledge' */
   knowledgeDir: string;
   /** Training utterances. @default '<repo>/intents' */
@@ -253,6 +258,7 @@ export function loadConfig(overrides: Partial<KefuConfig> = {}, env: NodeJS.Proc
     host: env.HOST || '0.0.0.0',
     dataDir,
     modelDir: path.resolve(env.KEFU_MODEL_DIR ?? path.join(dataDir, 'models')),
+    shopDir: env.KEFU_SHOP_DIR ? path.resolve(env.KEFU_SHOP_DIR) : undefined,
     knowledgeDir: path.join(REPO_ROOT, 'knowledge'),
     intentsDir: path.join(REPO_ROOT, 'intents'),
     dialogsDir: path.join(REPO_ROOT, 'dialogs'),
