@@ -18,7 +18,7 @@ import { CorpusError } from './corpus-error';
 export interface IntentCorpus {
   train: IntentExample[];
   tests: IntentExample[];
-  /** Files read, sorted (the model cache hashes them). */
+  /** Files read, in reading order (a folder's sorted; the model cache hashes them). */
   files: string[];
 }
 
@@ -55,13 +55,8 @@ function readFile(file: string, json: unknown, known: ReadonlySet<string>, out: 
   });
 }
 
-/**
- * Reads every `*.json` file of the folder.
- * @example const { train, tests } = loadIntentCorpus('intents');
- * @throws CorpusError naming the file and the problem
- */
-export function loadIntentCorpus(dir: string, options: Partial<CorpusOptions> = {}): IntentCorpus {
-  const known = new Set(options.intents ?? INTENTS);
+/** The `*.json` files of a folder, sorted. */
+function filesOf(dir: string): string[] {
   let names: string[];
   try {
     names = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
@@ -69,14 +64,28 @@ export function loadIntentCorpus(dir: string, options: Partial<CorpusOptions> = 
     throw new CorpusError(dir, 'cannot read the intents folder', { cause: err });
   }
   if (names.length === 0) throw new CorpusError(dir, 'no *.json intent files');
+  return names.map((name) => join(dir, name));
+}
+
+/**
+ * Reads every `*.json` file of a folder (sorted), or the given files in the given order
+ * (a shop folder's resolved list: built-in first, shop last).
+ * @example const { train, tests } = loadIntentCorpus('intents');
+ * @example loadIntentCorpus(['intents/order.zh.json', 'shops/demo/intents/promo.zh.json'], { intents: domainIntents(domain) })
+ * @throws CorpusError naming the file and the problem
+ */
+export function loadIntentCorpus(source: string | readonly string[], options: Partial<CorpusOptions> = {}): IntentCorpus {
+  const known = new Set(options.intents ?? INTENTS);
+  const files = typeof source === 'string' ? filesOf(source) : [...source];
+  if (files.length === 0) throw new CorpusError('(no files)', 'no intent files given');
   const out: IntentCorpus = { train: [], tests: [], files: [] };
-  for (const name of names) {
-    const file = join(dir, name);
+  for (const file of files) {
     let json: unknown;
     try {
       json = JSON.parse(readFileSync(file, 'utf8'));
     } catch (err) {
-      throw new CorpusError(file, `invalid JSON: ${(err as Error).message}`, { cause: err });
+      const problem = (err as NodeJS.ErrnoException).code ? `cannot read the file: ${(err as Error).message}` : `invalid JSON: ${(err as Error).message}`;
+      throw new CorpusError(file, problem, { cause: err });
     }
     readFile(file, json, known, out);
     out.files.push(file);
