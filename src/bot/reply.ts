@@ -5,11 +5,7 @@
 import type { Activity, TurnContext } from 'botbuilder-core';
 import type { Locale } from '../core/shop';
 
-export const ContentTypes = {
-  order: 'application/vnd.kefu.order+json',
-  product: 'application/vnd.kefu.product+json',
-  faq: 'application/vnd.kefu.faq+json',
-} as const;
+export { ContentTypes } from '../core/chat-protocol';
 
 export interface ActionSpec {
   title: string;

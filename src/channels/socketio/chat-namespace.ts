@@ -71,7 +71,7 @@ export function attachChatNamespace(namespace: Namespace, chat: ChatService, con
     limits.connected(address);
     socket.on('disconnect', () => limits.disconnected(socket.id, address));
     void socket.join(room(conversationId));
-    socket.emit('session', { conversationId, locale, resumed });
+    socket.emit('session', { conversationId, locale, resumed, maxTextLength: config.maxTextLength });
 
     const source = { socketId: socket.id, conversationId, address };
     const guards = { handoff: () => limits.handoff(address) };
