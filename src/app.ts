@@ -27,6 +27,7 @@ import { createHttpHandler } from './http/http-handler';
 import { Router } from './http/router';
 import { shopInfoRoute } from './http/shop-info-route';
 import { importShopFolder } from './import/import-shop';
+import { shopContent } from './shop-folder/shop-content';
 import { createLogger } from './log';
 import { buildShopLexicon, KefuTextAnalyzer, loadOrTrainModel, type NluEngine } from './nlp';
 import { shippedSentimentAnalyzer } from './nlp/sentiment/analyze-sentiment';
@@ -53,22 +54,24 @@ export interface KefuServer {
   close(): Promise<void>;
 }
 
-/** Imports the demo shop when nothing was ever imported (first start on an empty data dir). */
+/** Imports the shop's `knowledge/` (the demo shop's by default) when nothing was ever imported (first start on an empty data dir). */
 export async function ensureShopData(config: KefuConfig, stores: Stores): Promise<void> {
   if (!config.importDemoWhenEmpty || (await stores.shop.hasData())) return;
-  const summary = await importShopFolder(config.knowledgeDir, stores.shop);
-  log.info('imported the demo shop from %s: %s', config.knowledgeDir, JSON.stringify(summary));
+  const { knowledgeDir } = shopContent(config);
+  const summary = await importShopFolder(knowledgeDir, stores.shop);
+  log.info('imported the shop from %s: %s', knowledgeDir, JSON.stringify(summary));
 }
 
 /** Builds the bot and its services from the store's shop data. */
 export async function buildBot(config: KefuConfig, stores: Stores): Promise<KefuBot> {
+  const content = shopContent(config);
   const shop = await stores.shop.loadShop();
   const lexicon = buildShopLexicon(shop.products, shop);
   // Staff's accepted annotations are trained beside the corpus; a server start that trained records the run.
   const extraExamples = await acceptedExamples(stores.staff.annotations);
   let trained: NluEngine | undefined;
   const recognizer = loadOrTrainModel({
-    intentsDir: config.intentsDir,
+    intents: content.intentFiles,
     products: shop.products,
     knowledge: shop,
     dataDir: config.dataDir,
@@ -76,7 +79,7 @@ export async function buildBot(config: KefuConfig, stores: Stores): Promise<Kefu
     extraExamples,
     onTrained: (engine) => (trained = engine),
   });
-  if (trained) await recordTraining(trained, { intentsDir: config.intentsDir, modelDir: config.modelDir, acceptedAnnotations: extraExamples.length });
+  if (trained) await recordTraining(trained, { intents: content.intentFiles, modelDir: config.modelDir, acceptedAnnotations: extraExamples.length });
   const analyzer = new KefuTextAnalyzer();
   // The sentiment model is read here, once (not on the first shopper's turn).
   const sentiment = shippedSentimentAnalyzer();

@@ -69,7 +69,7 @@ if (require.main === module) {
   const margins = [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4];
   const minSecond = Number(process.env.CLARIFY_MIN_SECOND ?? 0.2);
   const sets = loadDevSets(process.env.KEFU_DATASETS ?? path.resolve(REPO_ROOT, '..', 'shared', 'datasets'), path.join(REPO_ROOT, 'test', 'fixtures', 'nlu-dev'));
-  const { engine, corpus } = trainShippedModel(path.join(REPO_ROOT, 'intents'), path.join(REPO_ROOT, 'knowledge'));
+  const { engine, corpus } = trainShippedModel(path.join(REPO_ROOT, 'intents'), path.join(REPO_ROOT, 'shops', 'demo', 'knowledge'));
   const rows: MarginRow[] = [];
   for (const s of sets) if (s.status === 'ok') rows.push(...marginRows(engine, s.name, s.examples, margins, minSecond));
   for (const locale of ['zh', 'en'] as const) {

@@ -106,7 +106,7 @@ async function main(): Promise<void> {
   process.stderr.write('bench:nlu kefu (intents/) on the dev sets …\n');
   const devSets = runDevBench({
     intentsDir: path.join(REPO_ROOT, 'intents'),
-    knowledgeDir: path.join(REPO_ROOT, 'knowledge'),
+    knowledgeDir: path.join(REPO_ROOT, 'shops', 'demo', 'knowledge'),
     datasetsRoot: root,
     fixtures: path.join(REPO_ROOT, 'test', 'fixtures', 'nlu-dev'),
   });

@@ -67,7 +67,7 @@ if (require.main === module) {
   const datasets = process.env.KEFU_DATASETS ?? path.resolve(REPO_ROOT, '..', 'shared', 'datasets');
   const args = process.argv.slice(2);
   const rows: CalibrationRow[] = [];
-  const { engine, corpus } = trainShippedModel(path.join(REPO_ROOT, 'intents'), path.join(REPO_ROOT, 'knowledge'));
+  const { engine, corpus } = trainShippedModel(path.join(REPO_ROOT, 'intents'), path.join(REPO_ROOT, 'shops', 'demo', 'knowledge'));
   for (const s of loadDevSets(datasets, path.join(REPO_ROOT, 'test', 'fixtures', 'nlu-dev'))) if (s.status === 'ok') rows.push(calibrationRow(engine, s.name, s.examples));
   for (const locale of ['zh', 'en'] as const) rows.push(calibrationRow(engine, `held-out ${locale}`, corpus.tests.filter((e) => e.locale === locale)));
   const at = args.indexOf('--public');

@@ -86,7 +86,7 @@ if (require.main === module) {
   const intentsAt = args.indexOf('--intents');
   const report = runDevBench({
     intentsDir: intentsAt >= 0 && args[intentsAt + 1] ? path.resolve(args[intentsAt + 1] as string) : path.join(REPO_ROOT, 'intents'),
-    knowledgeDir: path.join(REPO_ROOT, 'knowledge'),
+    knowledgeDir: path.join(REPO_ROOT, 'shops', 'demo', 'knowledge'),
     datasetsRoot: process.env.KEFU_DATASETS ?? path.resolve(REPO_ROOT, '..', 'shared', 'datasets'),
     fixtures: path.join(REPO_ROOT, 'test', 'fixtures', 'nlu-dev'),
   });

@@ -4,7 +4,7 @@
  * leave-last-out, on a shop folder (the demo shop by default) and, when present, on the public
  * Amazon Beauty sequences (`<datasets>/amazon-beauty/train_valid.txt`, validation targets).
  *
- * @example node dist/bench/recommender-bench.js knowledge --out test/reports/bench-recommender.md
+ * @example node dist/bench/recommender-bench.js shops/demo/knowledge --out test/reports/bench-recommender.md
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -184,7 +184,7 @@ export function benchAmazonBeauty(dir: string): DatasetResult {
 
 /**
  * Runs the benchmark on a shop folder (and Amazon Beauty when found).
- * @example const report = await runRecommenderBench('knowledge');
+ * @example const report = await runRecommenderBench('shops/demo/knowledge');
  */
 export async function runRecommenderBench(knowledgeDir: string, options: BenchOptions = {}): Promise<Report> {
   const t0 = performance.now();
@@ -252,7 +252,7 @@ if (require.main === module) {
   const outAt = args.indexOf('--out');
   const out = outAt >= 0 ? args[outAt + 1] : path.join(REPO_ROOT, 'test', 'reports', 'bench-recommender.md');
   const positional = args.filter((a, i) => !a.startsWith('--') && (outAt < 0 || i !== outAt + 1));
-  const knowledgeDir = positional[0] ?? path.join(REPO_ROOT, 'knowledge');
+  const knowledgeDir = positional[0] ?? path.join(REPO_ROOT, 'shops', 'demo', 'knowledge');
   runRecommenderBench(knowledgeDir)
     .then((report) => {
       const { md, json } = writeRecommenderReport(report, out);

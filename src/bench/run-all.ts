@@ -10,10 +10,10 @@ import { formatRecommenderReport, runRecommenderBench, writeRecommenderReport } 
 
 async function main(): Promise<void> {
   const reports = path.join(REPO_ROOT, 'test', 'reports');
-  const recommender = await runRecommenderBench(path.join(REPO_ROOT, 'knowledge'));
+  const recommender = await runRecommenderBench(path.join(REPO_ROOT, 'shops', 'demo', 'knowledge'));
   const rec = writeRecommenderReport(recommender, path.join(reports, 'bench-recommender.md'));
   process.stdout.write(formatRecommenderReport(recommender) + `\nwritten ${rec.md}\n\n`);
-  const intents = await runIntentBench(path.join(REPO_ROOT, 'intents'), path.join(REPO_ROOT, 'knowledge'));
+  const intents = await runIntentBench(path.join(REPO_ROOT, 'intents'), path.join(REPO_ROOT, 'shops', 'demo', 'knowledge'));
   const nlu = writeIntentReport(intents, path.join(reports, 'bench-intents.md'));
   process.stdout.write(`${nlu.text}\nwritten ${nlu.md}\n`);
   const faq = writeFaqReport(runFaqBench(), path.join(reports, 'bench-faq.md'));

@@ -17,6 +17,7 @@ import { predictAll } from '../eval/predict-all';
 import { readExamples } from '../eval/read-examples';
 import { buildShopLexicon, loadIntentCorpus, loadOrTrainModel, NluEngine } from '../nlp';
 import type { NeuralMode, NeuralOptions } from '../nlp';
+import { shopContent } from '../shop-folder/shop-content';
 import { openStores } from '../storage/open-stores';
 import { runSentimentEval } from './eval-sentiment-command';
 
@@ -38,14 +39,15 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
-/** The model of `intents/` and the shop's catalogue: cached, or trained here with the neural fallback. */
+/** The model of the shop's intents (built-in and the shop folder's) and catalogue: cached, or trained here with the neural fallback. */
 async function modelFromIntents(neural: Partial<NeuralOptions> | undefined): Promise<NluEngine> {
   const config = loadConfig();
+  const intents = shopContent(config).intentFiles;
   const stores = await openStores(config);
   const products = (await stores.shop.loadShop()).products;
   await stores.close();
-  if (neural) return NluEngine.trainAsync(loadIntentCorpus(config.intentsDir).train, buildShopLexicon(products), { neural });
-  return loadOrTrainModel({ intentsDir: config.intentsDir, products, dataDir: config.dataDir, modelDir: config.modelDir });
+  if (neural) return NluEngine.trainAsync(loadIntentCorpus(intents).train, buildShopLexicon(products), { neural });
+  return loadOrTrainModel({ intents, products, dataDir: config.dataDir, modelDir: config.modelDir });
 }
 
 /** @example await runEval(['--train', 'train.jsonl', '--test', 'dev.jsonl', '--json']) // 0 */

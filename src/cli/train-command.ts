@@ -1,6 +1,6 @@
 /**
  * @module cli/train-command
- * `kefu train`: trains the NLU from `intents/`, the store's catalogue and staff's accepted
+ * `kefu train`: trains the NLU from the shop's intents (built-in `intents/` and the shop folder's), the store's catalogue and staff's accepted
  * annotations (or reuses the cached model when nothing changed), prints accuracy on the
  * held-out `tests` lists per language and records the run for the console
  * (`<modelDir>/training-runs.jsonl`).
@@ -10,6 +10,7 @@ import { LOCALES } from '../core/shop';
 import { loadOrTrainModel } from '../nlp';
 import { openStores } from '../storage/open-stores';
 import { ensureShopData } from '../app';
+import { shopContent } from '../shop-folder/shop-content';
 import { acceptedExamples } from '../staff/accepted-examples';
 import { recordTraining } from '../staff/record-training';
 
@@ -20,8 +21,9 @@ export async function runTrain(_args: string[]): Promise<number> {
     await ensureShopData(config, stores);
     const products = (await stores.shop.loadShop()).products;
     const extraExamples = await acceptedExamples(stores.staff.annotations);
-    const engine = loadOrTrainModel({ intentsDir: config.intentsDir, products, dataDir: config.dataDir, modelDir: config.modelDir, extraExamples });
-    const run = await recordTraining(engine, { intentsDir: config.intentsDir, modelDir: config.modelDir, acceptedAnnotations: extraExamples.length });
+    const intents = shopContent(config).intentFiles;
+    const engine = loadOrTrainModel({ intents, products, dataDir: config.dataDir, modelDir: config.modelDir, extraExamples });
+    const run = await recordTraining(engine, { intents, modelDir: config.modelDir, acceptedAnnotations: extraExamples.length });
     process.stdout.write(`accepted annotations trained: ${extraExamples.length}\n`);
     for (const locale of LOCALES) {
       const { accuracy, n } = run.heldOut[locale];

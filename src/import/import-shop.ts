@@ -16,7 +16,7 @@ export class ImportError extends AppError {
 }
 
 /**
- * @example await importShopFolder('knowledge', stores.shop)
+ * @example await importShopFolder('shops/demo/knowledge', stores.shop)
  * @throws ImportError listing every problem; nothing is written then.
  */
 export async function importShopFolder(folder: string, repository: ShopRepository): Promise<ImportSummary> {

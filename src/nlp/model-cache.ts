@@ -20,8 +20,13 @@ import { createLogger } from '../log';
 const log = createLogger('kefu:nlp:model-cache');
 
 export interface ModelCacheInput {
-  /** Folder of `<domain>.<locale>.json` intent files. */
-  intentsDir: string;
+  /**
+   * The intent files in merge order (`shopContent(config).intentFiles`: built-in, then the shop's),
+   * or a folder of `<domain>.<locale>.json` files. Their names and contents are part of the hash.
+   */
+  intents: string | readonly string[];
+  /** Intent names the corpus may use (the merged domain's). @default INTENTS */
+  intentNames?: readonly string[];
   /** The shop's catalogue (for the lexicon). */
   products: Product[];
   /** The shop's category names, synonyms and brand aliases (for the lexicon). */
@@ -38,7 +43,11 @@ export interface ModelCacheInput {
   onTrained?: (engine: NluEngine) => void;
 }
 
-/** The cache key: corpus file names and contents, lexicon, options, extra examples, format version. */
+/**
+ * The cache key: corpus file names and contents, lexicon, options, extra examples, format version.
+ * A shop's intent file hashes like a built-in one of the same name and content, so moving a file
+ * into a shop folder unchanged keeps the model; any change to any file's content retrains.
+ */
 export function modelHash(files: string[], lexiconJson: string, options: Partial<NluEngineOptions> = {}, extraExamples: readonly IntentExample[] = []): string {
   const h = createHash('sha256');
   h.update(`format:${NLU_MODEL_FORMAT}\n`);
@@ -54,10 +63,10 @@ export function modelHash(files: string[], lexiconJson: string, options: Partial
 }
 
 /**
- * @example const engine = loadOrTrainModel({ intentsDir: 'intents', products, dataDir: 'data' });
+ * @example const engine = loadOrTrainModel({ intents: shopContent(config).intentFiles, products, dataDir: 'data' });
  */
 export function loadOrTrainModel(input: ModelCacheInput): NluEngine {
-  const corpus = loadIntentCorpus(input.intentsDir);
+  const corpus = loadIntentCorpus(input.intents, { intents: input.intentNames });
   const lexicon = buildShopLexicon(input.products, input.knowledge);
   const extra = input.extraExamples ?? [];
   const hash = modelHash(corpus.files, JSON.stringify(lexicon), input.options, extra);

@@ -9,13 +9,15 @@ import { heldOutAccuracy } from './held-out-accuracy';
 import { recordTrainingRun, type TrainingRun } from './training-runs';
 
 /**
- * @example const run = await recordTraining(engine, { intentsDir, modelDir, acceptedAnnotations: extra.length });
+ * @param where.intents the intent files the model was trained from (`shopContent(config).intentFiles`), or their folder
+ * @param where.intentNames the intent names the corpus may use (the merged domain's); @default INTENTS
+ * @example const run = await recordTraining(engine, { intents: content.intentFiles, modelDir, acceptedAnnotations: extra.length });
  */
 export async function recordTraining(
   recognizer: Recognizer,
-  where: { intentsDir: string; modelDir: string; acceptedAnnotations: number },
+  where: { intents: string | readonly string[]; intentNames?: readonly string[]; modelDir: string; acceptedAnnotations: number },
 ): Promise<TrainingRun> {
-  const heldOut = await heldOutAccuracy(recognizer, loadIntentCorpus(where.intentsDir).tests);
+  const heldOut = await heldOutAccuracy(recognizer, loadIntentCorpus(where.intents, { intents: where.intentNames }).tests);
   const run: TrainingRun = { at: new Date().toISOString(), acceptedAnnotations: where.acceptedAnnotations, heldOut };
   recordTrainingRun(where.modelDir, run);
   return run;

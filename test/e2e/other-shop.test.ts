@@ -1,7 +1,7 @@
 /**
  * Acceptance tests on a second shop: "拾页书咖 Page & Bean" (books, coffee, stationery, toys),
  * imported from `test/fixtures/other-shop` into a fresh data directory with the demo import
- * switched off. Nothing in it is shared with the demo shop in `knowledge/`: other categories,
+ * switched off. Nothing in it is shared with the demo shop in `shops/demo/knowledge/`: other categories,
  * product ids (`BOOK-01`), customer ids (`M2001`) and order ids (`BK` + 10 digits).
  * Conversations run in Chinese and English through the real server.
  */
@@ -18,7 +18,7 @@ import { cardsOf, ChatClient, intentOf, textOf, type Turn } from '../helpers/cha
 import { MODEL_CACHE, TEST_SECRET } from '../helpers/test-server';
 
 const FIXTURE = path.join(__dirname, '..', 'fixtures', 'other-shop');
-const DEMO = path.join(__dirname, '..', '..', 'knowledge');
+const DEMO = path.join(__dirname, '..', '..', 'shops', 'demo', 'knowledge');
 const readJson = <T>(dir: string, name: string): T[] => JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as T[];
 
 const shop = {

@@ -1,13 +1,13 @@
 /**
  * @module test/helpers/shop-fixture
- * Reads the demo shop from `knowledge/` so tests pick their orders and customers from the data
+ * Reads the demo shop from `shops/demo/knowledge/` so tests pick their orders and customers from the data
  * instead of hard-coding them.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Customer, Faq, Order, Product } from '../../src/core/shop';
 
-const dir = path.join(__dirname, '..', '..', 'knowledge');
+const dir = path.join(__dirname, '..', '..', 'shops', 'demo', 'knowledge');
 const read = <T>(name: string): T[] => JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as T[];
 
 export const shop = {

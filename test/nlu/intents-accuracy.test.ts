@@ -12,7 +12,7 @@ const ROOT = path.join(__dirname, '..', '..');
 const FLOOR = 0.95;
 
 describe('intents/ held-out tests', () => {
-  const products = JSON.parse(fs.readFileSync(path.join(ROOT, 'knowledge', 'products.json'), 'utf8')) as Product[];
+  const products = JSON.parse(fs.readFileSync(path.join(ROOT, 'shops', 'demo', 'knowledge', 'products.json'), 'utf8')) as Product[];
   const corpus = loadIntentCorpus(path.join(ROOT, 'intents'));
   const engine = NluEngine.train(corpus.train, buildShopLexicon(products));
 

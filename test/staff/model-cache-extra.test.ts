@@ -25,7 +25,7 @@ const EXTRA: IntentExample[] = [
 describe('loadOrTrainModel with extraExamples', () => {
   it('should train the extra examples, key the cache on them, and reuse an unchanged set', () => {
     const { intentsDir, dataDir } = setup();
-    const input = { intentsDir, products: products as Product[], dataDir };
+    const input = { intents: intentsDir, products: products as Product[], dataDir };
     const trained: string[] = [];
     const plain = loadOrTrainModel({ ...input, onTrained: () => trained.push('plain') });
     const withExtra = loadOrTrainModel({ ...input, extraExamples: EXTRA, onTrained: () => trained.push('extra') });

@@ -5,7 +5,7 @@ import { importShopFolder, ImportError } from '../../../src/import/import-shop';
 import { openEmbeddedStores } from '../../../src/storage/embedded';
 import type { Stores } from '../../../src/storage/stores';
 
-const KNOWLEDGE = path.join(__dirname, '..', '..', '..', 'knowledge');
+const KNOWLEDGE = path.join(__dirname, '..', '..', '..', 'shops', 'demo', 'knowledge');
 
 function folderWith(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-import-'));

@@ -21,7 +21,7 @@ describe('dropFiller', () => {
 });
 
 describe('ProductMatcher on the demo catalogue', () => {
-  const products = JSON.parse(readFileSync(join(__dirname, '../../../../knowledge/products.json'), 'utf8')) as Product[];
+  const products = JSON.parse(readFileSync(join(__dirname, '../../../../shops/demo/knowledge/products.json'), 'utf8')) as Product[];
   const matcher = new ProductMatcher(products, new KefuTextAnalyzer(buildShopLexicon(products)));
   const xiaomi14 = products.find((p) => typeof p.title !== 'string' && p.title.en?.startsWith('Xiaomi 14 Pro'))?.id;
 

@@ -14,8 +14,8 @@ const readFaq = (dir: string): Faq[] => JSON.parse(fs.readFileSync(path.join(ROO
 const analyzer = new KefuTextAnalyzer();
 
 describe('FaqRetriever on paraphrases of the demo shop', () => {
-  const faq = new FaqRetriever(readFaq('knowledge'), analyzer);
-  const bm25 = new FaqRetriever(readFaq('knowledge'), analyzer, { semanticWeight: 0, threshold: 0.2 });
+  const faq = new FaqRetriever(readFaq('shops/demo/knowledge'), analyzer);
+  const bm25 = new FaqRetriever(readFaq('shops/demo/knowledge'), analyzer, { semanticWeight: 0, threshold: 0.2 });
 
   it.each([
     ['你们发啥快递', 'faq-shipping-carriers'],
