@@ -23,7 +23,16 @@ export interface ShopRepository {
   loadShop(): Promise<ShopData>;
   /** True once any import has been written. */
   hasData(): Promise<boolean>;
+  /**
+   * The shop data's version: 0 before any import, then one more for every import written (in the
+   * import's own transaction, so a reader that sees the new number sees the new data). Cheap: a
+   * running server polls it to pick up `kefu import` without a restart (`catalogue/`).
+   */
+  dataVersion(): Promise<number>;
 }
+
+/** Meta key of the shop data's version counter. */
+export const DATA_VERSION_KEY = 'shop_data_version';
 
 /** How many records of each kind an import holds. */
 export function importSummary(data: ShopData): ImportSummary {

@@ -291,6 +291,23 @@ export function storesContract(name: string, open: () => Promise<Stores>): void 
         expect(await stores.orders.getOrder('DD20260101001')).toBeNull();
       });
 
+      it('should bump the shop data version with every import written, and not with a refused one', async () => {
+        expect(await stores.shop.dataVersion()).toBe(0);
+        await stores.shop.importShop(tinyShop());
+        expect(await stores.shop.dataVersion()).toBe(1);
+        const changed = tinyShop();
+        changed.products[0].price = 1799;
+        await stores.shop.importShop(changed);
+        expect(await stores.shop.dataVersion()).toBe(2);
+        const broken = tinyShop();
+        broken.orders.push({ ...broken.orders[0], id: 'DD20260101002', customerId: undefined as unknown as string });
+        expect(await stores.shop.importShop(broken).then(() => false, () => true)).toBe(true);
+        expect(await stores.shop.dataVersion()).toBe(2);
+        // Other writes (a conversation's turn) leave it alone.
+        await stores.conversations.create({ id: 'v', channel: 'socketio', customerId: null, locale: 'zh' });
+        expect(await stores.shop.dataVersion()).toBe(2);
+      });
+
       it('should change an order only from an allowed status', async () => {
         await stores.shop.importShop(tinyShop());
         const action = { kind: 'cancel' as const, actor: 'c1' };

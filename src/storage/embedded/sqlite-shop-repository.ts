@@ -2,7 +2,7 @@
  * @module storage/embedded/sqlite-shop-repository
  * Shop data import (one transaction: all or nothing; same ids update) and whole-shop reads.
  */
-import { importSummary, KNOWLEDGE_KEYS, mergeByKey, type ImportSummary, type ShopRepository } from '../../core/shop-repository';
+import { DATA_VERSION_KEY, importSummary, KNOWLEDGE_KEYS, mergeByKey, type ImportSummary, type ShopRepository } from '../../core/shop-repository';
 import type { Faq, Product, ShopBrand, ShopCategory, ShopData, ShopEvent } from '../../core/shop';
 import type { SqliteDatabase } from './database';
 
@@ -23,6 +23,9 @@ export class SqliteShopRepository implements ShopRepository {
     const putMeta = db.statement('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
     const at = new Date().toISOString();
     const getMeta = db.statement('SELECT value FROM meta WHERE key = ?');
+    const bumpVersion = db.statement(
+      "INSERT INTO meta (key, value) VALUES (?, '1') ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)",
+    );
     await db.write(() => {
       // Category names and brand aliases (optional files) live in meta, one JSON array each.
       if (data.categories?.length) putMeta.run(KNOWLEDGE_KEYS.categories, JSON.stringify(mergeByKey(this.metaList<ShopCategory>(getMeta, KNOWLEDGE_KEYS.categories), data.categories, (c) => c.id)));
@@ -33,6 +36,9 @@ export class SqliteShopRepository implements ShopRepository {
       for (const e of data.events) putEvent.run(e.customerId, e.productId, e.type, e.at, e.value ?? null);
       for (const f of data.faq) putFaq.run(f.id, JSON.stringify(f));
       putMeta.run('last_import_at', at);
+      // A counter row, not `PRAGMA data_version`: that one changes on every other connection's write
+      // (each chat turn of another worker) and never for this connection's own import.
+      bumpVersion.run(DATA_VERSION_KEY);
     });
     return importSummary(data);
   }
@@ -69,6 +75,11 @@ export class SqliteShopRepository implements ShopRepository {
   private metaList<T>(get: { get(key: string): unknown }, key: string): T[] {
     const row = get.get(key) as { value: string } | undefined;
     return row ? (JSON.parse(row.value) as T[]) : [];
+  }
+
+  async dataVersion(): Promise<number> {
+    const row = this.db.statement('SELECT value FROM meta WHERE key = ?').get(DATA_VERSION_KEY) as { value: string } | undefined;
+    return row ? Number(row.value) : 0;
   }
 
   async hasData(): Promise<boolean> {

@@ -4,7 +4,7 @@
  */
 import type { AnyBulkWriteOperation, Connection } from 'mongoose';
 import type { Faq, Product, ShopBrand, ShopCategory, ShopData, ShopEvent } from '../../core/shop';
-import { importSummary, KNOWLEDGE_KEYS, mergeByKey, type ImportSummary, type ShopRepository } from '../../core/shop-repository';
+import { DATA_VERSION_KEY, importSummary, KNOWLEDGE_KEYS, mergeByKey, type ImportSummary, type ShopRepository } from '../../core/shop-repository';
 import { inTransaction } from './connection';
 import type { EventDoc, JsonDoc, KefuModels, OrderDoc } from './models';
 
@@ -48,6 +48,9 @@ export class MongooseShopRepository implements ShopRepository {
         await this.m.Meta.updateOne({ _id: KNOWLEDGE_KEYS.brands }, { $set: { value: JSON.stringify(merged) } }, { session, upsert: true });
       }
       await this.m.Meta.updateOne({ _id: 'last_import_at' }, { $set: { value: new Date().toISOString() } }, { session, upsert: true });
+      // The version document is written in the import's transaction: a reader of the new number reads the new data.
+      const version = await this.m.Meta.findById(DATA_VERSION_KEY).session(session).lean<{ value?: string } | null>();
+      await this.m.Meta.updateOne({ _id: DATA_VERSION_KEY }, { $set: { value: String(Number(version?.value ?? 0) + 1) } }, { session, upsert: true });
     });
     return importSummary(data);
   }
@@ -78,6 +81,11 @@ export class MongooseShopRepository implements ShopRepository {
   private async metaList<T>(key: string): Promise<T[]> {
     const doc = await this.m.Meta.findById(key).lean<{ value?: string } | null>();
     return doc?.value ? (JSON.parse(doc.value) as T[]) : [];
+  }
+
+  async dataVersion(): Promise<number> {
+    const doc = await this.m.Meta.findById(DATA_VERSION_KEY).lean<{ value?: string } | null>();
+    return doc?.value ? Number(doc.value) : 0;
   }
 
   async hasData(): Promise<boolean> {
