@@ -1,5 +1,5 @@
 /**
- * @module storage/conversation-state-keys
+ * @module core/conversation-state-keys
  * The keys of the dialog-state store (botbuilder `Storage`) that belong to one conversation, so
  * that retention deletes them with it: botbuilder's `ConversationState`
  * (`<channel>/conversations/<id>/`) and the Bot Framework channel's conversation reference

@@ -5,3 +5,4 @@ export * from './conversation';
 export * from './orders';
 export * from './shop-repository';
 export * from './turn-runner';
+export * from './conversation-state-keys';

@@ -19,7 +19,7 @@
  */
 import type { Storage } from 'botbuilder-core';
 import type { Conversation } from '../core/conversation';
-import { conversationStateKeys } from '../storage/conversation-state-keys';
+import { conversationStateKeys } from '../core/conversation-state-keys';
 
 /** One order one connection has proven to own, and until when (ISO time) unless it is used again. */
 export interface OrderGrant {

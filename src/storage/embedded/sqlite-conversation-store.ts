@@ -4,7 +4,7 @@
  */
 import type { Conversation, ConversationPatch, ConversationStore } from '../../core/conversation';
 import type { Locale } from '../../core/shop';
-import { conversationStateKeys } from '../conversation-state-keys';
+import { conversationStateKeys } from '../../core/conversation-state-keys';
 import type { SqliteDatabase } from './database';
 
 export interface ConversationRow {

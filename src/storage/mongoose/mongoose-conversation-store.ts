@@ -4,7 +4,7 @@
  */
 import type { Connection } from 'mongoose';
 import type { Conversation, ConversationPatch, ConversationStore } from '../../core/conversation';
-import { conversationStateKeys } from '../conversation-state-keys';
+import { conversationStateKeys } from '../../core/conversation-state-keys';
 import { inTransaction, trusted } from './connection';
 import type { ConversationDoc, KefuModels } from './models';
 import type { AnnotationDoc, StaffModels } from './staff-models';

@@ -12,10 +12,8 @@ import { findCycles, folderGraph, importGraph, valueImports, withoutEdges, type 
  * - `dialogs -> bot`: the dialogs use `bot/reply`, `bot/postback`, `bot/turn-info` and
  *   `bot/turn-keys` (reply shapes, postback values, the per-turn info); those belong below the
  *   dialogs (`dialogs/` itself or `core`), after which `bot` alone imports `dialogs`.
- * - `privacy -> storage`: `privacy/order-access` reads `storage/conversation-state-keys`, while
- *   `storage/open-stores` puts the privacy layer over the store.
  */
-const ALLOWED_FOLDER_EDGES: readonly string[] = ['dialogs -> bot', 'privacy -> storage'];
+const ALLOWED_FOLDER_EDGES: readonly string[] = ['dialogs -> bot'];
 
 const SRC = path.join(__dirname, '..', '..', '..', 'src');
 
