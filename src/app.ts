@@ -89,7 +89,7 @@ export async function buildBot(config: KefuConfig, stores: Stores): Promise<Kefu
     storage: stores.state,
     conversations: stores.conversations,
     services: {
-      responses: Responses.load(config.dialogsDir),
+      responses: Responses.load(content.dialogFiles),
       orders: stores.orders,
       handoffs: stores.handoffs,
       products: new Map(shop.products.map((p) => [p.id, p])),

@@ -7,6 +7,7 @@ import type { AppContext, Feature } from '../app-context';
 import { CHANNEL as SOCKETIO_CHANNEL } from '../channels/socketio/chat-namespace';
 import { CHAT_NAMESPACE } from '../channels/socketio/events';
 import { Responses } from '../dialogs/responses';
+import { shopContent } from '../shop-folder/shop-content';
 import { adminRoutes } from './admin-routes';
 import { authRoutes } from './auth-routes';
 import { ConversationControl } from './conversation-control';
@@ -22,7 +23,7 @@ export function attachStaff(ctx: AppContext): Feature {
   const { stores, chat, io } = ctx;
   const staff = stores.staff;
   const auth = new StaffAuth(staff, ctx.config.staff, new LoginRateLimiter());
-  const control = new ConversationControl({ ...stores, assignments: staff.assignments, audit: staff.audit }, chat, Responses.load(ctx.config.dialogsDir));
+  const control = new ConversationControl({ ...stores, assignments: staff.assignments, audit: staff.audit }, chat, Responses.load(shopContent(ctx.config).dialogFiles));
   const namespace = attachStaffNamespace(io.of(STAFF_NAMESPACE), { auth, chat, handoffs: stores.handoffs, assignments: staff.assignments });
   // An agent's message reaches the shopper's widget: the room every socket of the conversation joined.
   chat.registerPusher(SOCKETIO_CHANNEL, (activity) => {
