@@ -1,7 +1,7 @@
 /**
- * @module dialogs/staff-hours
- * When people answer, from one file (`dialogs/staff-hours.json`, `KEFU_STAFF_HOURS_FILE`): the
- * shop's time zone, opening intervals per weekday, closed dates, and the minutes one waiting
+ * @module domain/staff-hours
+ * When people answer, from the domain's `staffHours` (`domain.json`; a file named by
+ * `KEFU_STAFF_HOURS_FILE` replaces it): the shop's time zone, opening intervals per weekday, closed dates, and the minutes one waiting
  * conversation takes staff on average (the basis of the queue estimate). The bot (handoff,
  * waiting replies) and the demo page (`GET /api/v1/shop-info`) read the same data, so the page
  * cannot claim hours the bot does not keep. Times are the shop's local wall clock.
@@ -80,6 +80,7 @@ export class StaffHours {
     this.holidays = new Set(data.holidays ?? []);
   }
 
+  /** Reads a staff-hours file (`KEFU_STAFF_HOURS_FILE`: the `staffHours` object of a domain on its own). */
   static load(file: string): StaffHours {
     return new StaffHours(JSON.parse(fs.readFileSync(file, 'utf8')) as StaffHoursData);
   }
