@@ -19,6 +19,8 @@ import type { ClarificationLog, PendingClarification } from '../dialogs/clarify-
 import type { ClarifyRule } from '../nlp/clarify-rule';
 import type { StaffHours } from '../dialogs/staff-hours';
 import type { CategoryNames } from '../services/catalog/category-names';
+import type { Domain } from '../domain/types';
+import type { RecentContext } from '../dialogs/context/recent-context';
 
 /** What the bot remembers about a conversation between turns (besides the dialog stack). */
 export interface ConversationMemory {
@@ -31,6 +33,8 @@ export interface ConversationMemory {
   verified?: OrderGrant[];
   /** The last recommendation, for "cheaper" / "more" follow-ups. */
   lastRecommendation?: { constraints: ProductConstraints; shownIds: string[]; prices: number[] };
+  /** The recent turns' intent, product constraints and cards, for follow-ups (`dialogs/context`). */
+  recent?: RecentContext;
   /** The clarifying question asked in the previous turn, until the next turn (`dialogs/clarify-intent`). */
   clarification?: PendingClarification;
 }
@@ -58,6 +62,8 @@ export interface BotServices {
   clarify?: ClarifyRule;
   /** Where a shopper's pick of a clarifying button goes as a training signal; absent: nowhere. */
   clarifications?: ClarificationLog;
-  /** When staff answer and how long a queued conversation takes them (`dialogs/staff-hours.json`). */
+  /** When staff answer and how long a queued conversation takes them (the domain's `staffHours`, or `KEFU_STAFF_HOURS_FILE`). */
   staffHours: StaffHours;
+  /** The bot's content (`domain.json`, the shop's over the built-in): intents and their answers, thresholds, keyword lists. */
+  domain: Domain;
 }
