@@ -3,6 +3,7 @@
  * Namespaced loggers on top of `debug` (`DEBUG=kefu:*`), with warnings and errors always printed.
  */
 import createDebug from 'debug';
+import { resolveSetting } from './config/resolve-settings';
 
 export interface Logger {
   debug(message: string, ...args: unknown[]): void;
@@ -15,6 +16,15 @@ export interface Logger {
 export let printLine: (line: string) => void = (line) => process.stderr.write(line + '\n');
 export function setPrintLine(fn: (line: string) => void): void {
   printLine = fn;
+}
+
+/** `KEFU_QUIET=true` (read at each line, so tests can switch it); an invalid value, which `loadConfig` refuses at start, is not quiet. */
+function quiet(): boolean {
+  try {
+    return resolveSetting('quiet', process.env).value === true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -31,7 +41,7 @@ export function createLogger(namespace: string): Logger {
   return {
     debug: (message, ...args) => dbg(message, ...args),
     info: (message, ...args) => {
-      if (process.env.KEFU_QUIET !== 'true') printLine(format('info', message, args));
+      if (!quiet()) printLine(format('info', message, args));
     },
     warn: (message, ...args) => printLine(format('warn', message, args)),
     error: (message, ...args) => printLine(format('error', message, args)),

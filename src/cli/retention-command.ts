@@ -4,14 +4,14 @@
  * `KEFU_RETENTION_DAYS`) and forgets raw copies whose retention is over.
  */
 import { loadConfig } from '../config';
-import { privacySettingsFromEnv } from '../privacy/privacy-settings';
 import { applyRetention } from '../privacy/retention';
 import { openStores } from '../storage/open-stores';
 
 const USAGE = 'usage: kefu retention [--days N]   (default: KEFU_RETENTION_DAYS; 0 keeps conversations)\n';
 
 export async function runRetention(args: string[]): Promise<number> {
-  const privacy = privacySettingsFromEnv();
+  const config = loadConfig();
+  const privacy = config.privacy;
   let days = privacy.retentionDays;
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--days' && args[i + 1] !== undefined && /^\d+(\.\d+)?$/.test(args[i + 1])) {
@@ -22,7 +22,7 @@ export async function runRetention(args: string[]): Promise<number> {
     }
   }
   // The store is opened without its automatic retention: this command reports what it did.
-  const stores = await openStores(loadConfig(), { ...privacy, retentionDays: 0 });
+  const stores = await openStores(config, { ...privacy, retentionDays: 0 });
   try {
     const result = await applyRetention(stores, days);
     if (days > 0 && result.conversationsDeleted === null) {

@@ -20,7 +20,11 @@ const log = createLogger('kefu:cluster');
 /** The response header naming the worker that opened a socket.io session (cluster worker id). */
 export const WORKER_HEADER = 'x-kefu-worker';
 
-/** Set by the primary: whether this worker replays the unanswered messages at start. */
+/**
+ * Set by the primary: whether this worker replays the unanswered messages at start. Not a setting
+ * (nobody configures it; `config/settings.ts` lists what an operator sets): it is how the primary
+ * tells the one worker it forks first, through the only channel a fork has before it starts.
+ */
 export const REPLAY_ENV = 'KEFU_WORKER_REPLAY';
 
 export async function runWorker(config: KefuConfig): Promise<void> {

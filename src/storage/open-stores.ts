@@ -8,7 +8,7 @@
 import type { KefuConfig } from '../config';
 import { createLogger } from '../log';
 import { PrivateTranscriptStore } from '../privacy/private-transcript-store';
-import { privacySettingsFromEnv, type PrivacySettings } from '../privacy/privacy-settings';
+import type { PrivacySettings } from '../privacy/privacy-settings';
 import { applyRetention } from '../privacy/retention';
 import { openEmbeddedStores } from './embedded';
 import { guardStores } from './guarded-stores';
@@ -31,7 +31,7 @@ export function withPrivacy(stores: Stores, privacy: PrivacySettings): Stores {
   return { ...stores, transcripts: new PrivateTranscriptStore(stores.transcripts, privacy) };
 }
 
-export async function openStores(config: KefuConfig, privacy: PrivacySettings = privacySettingsFromEnv()): Promise<Stores> {
+export async function openStores(config: KefuConfig, privacy: PrivacySettings = config.privacy): Promise<Stores> {
   const stores = withPrivacy(guardStores(await openAdapter(config)), privacy);
   const retain = async (): Promise<void> => {
     try {

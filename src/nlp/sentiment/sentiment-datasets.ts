@@ -8,6 +8,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { readSetting } from '../../config/read-setting';
 import type { PolarLabel, SentimentExample } from './sentiment-types';
 
 export type SentimentSplit = 'train' | 'dev';
@@ -102,11 +103,15 @@ const READERS: Record<SentimentDatasetName, (file: string) => SentimentExample[]
  */
 export function readSentimentDataset(root: string, name: SentimentDatasetName, split: SentimentSplit): SentimentExample[] {
   const file = path.join(root, name, FILES[name][split]);
-  if (!fs.existsSync(file)) throw new Error(`${file}: no such file (is ../shared/datasets there? set KEFU_DATASETS)`);
+  if (!fs.existsSync(file)) throw new Error(`${file}: no such file (is ../shared/datasets there? set KEFU_DATASETS_DIR)`);
   return READERS[name](file);
 }
 
-/** Where the shared data sets are: `KEFU_DATASETS`, else `../shared/datasets` beside the repository. */
+/**
+ * Where the shared data sets are: `KEFU_DATASETS_DIR` (formerly `KEFU_DATASETS`), else
+ * `../shared/datasets` beside `repoRoot`.
+ */
 export function defaultDatasetsRoot(repoRoot: string): string {
-  return process.env.KEFU_DATASETS ?? path.resolve(repoRoot, '..', 'shared', 'datasets');
+  const { value, source } = readSetting('datasetsDir');
+  return source.kind === 'default' ? path.resolve(repoRoot, '..', 'shared', 'datasets') : (value as string);
 }
