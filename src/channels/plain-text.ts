@@ -9,65 +9,16 @@
 import type { ChatActivity, SuggestedAction } from '../core/conversation';
 import type { Locale } from '../core/shop';
 import { priceText } from '../dialogs/product-card';
+import type { Responses } from '../dialogs/responses';
 
 export interface PlainTextOptions {
+  /** The shop's response texts: the words around card fields, the menu's prompt (`channel.*`). */
+  responses: Responses;
   /** The shop's public address; relative product links are made absolute with it. */
   publicUrl?: string;
   /** How many suggested actions become a numbered menu. @default 5 */
   maxActions?: number;
 }
-
-const STATUS_WORDS: Record<Locale, Record<string, string>> = {
-  zh: {
-    pending: '待付款',
-    paid: '已付款',
-    shipped: '已发货',
-    delivered: '已签收',
-    cancelled: '已取消',
-    returned: '已退货',
-    refunded: '已退款',
-  },
-  en: {
-    pending: 'awaiting payment',
-    paid: 'paid',
-    shipped: 'shipped',
-    delivered: 'delivered',
-    cancelled: 'cancelled',
-    returned: 'returned',
-    refunded: 'refunded',
-  },
-};
-
-const WORDS = {
-  zh: {
-    order: '订单',
-    total: '合计',
-    tracking: '运单',
-    eta: '预计送达',
-    latest: '最新动态',
-    outOfStock: '缺货',
-    reply: '回复数字即可选择：',
-    open: '（',
-    close: '）',
-    sep: '，',
-    colon: '：',
-    agent: '人工客服',
-  },
-  en: {
-    order: 'Order',
-    total: 'total',
-    tracking: 'tracking',
-    eta: 'expected',
-    latest: 'latest',
-    outOfStock: 'out of stock',
-    reply: 'Reply with a number:',
-    open: ' (',
-    close: ')',
-    sep: ', ',
-    colon: ':',
-    agent: 'shop staff',
-  },
-} as const;
 
 type Content = Record<string, unknown>;
 
@@ -86,28 +37,28 @@ function link(url: unknown, publicUrl?: string): string {
   return `${publicUrl.replace(/\/+$/, '')}/${u.replace(/^\/+/, '')}`;
 }
 
-function orderLines(c: Content, locale: Locale): string[] {
-  const w = WORDS[locale];
-  const sep = w.sep;
-  const status = STATUS_WORDS[locale][str(c.status)] ?? str(c.status);
+function orderLines(c: Content, locale: Locale, responses: Responses): string[] {
+  const say = (key: string, vars: Record<string, string>) => responses.text(locale, `channel.${key}`, vars);
+  const status = str(c.status) && responses.has(`order.label_${str(c.status)}`) ? responses.text(locale, `order.label_${str(c.status)}`) : str(c.status);
+  const sep = responses.text(locale, 'channel.listSeparator');
   const items = Array.isArray(c.items) ? (c.items as Content[]).map((i) => `${str(i.title)} ×${str(i.quantity)}`).join(sep) : '';
-  const head = [`${w.order} ${str(c.orderId)}`, status, items, `${w.total} ${money(c.total, c.currency, locale)}`]
+  const head = [say('orderNumber', { orderId: str(c.orderId) }), status, items, say('orderTotal', { amount: money(c.total, c.currency, locale) })]
     .filter(Boolean)
     .join(sep);
   const lines = [head];
-  if (c.trackingNumber) lines.push(`${w.tracking}: ${[str(c.carrier), str(c.trackingNumber)].filter(Boolean).join(' ')}`);
-  if (c.estimatedDelivery) lines.push(`${w.eta}: ${str(c.estimatedDelivery).slice(0, 10)}`);
+  if (c.trackingNumber) lines.push(say('tracking', { tracking: [str(c.carrier), str(c.trackingNumber)].filter(Boolean).join(' ') }));
+  if (c.estimatedDelivery) lines.push(say('eta', { date: str(c.estimatedDelivery).slice(0, 10) }));
   const last = (c.lastEvent ?? {}) as Content;
-  if (str(last.description)) lines.push(`${w.latest}: ${[str(last.at).slice(0, 10), str(last.description)].filter(Boolean).join(' ')}`);
+  if (str(last.description)) lines.push(say('latest', { event: [str(last.at).slice(0, 10), str(last.description)].filter(Boolean).join(' ') }));
   return lines;
 }
 
 function productLine(c: Content, locale: Locale, options: PlainTextOptions): string {
-  const w = WORDS[locale];
+  const { responses } = options;
   const price = money(c.price, c.currency, locale);
-  const head = [str(c.title), price, c.inStock === false ? w.outOfStock : ''].filter(Boolean).join(' ');
+  const head = [str(c.title), price, c.inStock === false ? responses.text(locale, 'channel.outOfStock') : ''].filter(Boolean).join(' ');
   // A reason that restates the price ("within budget at ¥1,499") adds nothing to this line.
-  const reason = str(c.reason) && !(price && str(c.reason).includes(price)) ? `${w.open}${str(c.reason)}${w.close}` : '';
+  const reason = str(c.reason) && !(price && str(c.reason).includes(price)) ? responses.text(locale, 'channel.reason', { reason: str(c.reason) }) : '';
   const url = link(c.url, options.publicUrl);
   return `· ${head}${reason}${url ? ` ${url}` : ''}`;
 }
@@ -119,8 +70,8 @@ function faqLine(c: Content, text: string | undefined): string {
 }
 
 /** The lines a card becomes. Unknown kinds of cards are left out (their text is in the message). */
-export function cardAsText(contentType: string, content: Content, locale: Locale, options: PlainTextOptions = {}, text?: string): string[] {
-  if (contentType.endsWith('.order+json')) return orderLines(content, locale);
+export function cardAsText(contentType: string, content: Content, locale: Locale, options: PlainTextOptions, text?: string): string[] {
+  if (contentType.endsWith('.order+json')) return orderLines(content, locale, options.responses);
   if (contentType.endsWith('.product+json')) return [productLine(content, locale, options)];
   if (contentType.endsWith('.faq+json')) return [faqLine(content, text)].filter(Boolean);
   return [];
@@ -132,10 +83,10 @@ function shownActions(actions: readonly SuggestedAction[], max = 5): SuggestedAc
 }
 
 /** Suggested actions as a numbered menu; `actionForNumber` maps the shopper's "2" back. */
-export function actionsAsText(actions: readonly SuggestedAction[], locale: Locale, max = 5): string[] {
-  const shown = shownActions(actions, max);
+export function actionsAsText(actions: readonly SuggestedAction[], locale: Locale, options: Pick<PlainTextOptions, 'responses' | 'maxActions'>): string[] {
+  const shown = shownActions(actions, options.maxActions);
   if (shown.length === 0) return [];
-  return [WORDS[locale].reply, ...shown.map((a, i) => `${i + 1}. ${a.title}`)];
+  return [options.responses.text(locale, 'channel.menuPrompt'), ...shown.map((a, i) => `${i + 1}. ${a.title}`)];
 }
 
 /** The action a shopper chose by answering a numbered menu with its number, if they did. */
@@ -149,29 +100,30 @@ export function actionForNumber(actions: readonly SuggestedAction[] | undefined,
  * A message's text as a channel that shows every message as the bot's must send it: an agent's
  * words under a line saying who wrote them ("李娜（人工客服）：" / "Li Na (shop staff):").
  */
-export function messageText(activity: ChatActivity): string {
+export function messageText(activity: ChatActivity, responses: Responses): string {
   const text = activity.text ?? '';
   if (!text || activity.from.role !== 'agent') return text;
-  const w = WORDS[localeOf(activity)];
+  const locale = localeOf(activity);
   const name = typeof activity.from.name === 'string' ? activity.from.name.trim() : '';
-  const who = name ? `${name}${w.open}${w.agent}${w.close}` : w.agent[0].toUpperCase() + w.agent.slice(1);
-  return `${who}${w.colon}\n${text}`;
+  const who = name ? responses.text(locale, 'channel.agentNamed', { name }) : responses.text(locale, 'channel.agentUnnamed');
+  return `${who}\n${text}`;
 }
 
 /** The text and cards of a message, without its actions. */
 function bodyOf(activity: ChatActivity, options: PlainTextOptions): string[] {
   const locale = localeOf(activity);
   const blocks: string[] = [];
-  if (activity.text) blocks.push(messageText(activity));
+  if (activity.text) blocks.push(messageText(activity, options.responses));
   const cards = (activity.attachments ?? []).flatMap((a) => cardAsText(a.contentType, a.content, locale, options, activity.text));
   if (cards.length) blocks.push(cards.join('\n'));
   return blocks;
 }
 
-const localeOf = (activity: ChatActivity): Locale => (activity.locale === 'en' ? 'en' : 'zh');
+/** A message's language; one that names none is in the default language, Chinese. */
+export const localeOf = (activity: ChatActivity): Locale => activity.locale ?? 'zh';
 
 /** A message activity as one plain text: its text, its cards, then its actions. */
-export function activityAsPlainText(activity: ChatActivity, options: PlainTextOptions = {}): string {
+export function activityAsPlainText(activity: ChatActivity, options: PlainTextOptions): string {
   return activitiesAsPlainText([activity], options);
 }
 
@@ -192,11 +144,11 @@ export function menuOf(activities: readonly ChatActivity[]): { actions: Suggeste
  * Several messages (one turn's replies) as one plain text: each message's text and cards in
  * order, then one numbered menu, from `menuOf`, so that a number always means one action.
  */
-export function activitiesAsPlainText(activities: readonly ChatActivity[], options: PlainTextOptions = {}): string {
+export function activitiesAsPlainText(activities: readonly ChatActivity[], options: PlainTextOptions): string {
   const messages = activities.filter((a) => a.type === 'message');
   const blocks = messages.flatMap((a) => bodyOf(a, options));
   const menu = menuOf(messages);
-  const actions = menu ? actionsAsText(menu.actions, menu.locale, options.maxActions) : [];
+  const actions = menu ? actionsAsText(menu.actions, menu.locale, options) : [];
   if (actions.length) blocks.push(actions.join('\n'));
   return blocks.join('\n\n');
 }

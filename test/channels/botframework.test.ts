@@ -7,10 +7,12 @@
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { CloudAdapter } from 'botbuilder';
 import { BotFrameworkPusher, FailClosedAuthentication, ReferenceStore } from '../../src/channels/botframework';
 import type { BotFrameworkConfig } from '../../src/config';
 import type { ChatActivity } from '../../src/core/conversation';
+import { Responses } from '../../src/dialogs/responses';
 import { printLine, setPrintLine } from '../../src/log';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
@@ -301,6 +303,7 @@ describe('Bot Framework channel (POST /api/messages)', () => {
         adapter: new CloudAdapter(new FailClosedAuthentication({})),
         references: new ReferenceStore(server.stores.state),
         appId: '',
+        responses: Responses.load(path.join(__dirname, '../../dialogs')),
       });
       const agent: ChatActivity = {
         type: 'message',

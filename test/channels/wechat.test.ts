@@ -5,14 +5,19 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { wechatNotice } from '../../src/channels/wechat/wechat-notices';
+import path from 'node:path';
 import { wechatSignature } from '../../src/channels/wechat/wechat-signature';
 import type { KefuConfig } from '../../src/config';
 import type { ChatActivity } from '../../src/core/conversation';
 import { priceText } from '../../src/dialogs/product-card';
+import { Responses } from '../../src/dialogs/responses';
 import type { Stores } from '../../src/storage/stores';
 import { customerOf, lastFour, orderWith, shop } from '../helpers/shop-fixture';
 import { startTestServer } from '../helpers/test-server';
+
+const responses = Responses.load(path.join(__dirname, '../../dialogs'));
+/** What the channel itself says (`dialogs/channel.json`). */
+const wechatNotice = (key: string, locale: 'zh' | 'en', vars: Record<string, number> = {}) => responses.text(locale, `channel.${key}`, vars);
 
 const TOKEN = 'wechat-test-token';
 const APP_ID = 'wx-test-app';
@@ -305,10 +310,10 @@ describe('WeChat channel', () => {
           `<PicUrl><![CDATA[http://mmbiz.example/1.jpg]]></PicUrl><MediaId><![CDATA[m1]]></MediaId><MsgId>${++msgSeq}</MsgId>`,
         );
       const zh = user('image');
-      expect((await zh.post(image(zh))).fields.Content).toBe(wechatNotice('unsupported', 'zh'));
+      expect((await zh.post(image(zh))).fields.Content).toBe(wechatNotice('textOnly', 'zh'));
       const en = user('image');
       await en.say('hello there, what can you do?');
-      expect((await en.post(image(en))).fields.Content).toBe(wechatNotice('unsupported', 'en'));
+      expect((await en.post(image(en))).fields.Content).toBe(wechatNotice('textOnly', 'en'));
     });
 
     it('should answer in Chinese when the first message has no words, and in English once the shopper writes English', async () => {

@@ -9,6 +9,7 @@ import { ActivityTypes, TurnContext } from 'botbuilder';
 import type { ChatService } from '../../chat/chat-service';
 import type { ChatActivity } from '../../core/conversation';
 import type { Locale } from '../../core/shop';
+import type { Responses } from '../../dialogs/responses';
 import { AppError, ErrorCodes } from '../../errors';
 import { createLogger } from '../../log';
 import { CHANNEL, conversationIdOf, inboundOf, localeOf, type Inbound } from './inbound-activity';
@@ -25,6 +26,8 @@ export interface BridgeOptions {
   maxTextLength: number;
   /** Makes relative product links and images absolute. */
   publicUrl?: string;
+  /** The shop's texts: the channel's notices and the words of plain-text cards. */
+  responses: Responses;
 }
 
 export class BotFrameworkBridge {
@@ -71,7 +74,7 @@ export class BotFrameworkBridge {
     await turn;
     await typing;
     if (replies.length === 0) return;
-    const outgoing = replies.map((r) => toBotFrameworkActivity(r, activity.channelId, { publicUrl: this.options.publicUrl }));
+    const outgoing = replies.map((r) => toBotFrameworkActivity(r, activity.channelId, this.options));
     await context.sendActivities(outgoing.map((o) => o.activity));
     const menu = outgoing.map((o) => o.numberedMenu).filter(Boolean).at(-1);
     await references.save(conversationId, { reference, menu }, stored);
@@ -87,6 +90,6 @@ export class BotFrameworkBridge {
   }
 
   private async notify(context: TurnContext, key: NoticeKey, locale: Locale | null): Promise<void> {
-    await context.sendActivity({ type: ActivityTypes.Message, text: noticeText(key, locale), ...(locale ? { locale } : {}) });
+    await context.sendActivity({ type: ActivityTypes.Message, text: noticeText(this.options.responses, key, locale, { max: this.options.maxTextLength }), ...(locale ? { locale } : {}) });
   }
 }

@@ -5,6 +5,7 @@
  */
 import type { CloudAdapter } from 'botbuilder';
 import type { ChatActivity } from '../../core/conversation';
+import type { Responses } from '../../dialogs/responses';
 import { createLogger } from '../../log';
 import type { ReferenceStore } from './reference-store';
 import { toBotFrameworkActivity } from './to-bot-framework-activity';
@@ -18,6 +19,8 @@ export interface PusherOptions {
   appId: string;
   /** Makes relative product links and images absolute. */
   publicUrl?: string;
+  /** The shop's texts: the words of plain-text cards, who wrote an agent's message. */
+  responses: Responses;
 }
 
 export class BotFrameworkPusher {
@@ -31,7 +34,7 @@ export class BotFrameworkPusher {
       log.warn('no Bot Framework reference for %s: the message stays in the transcript only', activity.conversationId);
       return false;
     }
-    const reply = toBotFrameworkActivity(activity, link.reference.channelId ?? '', { publicUrl: this.options.publicUrl });
+    const reply = toBotFrameworkActivity(activity, link.reference.channelId ?? '', this.options);
     await this.options.adapter.continueConversationAsync(this.options.appId, link.reference, async (context) => {
       await context.sendActivity(reply.activity);
     });

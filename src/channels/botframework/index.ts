@@ -14,6 +14,7 @@
 import { CloudAdapter } from 'botbuilder';
 import type { AppContext, Feature } from '../../app-context';
 import { createLogger } from '../../log';
+import { shopResponses } from '../shop-responses';
 import { FailClosedAuthentication } from './bot-framework-authentication';
 import { isLoopbackHost } from './local-emulator';
 import { refuseRedirects } from './no-redirects';
@@ -61,8 +62,9 @@ export function attachBotFramework(ctx: AppContext): Feature {
   if (!appId) refuseRedirects(adapter);
   const references = new ReferenceStore(ctx.stores.state);
   const { maxTextLength, publicUrl } = ctx.config;
-  const bridge = new BotFrameworkBridge({ chat: ctx.chat, references, maxTextLength, publicUrl });
-  const pusher = new BotFrameworkPusher({ adapter, references, appId, publicUrl });
+  const responses = shopResponses(ctx.config);
+  const bridge = new BotFrameworkBridge({ chat: ctx.chat, references, maxTextLength, publicUrl, responses });
+  const pusher = new BotFrameworkPusher({ adapter, references, appId, publicUrl, responses });
   ctx.chat.registerPusher(CHANNEL, (activity) => {
     pusher.push(activity).catch((err) => log.error('could not push to %s', activity.conversationId, err));
   });

@@ -14,18 +14,13 @@ import { ContentTypes } from '../../bot/reply';
 import type { ChatActivity, ChatAttachment, SuggestedAction } from '../../core/conversation';
 import type { Locale } from '../../core/shop';
 import { priceText } from '../../dialogs/product-card';
-import { activityAsPlainText, actionsAsText, cardAsText, messageText, type PlainTextOptions } from '../plain-text';
+import { activityAsPlainText, actionsAsText, cardAsText, localeOf, messageText, type PlainTextOptions } from '../plain-text';
 
 export interface BotFrameworkReply {
   activity: Partial<Activity>;
   /** The actions shown as a numbered text menu, so that the shopper's "2" can be mapped back. */
   numberedMenu?: SuggestedAction[];
 }
-
-const WORDS: Record<Locale, { view: string; outOfStock: string }> = {
-  zh: { view: '查看详情', outOfStock: '缺货' },
-  en: { view: 'View details', outOfStock: 'Out of stock' },
-};
 
 const TEAMS = 'msteams';
 
@@ -45,14 +40,14 @@ function absoluteUrl(url: unknown, publicUrl?: string): string | undefined {
 
 function productCard(c: Record<string, unknown>, locale: Locale, options: PlainTextOptions): Attachment {
   const price = typeof c.price === 'number' ? priceText({ price: c.price, currency: str(c.currency) || 'CNY' }, locale) : '';
-  const subtitle = [price, c.inStock === false ? WORDS[locale].outOfStock : ''].filter(Boolean).join(' · ');
+  const subtitle = [price, c.inStock === false ? options.responses.text(locale, 'channel.outOfStock') : ''].filter(Boolean).join(' · ');
   const image = absoluteUrl(c.imageUrl, options.publicUrl);
   const url = absoluteUrl(c.url, options.publicUrl);
   return CardFactory.heroCard(
     str(c.title),
     str(c.reason),
     image ? [{ url: image, alt: str(c.title) }] : [],
-    url ? [{ type: 'openUrl', title: WORDS[locale].view, value: url }] : [],
+    url ? [{ type: 'openUrl', title: options.responses.text(locale, 'channel.viewDetails'), value: url }] : [],
     subtitle ? { subtitle } : {},
   );
 }
@@ -80,9 +75,9 @@ function button(action: SuggestedAction, channelId: string): CardAction {
 }
 
 /** The Bot Framework activity for `activity` on `channelId`. */
-export function toBotFrameworkActivity(activity: ChatActivity, channelId: string, options: PlainTextOptions = {}): BotFrameworkReply {
+export function toBotFrameworkActivity(activity: ChatActivity, channelId: string, options: PlainTextOptions): BotFrameworkReply {
   if (activity.type !== 'message') return { activity: { type: activity.type } };
-  const locale: Locale = activity.locale === 'en' ? 'en' : 'zh';
+  const locale = localeOf(activity);
   const actions = activity.suggestedActions?.actions ?? [];
   const numbered = actions.some((a) => a.type !== 'openUrl') ? { numberedMenu: actions } : {};
   const base: Partial<Activity> = { type: 'message', ...(activity.locale ? { locale: activity.locale } : {}) };
@@ -92,7 +87,7 @@ export function toBotFrameworkActivity(activity: ChatActivity, channelId: string
   }
   const attachments = (activity.attachments ?? []).flatMap((a) => cardFor(a, activity, locale, options));
   // A channel shows every message as the bot's: an agent's says who wrote it.
-  let text = messageText(activity);
+  let text = messageText(activity, options.responses);
   let menu: BotFrameworkReply['numberedMenu'];
   let suggestedActions: Partial<Activity>['suggestedActions'];
   if (actions.length && supportsSuggestedActions(channelId, actions.length)) {
@@ -100,7 +95,7 @@ export function toBotFrameworkActivity(activity: ChatActivity, channelId: string
   } else if (actions.length && supportsCardActions(channelId, actions.length)) {
     attachments.push(CardFactory.heroCard('', '', [], actions.map((a) => button(a, channelId))));
   } else if (actions.length) {
-    text = [text, actionsAsText(actions, locale).join('\n')].filter(Boolean).join('\n\n');
+    text = [text, actionsAsText(actions, locale, options).join('\n')].filter(Boolean).join('\n\n');
     menu = numbered.numberedMenu;
   }
   return {

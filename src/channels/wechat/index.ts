@@ -8,6 +8,7 @@
  */
 import type { AppContext, Feature } from '../../app-context';
 import { activityAsPlainText } from '../plain-text';
+import { shopResponses } from '../shop-responses';
 import { WechatApi } from './wechat-api';
 import { WechatOutbox } from './wechat-outbox';
 import { wechatRoutes } from './wechat-routes';
@@ -20,6 +21,7 @@ export function attachWechat(ctx: AppContext): Feature {
   const { token, appId, appSecret, apiBase } = ctx.config.wechat;
   if (!token) return { routes: [] };
   const publicUrl = ctx.config.publicUrl;
+  const responses = shopResponses(ctx.config);
   const outbox = new WechatOutbox(appId && appSecret ? new WechatApi({ apiBase, appId, appSecret }) : undefined);
   const turns = new WechatTurns({
     chat: ctx.chat,
@@ -28,6 +30,7 @@ export function attachWechat(ctx: AppContext): Feature {
     replyTimeoutMs: ctx.config.wechat.replyTimeoutMs ?? DEFAULT_REPLY_TIMEOUT_MS,
     maxTextLength: ctx.config.maxTextLength,
     publicUrl,
+    responses,
     sendLater: (openId, text) => outbox.send(openId, text, 'a reply'),
   });
   // Without the API an agent's message cannot reach the shopper: no pusher, so the console is
@@ -36,7 +39,7 @@ export function attachWechat(ctx: AppContext): Feature {
     ctx.chat.registerPusher(WECHAT_CHANNEL, (activity) => {
       const prefix = `${WECHAT_CHANNEL}:`;
       if (activity.type !== 'message' || !activity.conversationId.startsWith(prefix)) return;
-      const text = activityAsPlainText(activity, { publicUrl });
+      const text = activityAsPlainText(activity, { publicUrl, responses });
       if (text) outbox.send(activity.conversationId.slice(prefix.length), text, 'a message');
     });
   }

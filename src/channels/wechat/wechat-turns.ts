@@ -17,13 +17,13 @@ import type { ChatService } from '../../chat/chat-service';
 import type { InboundMessage } from '../../chat/inbound';
 import type { ChatActivity, Conversation, ConversationStore, TranscriptStore } from '../../core/conversation';
 import type { Locale } from '../../core/shop';
+import type { Responses } from '../../dialogs/responses';
 import { createLogger } from '../../log';
 import { detectLocale } from '../../nlp/lang/detect-locale';
 import { activitiesAsPlainText } from '../plain-text';
 import { RecentKeys } from './recent-keys';
 import { chosenMenuAction } from './wechat-menu';
 import { wechatMessageId, type WechatMessage } from './wechat-message';
-import { wechatNotice } from './wechat-notices';
 
 const log = createLogger('kefu:wechat');
 
@@ -40,6 +40,8 @@ export interface WechatTurnsOptions {
   replyTimeoutMs: number;
   maxTextLength: number;
   publicUrl?: string;
+  /** The shop's texts: the channel's notices and the words of plain-text cards. */
+  responses: Responses;
   /** Delivers a reply that missed the passive reply (the customer-service API). */
   sendLater(openId: string, text: string): void;
 }
@@ -86,13 +88,13 @@ export class WechatTurns {
 
   /** The passive reply's text for `message`; '' when there is nothing to say. */
   async answer(message: WechatMessage): Promise<string> {
-    if (message.kind === 'other') return wechatNotice('unsupported', (await this.storedLocale(message.openId)) ?? 'zh');
+    if (message.kind === 'other') return this.notice('textOnly', (await this.storedLocale(message.openId)) ?? 'zh');
     if (message.kind === 'event' && message.event !== 'subscribe') return '';
     if (message.kind === 'text') {
       const problem = this.checkText(message.text);
       if (problem) {
         const locale = this.localeOf(message, await this.storedLocale(message.openId));
-        return wechatNotice(problem, locale, { max: this.options.maxTextLength });
+        return this.notice(problem, locale);
       }
     }
     const key = `${message.openId}\n${wechatMessageId(message)}`;
@@ -112,12 +114,17 @@ export class WechatTurns {
       return reply;
     }
     this.deferToApi(job, message.openId, key);
-    return wechatNotice('busy', this.localeOf(message, job.conversationLocale));
+    return this.notice('busy', this.localeOf(message, job.conversationLocale));
   }
 
   /** Waits for the turns still running (shutdown). */
   async drain(): Promise<void> {
     await Promise.all([...this.jobs.values()].map((job) => job.reply));
+  }
+
+  /** What the channel itself says (`dialogs/channel.json`; everything else comes from the bot). */
+  private notice(key: 'textOnly' | 'empty' | 'tooLong' | 'busy' | 'unavailable', locale: Locale): string {
+    return this.options.responses.text(locale, `channel.${key}`, { max: this.options.maxTextLength });
   }
 
   private checkText(text: string): 'empty' | 'tooLong' | undefined {
@@ -143,7 +150,7 @@ export class WechatTurns {
     const job: Job = { reply: Promise.resolve(''), conversationLocale: null, deferred: false, answeredPassively: false };
     job.reply = this.run(message, job).catch((err: unknown) => {
       log.error('a WeChat message could not be handled', err);
-      return wechatNotice('unavailable', this.localeOf(message, job.conversationLocale));
+      return this.notice('unavailable', this.localeOf(message, job.conversationLocale));
     });
     return job;
   }
@@ -175,7 +182,7 @@ export class WechatTurns {
     await turn;
     // A retry whose turn had already run: the stored replies of the first time.
     const messages = duplicate && replies.length === 0 ? await transcripts.repliesTo(conversation.id, activity.id) : replies;
-    return activitiesAsPlainText(messages, { publicUrl: this.options.publicUrl });
+    return activitiesAsPlainText(messages, this.options);
   }
 
   private async inboundOf(conversation: Conversation, message: TurnMessage): Promise<InboundMessage> {
