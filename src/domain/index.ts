@@ -7,6 +7,6 @@ export { BUILT_IN_DOMAIN_FILE, builtInDomain } from './built-in-domain';
 export { DomainError } from './domain-error';
 export { domainIntents, faqTagOf, flowIntents } from './domain-queries';
 export { KeywordMatcher, wordsOf, type KeywordMode, type RefinementWord } from './keyword-matcher';
-export { loadDomain, type LoadDomainOptions } from './load-domain';
+export { checkResponseKeys, loadDomain, type LoadDomainOptions } from './load-domain';
 export { StaffHours, type StaffHoursData } from './staff-hours';
 export * from './types';

@@ -60,7 +60,7 @@ function mergeFile(into: Merged, file: string, domain: DomainFile): void {
   }
 }
 
-function checkWhole(merged: Merged, files: readonly string[], options: LoadDomainOptions): Domain {
+function checkWhole(merged: Merged, files: readonly string[]): Domain {
   const last = files[files.length - 1];
   const missing = (what: string) => new DomainError(last, what, `is not set by any of ${files.join(', ')}`);
   if (!merged.intents.oos) throw missing('intents["oos"]');
@@ -74,12 +74,8 @@ function checkWhole(merged: Merged, files: readonly string[], options: LoadDomai
   }
   for (const [name, entry] of Object.entries(merged.intents)) {
     if (entry.answer.kind !== 'response') continue;
-    const at = `intents[${JSON.stringify(name)}].answer`;
-    const file = merged.sources[name];
-    if (options.responses && !options.responses.has(entry.answer.text)) throw new DomainError(file, `${at}.text`, `"${entry.answer.text}" is not a response key of dialogs/`);
     (entry.answer.buttons ?? []).forEach((b, i) => {
-      if (!merged.intents[b.intent]) throw new DomainError(file, `${at}.buttons[${i}].intent`, `"${b.intent}" is not an intent of the domain`);
-      if (options.responses && !options.responses.has(b.title)) throw new DomainError(file, `${at}.buttons[${i}].title`, `"${b.title}" is not a response key of dialogs/`);
+      if (!merged.intents[b.intent]) throw new DomainError(merged.sources[name], `intents[${JSON.stringify(name)}].answer.buttons[${i}].intent`, `"${b.intent}" is not an intent of the domain`);
     });
   }
   return {
@@ -100,5 +96,24 @@ export function loadDomain(files: readonly string[], options: LoadDomainOptions 
   if (files.length === 0) throw new DomainError('(no files)', '', 'no domain files given');
   const merged: Merged = { intents: {}, sources: {}, thresholds: {}, keywords: {}, staffHours: {} };
   for (const file of files) mergeFile(merged, file, validateDomainFile(file, readJson(file)));
-  return checkWhole(merged, files, options);
+  const domain = checkWhole(merged, files);
+  if (options.responses) checkResponseKeys(domain, options.responses);
+  return domain;
+}
+
+/**
+ * Throws unless every `response` answer and button title is a key of the responses (`dialogs/`).
+ * @example checkResponseKeys(domain, Responses.load(content.dialogFiles))
+ * @throws DomainError naming the file that declared the answer
+ */
+export function checkResponseKeys(domain: Domain, responses: { has(key: string): boolean }): void {
+  for (const [name, entry] of Object.entries(domain.intents)) {
+    if (entry.answer.kind !== 'response') continue;
+    const at = `intents[${JSON.stringify(name)}].answer`;
+    const file = domain.sources[name];
+    if (!responses.has(entry.answer.text)) throw new DomainError(file, `${at}.text`, `"${entry.answer.text}" is not a response key of dialogs/`);
+    entry.answer.buttons?.forEach((b, i) => {
+      if (!responses.has(b.title)) throw new DomainError(file, `${at}.buttons[${i}].title`, `"${b.title}" is not a response key of dialogs/`);
+    });
+  }
 }
