@@ -1,11 +1,13 @@
 /**
  * @module cli/main
- * `kefu <command>`: serve, import, train, eval. Each command is a file of its own.
+ * `kefu <command>`: serve, init, import, train, eval, … Each command is a file of its own.
  */
+import { runConfig } from './config-command';
 import { runEval } from './eval-command';
 import { runExport } from './export-command';
 import { runHandoff } from './handoff-command';
 import { runImport } from './import-command';
+import { runInit } from './init-command';
 import { runRetention } from './retention-command';
 import { runServe } from './serve-command';
 import { runStaff } from './staff-command';
@@ -13,8 +15,9 @@ import { runTrain } from './train-command';
 
 const USAGE = `usage: kefu <command>
 
-  serve [--workers N|auto]
-                        start the chat server (PORT, HOST, KEFU_DATA_DIR, KEFU_SHOP_SECRET, KEFU_WORKERS)
+  serve [--shop DIR] [--workers N|auto]
+                        start the chat server (PORT, HOST, KEFU_DATA_DIR, KEFU_SHOP_DIR, KEFU_SHOP_SECRET, KEFU_WORKERS)
+  init DIR              write a starter shop folder (domain.json, intents/, dialogs/, knowledge/) for --shop
   import FOLDER         import shop data (products, customers, orders, events, faq)
   train                 train the NLU from intents/ and the catalogue; print held-out accuracy
   eval [--train F] --test F [--json] [--lang zh|en|auto] [--report DIR] [--mlp [--mlp-mode fallback|average|alone]]
@@ -35,6 +38,8 @@ export async function main(argv: string[]): Promise<number | void> {
   switch (command) {
     case 'serve':
       return runServe(rest);
+    case 'init':
+      return runInit(rest);
     case 'import':
       return runImport(rest);
     case 'train':
@@ -49,6 +54,8 @@ export async function main(argv: string[]): Promise<number | void> {
       return runRetention(rest);
     case 'staff':
       return runStaff(rest);
+    case 'config':
+      return runConfig(rest);
     case undefined:
     case '-h':
     case '--help':

@@ -1,45 +1,60 @@
 /**
  * @module cli/serve-command
- * `kefu serve [--workers N|auto]`: runs until SIGINT/SIGTERM, then closes cleanly. One worker
- * (the default) is one process, as always; more run as a cluster behind the one port (`cluster/`),
- * and each worker runs this same command.
+ * `kefu serve [--shop DIR] [--workers N|auto]`: runs until SIGINT/SIGTERM, then closes cleanly.
+ * `--shop DIR` (or `KEFU_SHOP_DIR`) is the shop folder read over the built-in content (the demo
+ * shop when neither is given). One worker (the default) is one process, as always; more run as a
+ * cluster behind the one port (`cluster/`), and each worker runs this same command with the same
+ * arguments.
  */
 import cluster from 'node:cluster';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { startServer } from '../app';
 import { runPrimary } from '../cluster/cluster-primary';
 import { runWorker } from '../cluster/cluster-worker';
-import { loadConfig, workerCount } from '../config';
+import { loadConfig, workerCount, type KefuConfig } from '../config';
+import { shopContent } from '../shop-folder/shop-content';
+import { ShopFolderError } from '../shop-folder/shop-folder-error';
 
-const USAGE = 'usage: kefu serve [--workers N|auto]\n';
+export const SERVE_USAGE = 'usage: kefu serve [--shop DIR] [--workers N|auto]\n';
 
-/** `--workers N`, `--workers=N` or `KEFU_WORKERS` (`loadConfig`). */
-function workersArg(args: string[]): string | undefined {
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === '--workers') return args[i + 1] ?? '';
-    if (args[i].startsWith('--workers=')) return args[i].slice('--workers='.length);
+const OPTIONS = {
+  shop: { type: 'string' },
+  workers: { type: 'string' },
+} as const;
+
+/** The configuration with `--shop` and `--workers` over the environment's; a usage error throws. */
+function configFrom(args: string[]): KefuConfig {
+  const { values } = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: false });
+  const config = loadConfig();
+  if (values.shop !== undefined) {
+    if (values.shop.trim() === '') throw new Error('--shop needs a folder');
+    config.shopDir = path.resolve(values.shop);
   }
-  return undefined;
+  if (values.workers !== undefined) config.workers = workerCount(values.workers, '--workers');
+  return config;
 }
 
 export async function runServe(args: string[]): Promise<void> {
-  const config = loadConfig();
-  const flag = workersArg(args);
-  let workers = config.workers;
+  let config: KefuConfig;
   try {
-    if (flag !== undefined) workers = workerCount(flag, '--workers');
+    config = configFrom(args);
+    // A bad shop folder stops here with its reason, before any worker starts.
+    if (!cluster.isWorker) shopContent(config);
   } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n${USAGE}`);
+    process.stderr.write(`kefu serve: ${(err as Error).message}\n${err instanceof ShopFolderError ? '' : SERVE_USAGE}`);
     process.exit(2);
   }
   if (cluster.isWorker) return runWorker(config);
   let stop: () => Promise<void>;
-  if (workers > 1) {
-    const running = await runPrimary(config, workers);
-    process.stdout.write(`kefu is serving the shop assistant at ${running.url} (${workers} workers)\n`);
+  const shop = config.shopDir ? ` for the shop in ${config.shopDir}` : '';
+  if (config.workers > 1) {
+    const running = await runPrimary(config, config.workers);
+    process.stdout.write(`kefu is serving the shop assistant at ${running.url} (${config.workers} workers)${shop}\n`);
     stop = running.stop;
   } else {
     const server = await startServer(config);
-    process.stdout.write(`kefu is serving the shop assistant at ${server.url}\n`);
+    process.stdout.write(`kefu is serving the shop assistant at ${server.url}${shop}\n`);
     stop = server.close;
   }
   const onSignal = (): void => {

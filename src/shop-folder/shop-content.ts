@@ -11,12 +11,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, type KefuConfig } from '../config';
+import { BUILT_IN_DOMAIN_FILE } from '../domain/built-in-domain';
 import { ShopFolderError } from './shop-folder-error';
 
 /** The demo shop: the shop folder when `config.shopDir` is unset. */
 export const DEMO_SHOP_DIR = path.join(REPO_ROOT, 'shops', 'demo');
-/** The built-in domain (every intent and how it is answered). */
-export const BUILTIN_DOMAIN_FILE = path.join(REPO_ROOT, 'domain.json');
 
 /** What a shop folder may hold; one at least, or it is not a shop folder. */
 const SHOP_PARTS = ['domain.json', 'intents', 'dialogs', 'knowledge'] as const;
@@ -91,7 +90,7 @@ export function shopContent(config: Pick<KefuConfig, 'shopDir' | 'intentsDir' | 
   if (domainStat && !domainStat.isFile()) throw new ShopFolderError(shopDomain, 'must be a file');
   return {
     shopDir,
-    domainFiles: domainStat ? [BUILTIN_DOMAIN_FILE, shopDomain] : [BUILTIN_DOMAIN_FILE],
+    domainFiles: domainStat ? [BUILT_IN_DOMAIN_FILE, shopDomain] : [BUILT_IN_DOMAIN_FILE],
     intentFiles: [...jsonFiles(config.intentsDir).filter((file) => !replaced.has(path.basename(file))), ...shopIntents],
     dialogFiles: [...jsonFiles(config.dialogsDir), ...jsonFiles(path.join(shopDir, 'dialogs'))],
     knowledgeDir: path.join(shopDir, 'knowledge'),
