@@ -13,6 +13,8 @@ import type { AppContext, Feature } from './app-context';
 import { attachBotFramework } from './channels/botframework';
 import { attachChatNamespace } from './channels/socketio/chat-namespace';
 import { CHAT_NAMESPACE } from './channels/socketio/events';
+import { LiveCatalogue } from './catalogue/live-catalogue';
+import { recognizerInput } from './catalogue/recognizer-input';
 import { ChatService } from './chat/chat-service';
 import type { TurnOrder } from './chat/turn-queue';
 import type { KefuConfig } from './config';
@@ -20,13 +22,12 @@ import { createNotCarriedDetector } from './dialogs/not-carried';
 import { OrderIdPattern } from './dialogs/order/order-id-pattern';
 import { Responses } from './dialogs/responses';
 import { CategoryNames } from './services/catalog/category-names';
-import { staffHoursOf } from './dialogs/staff-hours';
-import { checkResponseKeys, loadDomain } from './domain/load-domain';
-import type { Domain } from './domain/types';
+import { StaffHours } from './dialogs/staff-hours';
 import { attachWebhook } from './channels/webhook';
 import { attachWechat } from './channels/wechat';
 import { createHttpHandler } from './http/http-handler';
 import { Router } from './http/router';
+import { demoOrdersRoute } from './http/demo-orders-route';
 import { shopInfoRoute } from './http/shop-info-route';
 import { importShopFolder } from './import/import-shop';
 import { shopContent } from './shop-folder/shop-content';
@@ -40,6 +41,7 @@ import { ProductMatcher } from './services/catalog/product-matcher';
 import { FaqRetriever } from './services/faq/faq-retriever';
 import { ItemToItemRecommender } from './services/recommender/recommender';
 import { attachStaff } from './staff';
+import { attachRetrain } from './staff/retrain-feature';
 import { acceptedExamples } from './staff/accepted-examples';
 import { recordTraining } from './staff/record-training';
 import { openStores } from './storage/open-stores';
@@ -65,26 +67,17 @@ export async function ensureShopData(config: KefuConfig, stores: Stores): Promis
 }
 
 /** Builds the bot and its services from the store's shop data. */
-export async function buildBot(config: KefuConfig, stores: Stores, domain = loadDomain(shopContent(config).domainFiles)): Promise<KefuBot> {
+export async function buildBot(config: KefuConfig, stores: Stores): Promise<KefuBot> {
   const content = shopContent(config);
   const shop = await stores.shop.loadShop();
   const lexicon = buildShopLexicon(shop.products, shop);
   // Staff's accepted annotations are trained beside the corpus; a server start that trained records the run.
   const extraExamples = await acceptedExamples(stores.staff.annotations);
   let trained: NluEngine | undefined;
-  const recognizer = loadOrTrainModel({
-    intents: content.intentFiles,
-    products: shop.products,
-    knowledge: shop,
-    dataDir: config.dataDir,
-    modelDir: config.modelDir,
-    extraExamples,
-    onTrained: (engine) => (trained = engine),
-  });
+  // The same input as a retrain in a worker thread (`catalogue/`), so this finds the model it trained.
+  const recognizer = loadOrTrainModel({ ...recognizerInput(config, shop, extraExamples), onTrained: (engine) => (trained = engine) });
   if (trained) await recordTraining(trained, { intents: content.intentFiles, modelDir: config.modelDir, acceptedAnnotations: extraExamples.length });
   const analyzer = new KefuTextAnalyzer();
-  const responses = Responses.load(content.dialogFiles);
-  checkResponseKeys(domain, responses);
   // The sentiment model is read here, once (not on the first shopper's turn).
   const sentiment = shippedSentimentAnalyzer();
   return new KefuBot({
@@ -93,7 +86,7 @@ export async function buildBot(config: KefuConfig, stores: Stores, domain = load
     storage: stores.state,
     conversations: stores.conversations,
     services: {
-      responses,
+      responses: Responses.load(content.dialogFiles),
       orders: stores.orders,
       handoffs: stores.handoffs,
       products: new Map(shop.products.map((p) => [p.id, p])),
@@ -106,16 +99,15 @@ export async function buildBot(config: KefuConfig, stores: Stores, domain = load
       categoryNames: new CategoryNames(shop.categories),
       orderIds: OrderIdPattern.learn(await stores.orders.sampleIds(500)),
       verificationIdleMs: config.verificationIdleMinutes * 60_000,
-      clarify: { ...DEFAULT_CLARIFY_RULE, margin: config.clarifyMargin, minSecond: domain.thresholds.clarifyMinSecond },
+      clarify: { ...DEFAULT_CLARIFY_RULE, margin: config.clarifyMargin },
       clarifications: new ClarificationAnnotations({ transcripts: stores.transcripts, annotations: stores.staff.annotations }),
-      staffHours: staffHoursOf(domain, config.staffHoursFile),
-      domain,
+      staffHours: StaffHours.load(config.staffHoursFile),
     },
   });
 }
 
-export async function buildChat(config: KefuConfig, stores: Stores, turnOrder?: TurnOrder, domain?: Domain): Promise<ChatService> {
-  return new ChatService(stores, new BotbuilderTurnRunner(await buildBot(config, stores, domain)), turnOrder);
+export async function buildChat(config: KefuConfig, stores: Stores, turnOrder?: TurnOrder): Promise<ChatService> {
+  return new ChatService(stores, new BotbuilderTurnRunner(await buildBot(config, stores)), turnOrder);
 }
 
 /** How a worker of `kefu serve --workers N` (`cluster/`) starts its server; none in one process. */
@@ -135,8 +127,9 @@ export interface WorkerHooks {
 export async function startServer(config: KefuConfig, worker?: WorkerHooks): Promise<KefuServer> {
   const stores = await openStores(config);
   await ensureShopData(config, stores);
-  const domain = loadDomain(shopContent(config).domainFiles);
-  const chat = await buildChat(config, stores, worker?.turnOrder, domain);
+  // The bot is rebuilt when `kefu import` or a retrain changes what it was built from (no restart).
+  const catalogue = await LiveCatalogue.start({ config, stores, build: async () => new BotbuilderTurnRunner(await buildBot(config, stores)) });
+  const chat = new ChatService(stores, catalogue.runner, worker?.turnOrder);
   const router = new Router();
   const httpServer = http.createServer(createHttpHandler(config.publicDir, () => ({ store: stores.kind }), router));
   const io = new Server(httpServer, {
@@ -147,10 +140,12 @@ export async function startServer(config: KefuConfig, worker?: WorkerHooks): Pro
   worker?.attach(io);
   attachChatNamespace(io.of(CHAT_NAMESPACE), chat, config);
   const context: AppContext = { config, stores, chat, io };
-  const features: Feature[] = [attachStaff(context), attachWebhook(context), attachWechat(context), attachBotFramework(context)];
+  const features: Feature[] = [attachStaff(context), attachWebhook(context), attachWechat(context), attachBotFramework(context), attachRetrain(context, catalogue)];
   for (const feature of features) router.add(...feature.routes);
   // Staff hours for the demo page and widget: the file the bot reads too.
-  router.add(shopInfoRoute(staffHoursOf(domain, config.staffHoursFile)));
+  router.add(shopInfoRoute(StaffHours.load(config.staffHoursFile)));
+  // The demo shop's sample orders for the demo page (nothing for any other shop).
+  router.add(demoOrdersRoute(config, stores.orders));
   // Messages a crash left acknowledged but unanswered; pushers are registered by now. Not awaited.
   if (worker?.replay !== false) void chat.replayUnanswered({ since: new Date(Date.now() - config.replayMinutes * 60_000).toISOString() });
   // A worker does not listen: the primary owns the port and passes it connections.
@@ -171,6 +166,7 @@ export async function startServer(config: KefuConfig, worker?: WorkerHooks): Pro
     close: async () => {
       await new Promise<void>((resolve) => io.close(() => resolve()));
       for (const feature of features) await feature.close?.();
+      await catalogue.stop();
       await chat.drain();
       await stores.close();
     },

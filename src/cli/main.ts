@@ -18,6 +18,7 @@ const USAGE = `usage: kefu <command>
   serve [--shop DIR] [--workers N|auto]
                         start the chat server (PORT, HOST, KEFU_DATA_DIR, KEFU_SHOP_DIR, KEFU_SHOP_SECRET, KEFU_WORKERS)
   init DIR              write a starter shop folder (domain.json, intents/, dialogs/, knowledge/) for --shop
+  config [--json]       the effective configuration: each setting's value and source, secrets masked
   import FOLDER         import shop data (products, customers, orders, events, faq)
   train                 train the NLU from intents/ and the catalogue; print held-out accuracy
   eval [--train F] --test F [--json] [--lang zh|en|auto] [--report DIR] [--mlp [--mlp-mode fallback|average|alone]]

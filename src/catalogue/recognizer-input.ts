@@ -1,0 +1,30 @@
+/**
+ * @module catalogue/recognizer-input
+ * What the NLU model of a bot is trained from: the shop's intent files, its catalogue and category
+ * and brand knowledge, and staff's accepted annotations. The server start (`buildBot`) and a
+ * retrain in a worker thread (`train-in-worker`) read it from here, so both ask the model cache for
+ * the same model (the same hash) and a model trained off the main thread is the one the bot loads.
+ */
+import type { KefuConfig } from '../config';
+import type { ShopData } from '../core/shop';
+import type { IntentExample } from '../nlp/corpus-types';
+import type { ModelCacheInput } from '../nlp/model-cache';
+import { shopContent } from '../shop-folder/shop-content';
+
+/** The model cache's input without its callback (it crosses into a worker thread). */
+export type RecognizerInput = Omit<ModelCacheInput, 'onTrained'>;
+
+/**
+ * @example const recognizer = loadOrTrainModel(recognizerInput(config, shop, extraExamples));
+ */
+export function recognizerInput(config: KefuConfig, shop: ShopData, extraExamples: readonly IntentExample[]): RecognizerInput {
+  return {
+    intents: shopContent(config).intentFiles,
+    products: shop.products,
+    // Only what the lexicon reads: the worker thread gets a copy of it.
+    knowledge: { categories: shop.categories, brands: shop.brands },
+    dataDir: config.dataDir,
+    modelDir: config.modelDir,
+    extraExamples,
+  };
+}

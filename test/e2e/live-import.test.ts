@@ -1,0 +1,84 @@
+/**
+ * Live shop data (issue 12): `kefu import` run beside a running server (the real CLI, a separate
+ * process writing the same store) changes a price, and the server quotes the new price in Chinese
+ * and English without a restart. Chat turns keep being answered while the bot is rebuilt.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ChatClient, cardsOf, intentOf, textOf, type Turn } from '../helpers/chat-client';
+import { shop } from '../helpers/shop-fixture';
+import { MODEL_CACHE, startTestServer, type TestServer } from '../helpers/test-server';
+import { buildOnce, ROOT } from '../durability/kefu-process';
+import { localize, type Locale, type Product } from '../../src/core/shop';
+
+jest.setTimeout(240_000);
+
+const ASK = {
+  zh: (title: string) => `${title}多少钱`,
+  en: (title: string) => `how much is the ${title}`,
+};
+
+/** `kefu import FOLDER` on the server's data directory, as an operator would run it. */
+function kefuImport(folder: string, dataDir: string): Promise<{ code: number | null; out: string; err: string }> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'kefu.js'), 'import', folder], {
+    cwd: ROOT,
+    env: { ...process.env, KEFU_DATA_DIR: dataDir, KEFU_MODEL_DIR: MODEL_CACHE, KEFU_QUIET: 'true', DEBUG: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, out, err })));
+}
+
+const priceShown = (turn: Turn, id: string): unknown => cardsOf(turn, 'product').find((c) => c.productId === id)?.price;
+
+describe('live shop data: kefu import reaches the running bot', () => {
+  let server: TestServer;
+  let client: ChatClient;
+  const product: Product = shop.products.find((p) => p.brand && (p.stock ?? 1) > 0)!;
+  const newPrice = product.price - 500;
+  const ask = (lang: Locale): Promise<Turn> => client.say(ASK[lang](localize(product.title, lang)));
+
+  beforeAll(async () => {
+    buildOnce();
+    server = await startTestServer();
+    client = await ChatClient.connect(server.url);
+  });
+  afterAll(async () => {
+    client?.close();
+    await server?.close();
+  });
+
+  it('should quote the imported price in zh and en without a restart', async () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const before = await ask(lang);
+      expect(priceShown(before, product.id)).toBe(product.price);
+    }
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-live-import-'));
+    fs.writeFileSync(path.join(folder, 'products.json'), JSON.stringify([{ ...product, price: newPrice }]));
+    const imported = await kefuImport(folder, server.dataDir);
+    fs.rmSync(folder, { recursive: true, force: true });
+    expect(imported).toMatchObject({ code: 0 });
+    expect(imported.out).toContain('"products":1');
+    expect(await server.stores.shop.dataVersion()).toBe(2);
+
+    // The server polls every 2 s and rebuilds in the background; every turn meanwhile is answered.
+    const deadline = Date.now() + 60_000;
+    let turn = await ask('zh');
+    while (priceShown(turn, product.id) !== newPrice && Date.now() < deadline) {
+      expect(intentOf(turn)).toBeDefined();
+      expect(priceShown(turn, product.id)).toBe(product.price);
+      await new Promise((r) => setTimeout(r, 250));
+      turn = await ask('zh');
+    }
+    expect(priceShown(turn, product.id)).toBe(newPrice);
+    expect(textOf(turn)).toMatch(new RegExp(String(newPrice).replace(/(\d)(?=(\d{3})+$)/, '$1,?')));
+    const en = await ask('en');
+    expect(priceShown(en, product.id)).toBe(newPrice);
+    expect(textOf(en)).toMatch(new RegExp(String(newPrice).replace(/(\d)(?=(\d{3})+$)/, '$1,?')));
+  });
+});
