@@ -22,7 +22,9 @@ import { createNotCarriedDetector } from './dialogs/not-carried';
 import { OrderIdPattern } from './dialogs/order/order-id-pattern';
 import { Responses } from './dialogs/responses';
 import { CategoryNames } from './services/catalog/category-names';
-import { StaffHours } from './dialogs/staff-hours';
+import { staffHoursOf } from './dialogs/staff-hours';
+import { checkResponseKeys, loadDomain } from './domain/load-domain';
+import type { Domain } from './domain/types';
 import { attachWebhook } from './channels/webhook';
 import { attachWechat } from './channels/wechat';
 import { createHttpHandler } from './http/http-handler';
@@ -67,7 +69,7 @@ export async function ensureShopData(config: KefuConfig, stores: Stores): Promis
 }
 
 /** Builds the bot and its services from the store's shop data. */
-export async function buildBot(config: KefuConfig, stores: Stores): Promise<KefuBot> {
+export async function buildBot(config: KefuConfig, stores: Stores, domain = loadDomain(shopContent(config).domainFiles)): Promise<KefuBot> {
   const content = shopContent(config);
   const shop = await stores.shop.loadShop();
   const lexicon = buildShopLexicon(shop.products, shop);
@@ -78,6 +80,8 @@ export async function buildBot(config: KefuConfig, stores: Stores): Promise<Kefu
   const recognizer = loadOrTrainModel({ ...recognizerInput(config, shop, extraExamples), onTrained: (engine) => (trained = engine) });
   if (trained) await recordTraining(trained, { intents: content.intentFiles, modelDir: config.modelDir, acceptedAnnotations: extraExamples.length });
   const analyzer = new KefuTextAnalyzer();
+  const responses = Responses.load(content.dialogFiles);
+  checkResponseKeys(domain, responses);
   // The sentiment model is read here, once (not on the first shopper's turn).
   const sentiment = shippedSentimentAnalyzer();
   return new KefuBot({
@@ -86,7 +90,7 @@ export async function buildBot(config: KefuConfig, stores: Stores): Promise<Kefu
     storage: stores.state,
     conversations: stores.conversations,
     services: {
-      responses: Responses.load(content.dialogFiles),
+      responses,
       orders: stores.orders,
       handoffs: stores.handoffs,
       products: new Map(shop.products.map((p) => [p.id, p])),
@@ -99,15 +103,16 @@ export async function buildBot(config: KefuConfig, stores: Stores): Promise<Kefu
       categoryNames: new CategoryNames(shop.categories),
       orderIds: OrderIdPattern.learn(await stores.orders.sampleIds(500)),
       verificationIdleMs: config.verificationIdleMinutes * 60_000,
-      clarify: { ...DEFAULT_CLARIFY_RULE, margin: config.clarifyMargin },
+      clarify: { ...DEFAULT_CLARIFY_RULE, margin: config.clarifyMargin, minSecond: domain.thresholds.clarifyMinSecond },
       clarifications: new ClarificationAnnotations({ transcripts: stores.transcripts, annotations: stores.staff.annotations }),
-      staffHours: StaffHours.load(config.staffHoursFile),
+      staffHours: staffHoursOf(domain, config.staffHoursFile),
+      domain,
     },
   });
 }
 
-export async function buildChat(config: KefuConfig, stores: Stores, turnOrder?: TurnOrder): Promise<ChatService> {
-  return new ChatService(stores, new BotbuilderTurnRunner(await buildBot(config, stores)), turnOrder);
+export async function buildChat(config: KefuConfig, stores: Stores, turnOrder?: TurnOrder, domain?: Domain): Promise<ChatService> {
+  return new ChatService(stores, new BotbuilderTurnRunner(await buildBot(config, stores, domain)), turnOrder);
 }
 
 /** How a worker of `kefu serve --workers N` (`cluster/`) starts its server; none in one process. */
@@ -127,8 +132,9 @@ export interface WorkerHooks {
 export async function startServer(config: KefuConfig, worker?: WorkerHooks): Promise<KefuServer> {
   const stores = await openStores(config);
   await ensureShopData(config, stores);
+  const domain = loadDomain(shopContent(config).domainFiles);
   // The bot is rebuilt when `kefu import` or a retrain changes what it was built from (no restart).
-  const catalogue = await LiveCatalogue.start({ config, stores, build: async () => new BotbuilderTurnRunner(await buildBot(config, stores)) });
+  const catalogue = await LiveCatalogue.start({ config, stores, build: async () => new BotbuilderTurnRunner(await buildBot(config, stores, domain)) });
   const chat = new ChatService(stores, catalogue.runner, worker?.turnOrder);
   const router = new Router();
   const httpServer = http.createServer(createHttpHandler(config.publicDir, () => ({ store: stores.kind }), router));
@@ -143,7 +149,7 @@ export async function startServer(config: KefuConfig, worker?: WorkerHooks): Pro
   const features: Feature[] = [attachStaff(context), attachWebhook(context), attachWechat(context), attachBotFramework(context), attachRetrain(context, catalogue)];
   for (const feature of features) router.add(...feature.routes);
   // Staff hours for the demo page and widget: the file the bot reads too.
-  router.add(shopInfoRoute(StaffHours.load(config.staffHoursFile)));
+  router.add(shopInfoRoute(staffHoursOf(domain, config.staffHoursFile)));
   // The demo shop's sample orders for the demo page (nothing for any other shop).
   router.add(demoOrdersRoute(config, stores.orders));
   // Messages a crash left acknowledged but unanswered; pushers are registered by now. Not awaited.
