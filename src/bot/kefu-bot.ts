@@ -23,12 +23,16 @@ import { MEMORY_PROPERTY } from '../privacy/order-access';
 import { VERIFICATION_ANSWER } from '../privacy/redact-activity';
 import { redactEntity } from '../privacy/redact';
 import type { BotServices, ConversationMemory } from './bot-services';
+import { resolveFollowUp, type FollowUp } from '../dialogs/context/follow-up';
+import { wordsOf } from '../domain/keyword-matcher';
+import { nextContext, type TurnShown } from '../dialogs/context/recent-context';
+import type { ProductConstraints } from '../services/recommender/constraints';
 import { parsePostbackValue, type Postback } from './postback';
-import { replyActivity } from './reply';
+import { ContentTypes, replyActivity } from './reply';
 import { MOOD_PROPERTY, nextEmpathy, noteAnger, sentimentForTranscript, withEmpathy, type ShopperMood } from './shopper-mood';
 import { stickyLocale } from './sticky-locale';
 import { handledIntent, setHandledIntent, turnInfo } from './turn-info';
-import { ANGRY_KEY, CLARIFIED_OFFER_KEY, CLARIFIED_TEXT_KEY, CONVERSATION_KEY, EMPATHY_SHOWN_KEY, HANDOFF_KEY, RECOGNITION_KEY } from './turn-keys';
+import { ANGRY_KEY, CLARIFIED_OFFER_KEY, CLARIFIED_TEXT_KEY, CONVERSATION_KEY, EMPATHY_SHOWN_KEY, FOLLOW_UP_KEY, HANDOFF_KEY, RECOGNITION_KEY, SHOWN_CONSTRAINTS_KEY } from './turn-keys';
 import type { TurnHandler } from './botbuilder-turn-runner';
 
 /** "Never mind" in the middle of a flow (not as the answer to a yes/no question) ends it. */
@@ -94,6 +98,8 @@ export class KefuBot implements TurnHandler {
     const openWithEmpathy = await this.noteMood(context, recognition);
     const sentiment = recognition.sentiment && this.deps.sentiment ? sentimentForTranscript(recognition.sentiment, this.deps.sentiment.angerThreshold) : undefined;
     let first = true;
+    // The cards this turn shows, in order: what "the second one" / "cancel it" point at next turn.
+    const shown = { productIds: [] as string[], orderIds: [] as string[] };
     if (conversation.locale !== recognition.locale && !context.activity.locale) {
       await this.deps.conversations.update(conversation.id, { locale: recognition.locale });
     }
@@ -110,6 +116,11 @@ export class KefuBot implements TurnHandler {
         }
         first = false;
         a.channelData = { ...(a.channelData ?? {}), intent, handoff, entities, ...(sentiment ? { sentiment } : {}) };
+        for (const card of a.attachments ?? []) {
+          const content = card.content as { productId?: string; orderId?: string };
+          if (card.contentType === ContentTypes.product && content.productId) shown.productIds.push(content.productId);
+          if (card.contentType === ContentTypes.order && content.orderId) shown.orderIds.push(content.orderId);
+        }
       }
       return next();
     });
@@ -117,6 +128,7 @@ export class KefuBot implements TurnHandler {
     try {
       await keepVerification(this.services, context);
       await this.dispatch(dc, recognition, postback);
+      await this.rememberTurn(context, recognition, shown);
     } finally {
       await this.state.saveChanges(context);
     }
@@ -137,6 +149,34 @@ export class KefuBot implements TurnHandler {
     if (!recognition.sentiment || recognition.sentiment.anger < scorer.angerThreshold) return null;
     const variants = this.services.responses.variants(recognition.locale, 'empathy.opening');
     return () => nextEmpathy(mood, variants);
+  }
+
+  /** Keeps this turn's intent, constraints and cards in the conversation's memory for the next one. */
+  private async rememberTurn(context: TurnContext, recognition: KefuRecognizerResult, cards: Omit<TurnShown, 'intent'>): Promise<void> {
+    const intent = handledIntent(context)?.name ?? recognition.topIntent.name;
+    const constraints = context.turnState.get(SHOWN_CONSTRAINTS_KEY) as ProductConstraints | undefined;
+    const memory = await this.services.memory.get(context, {});
+    memory.recent = nextContext(memory.recent, { intent, ...cards, ...(constraints ? { constraints } : {}) });
+    await this.services.memory.set(context, memory);
+  }
+
+  /**
+   * How a typed message outside a flow reads after the recent turns (`dialogs/context`): the
+   * intent to answer it as, and the card or constraints it means, put in the turn state for the
+   * handlers (`turnInfo(context).followUp`).
+   */
+  private async readFollowUp(context: TurnContext, recognition: KefuRecognizerResult): Promise<FollowUp> {
+    const { recent } = await this.services.memory.get(context, {});
+    const { text } = turnInfo(context);
+    const followUp = resolveFollowUp({
+      text,
+      recognition,
+      recent,
+      namesProduct: (t) => this.services.matcher.best(t, recognition.locale) !== null,
+      words: wordsOf(this.services.domain),
+    });
+    context.turnState.set(FOLLOW_UP_KEY, followUp);
+    return followUp;
   }
 
   private async dispatch(dc: DialogContext, recognition: KefuRecognizerResult, postback: Postback | null): Promise<void> {
@@ -181,8 +221,13 @@ export class KefuBot implements TurnHandler {
       await dc.repromptDialog();
       return;
     }
-    const orderId = postback?.kind === 'intent' ? postback.orderId : undefined;
-    await routeIntent(dc, this.services, top.name, { score: top.score, orderId: orderId === 'ASK' ? undefined : orderId, clarify: postback === null });
+    const tapped = postback?.kind === 'intent' ? postback.orderId : undefined;
+    // A typed message may lean on the previous turn: "第二个拍照咋样", "cancel it", "华为的呢".
+    const followUp = postback === null && recognition.text ? await this.readFollowUp(dc.context, recognition) : undefined;
+    const referred = followUp?.reference?.kind === 'order' ? followUp.reference.orderId : undefined;
+    const orderId = tapped === 'ASK' ? undefined : tapped ?? referred;
+    // Read in context, the message is no close call between two intents: no "this or that?".
+    await routeIntent(dc, this.services, followUp?.intent ?? top.name, { score: top.score, orderId, clarify: postback === null && !followUp?.rule });
   }
 
   /** Whether a message in the middle of a flow asks something else rather than answering it. */

@@ -6,7 +6,8 @@ import type { TurnContext } from 'botbuilder-core';
 import type { Conversation } from '../core/conversation';
 import type { KefuRecognizerResult } from '../core/nlu';
 import type { Locale } from '../core/shop';
-import { CLARIFIED_TEXT_KEY, CONVERSATION_KEY, HANDLED_INTENT_KEY, RECOGNITION_KEY } from './turn-keys';
+import type { FollowUp } from '../dialogs/context/follow-up';
+import { CLARIFIED_TEXT_KEY, CONVERSATION_KEY, FOLLOW_UP_KEY, HANDLED_INTENT_KEY, RECOGNITION_KEY } from './turn-keys';
 
 export interface TurnInfo {
   conversation: Conversation;
@@ -18,6 +19,8 @@ export interface TurnInfo {
   text: string;
   /** A postback's value, if this turn is one. */
   postback?: string;
+  /** How the message reads after the recent turns (references, inherited constraints), when it was read so. */
+  followUp?: FollowUp;
 }
 
 export function turnInfo(context: TurnContext): TurnInfo {
@@ -31,6 +34,7 @@ export function turnInfo(context: TurnContext): TurnInfo {
     customerId: conversation.customerId,
     text: (context.turnState.get(CLARIFIED_TEXT_KEY) as string | undefined) ?? context.activity.text ?? '',
     ...(typeof value === 'string' ? { postback: value } : {}),
+    ...(context.turnState.get(FOLLOW_UP_KEY) ? { followUp: context.turnState.get(FOLLOW_UP_KEY) as FollowUp } : {}),
   };
 }
 

@@ -16,3 +16,7 @@ export const EMPATHY_SHOWN_KEY = Symbol('kefu.empathyShown');
 export const CLARIFIED_TEXT_KEY = Symbol('kefu.clarifiedText');
 /** The intents that clarifying question offered (set with `CLARIFIED_TEXT_KEY`). */
 export const CLARIFIED_OFFER_KEY = Symbol('kefu.clarifiedOffer');
+/** How this message reads in the context of the recent turns (`dialogs/context/follow-up`), for the handlers. */
+export const FOLLOW_UP_KEY = Symbol('kefu.followUp');
+/** The product constraints this turn's answer stands for (set by the product handlers), remembered for the next turn. */
+export const SHOWN_CONSTRAINTS_KEY = Symbol('kefu.shownConstraints');

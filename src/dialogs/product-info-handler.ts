@@ -1,13 +1,15 @@
 /**
  * @module dialogs/product-info-handler
  * `product.info` and `product.stock`: find the named product in the catalogue (fuzzy on title,
- * brand, model) and answer from it; out of stock → in-stock alternatives.
+ * brand, model) and answer from it; out of stock → in-stock alternatives. A question that points
+ * at a card shown before (第二个拍照咋样, "is it in stock") is about that card's product.
  */
 import type { TurnContext } from 'botbuilder-core';
 import { localize, type Locale, type Product } from '../core/shop';
 import type { BotServices } from '../bot/bot-services';
 import { reply } from '../bot/reply';
 import { turnInfo } from '../bot/turn-info';
+import { SHOWN_CONSTRAINTS_KEY } from '../bot/turn-keys';
 import { handoffAction } from './menu';
 import { priceText, productCard } from './product-card';
 import { handleRecommend } from './recommend-handler';
@@ -31,8 +33,9 @@ function namedProduct(services: BotServices, text: string, locale: Locale) {
 }
 
 export async function handleProductQuestion(context: TurnContext, services: BotServices, intent: 'product.info' | 'product.stock'): Promise<void> {
-  const { locale, text, recognition } = turnInfo(context);
-  const match = text.trim() ? namedProduct(services, text, locale) : null;
+  const { locale, text, recognition, followUp } = turnInfo(context);
+  const referred = followUp?.reference?.kind === 'product' ? services.products.get(followUp.reference.productId) : undefined;
+  const match = referred ? { product: referred } : text.trim() ? namedProduct(services, text, locale) : null;
   if (!match) {
     // A category or brand without one product named: show some of them instead.
     if (recognition.entities.some((e) => e.type === 'category' || e.type === 'brand')) {
@@ -45,6 +48,8 @@ export async function handleProductQuestion(context: TurnContext, services: BotS
     return;
   }
   const product = match.product;
+  // "华为的呢" next turn: the same kind of product, another brand.
+  context.turnState.set(SHOWN_CONSTRAINTS_KEY, { category: product.category, brand: product.brand });
   const vars = {
     title: localize(product.title, locale),
     price: priceText(product, locale),

@@ -2,42 +2,28 @@
  * @module dialogs/recommend-handler
  * `product.recommend`: constraints from the message (category, brand, budget, attributes),
  * personal recommendations for a known shopper or popularity otherwise, 3–5 cards with a reason
- * each. "cheaper" / "便宜点的" / "more" refine the last list.
+ * each. "cheaper" / "便宜点的" / "more" refine the last list; a follow-up (要华为的, "only Sony")
+ * brings the constraints it inherits (`dialogs/context`). A product the shopper names that is
+ * sold out is said to be sold out before the list.
  */
 import type { TurnContext } from 'botbuilder-core';
-import type { Entity, PriceRange } from '../core/nlu';
+import type { PriceRange } from '../core/nlu';
 import { localize, type Locale, type Product } from '../core/shop';
 import type { BotServices, ConversationMemory } from '../bot/bot-services';
 import { postbacks } from '../bot/postback';
 import { reply } from '../bot/reply';
 import { turnInfo } from '../bot/turn-info';
+import { SHOWN_CONSTRAINTS_KEY } from '../bot/turn-keys';
 import { productFilter, type ProductConstraints } from '../services/recommender/constraints';
+import { constraintsFrom } from './context/constraint-inheritance';
+import { wordsOf, type RefinementWord } from '../domain/keyword-matcher';
 import type { Recommendation } from '../services/recommender/types';
 import { handoffAction } from './menu';
 import { priceText, productCard } from './product-card';
 
-export type Refinement = 'cheaper' | 'more' | 'pricier';
+/** What "cheaper" / "more" / "pricier" asks of the last list (a button, or the domain's `refine*` words). */
+export type Refinement = RefinementWord;
 const CARDS = 4;
-
-const REFINEMENTS: [Refinement, RegExp][] = [
-  ['cheaper', /便宜|实惠|划算|低一点|预算(不够|有限)|cheaper|less expensive|lower price|more affordable|budget/i],
-  ['pricier', /贵一点|高端|更好的|旗舰|pricier|more expensive|premium|high[- ]end|better ones?/i],
-  ['more', /更多|还有(别的|其他|吗)|别的|其他|换一批|再来|more|others?\b|another|anything else|alternatives?|else/i],
-];
-
-export function refinementOf(text: string): Refinement | undefined {
-  return REFINEMENTS.find(([, pattern]) => pattern.test(text))?.[0];
-}
-
-function constraintsFrom(entities: Entity[]): ProductConstraints {
-  const c: ProductConstraints = {};
-  for (const e of entities) {
-    if (e.type === 'category' && !c.category) c.category = String(e.value);
-    if (e.type === 'brand' && !c.brand) c.brand = String(e.value);
-    if (e.type === 'price' && !c.price && typeof e.value === 'object') c.price = { ...(e.value as PriceRange) };
-  }
-  return c;
-}
 
 /** How many of the message's words a product's tags, attributes or title carry. */
 function attributeHits(product: Product, terms: Set<string>, analyzer: BotServices['analyzer'], locale: Locale): number {
@@ -55,10 +41,11 @@ function attributeHits(product: Product, terms: Set<string>, analyzer: BotServic
 }
 
 export async function handleRecommend(context: TurnContext, services: BotServices, refinement?: Refinement): Promise<void> {
-  const { locale, text, customerId, recognition } = turnInfo(context);
+  const { locale, text, customerId, recognition, followUp: read } = turnInfo(context);
   const memory: ConversationMemory = await services.memory.get(context, {});
   const last = memory.lastRecommendation;
-  const asked = constraintsFrom(recognition.entities);
+  // What the message asks for, with what it inherits from the previous answer when it follows one.
+  const asked = read?.constraints ?? constraintsFrom(recognition.entities);
   const unsold = !asked.category && text ? services.notCarried(text) : undefined;
   if (unsold) {
     await reply(context, services.responses.text(locale, 'recommend.notCarried', { what: unsold }), locale, {
@@ -69,7 +56,7 @@ export async function handleRecommend(context: TurnContext, services: BotService
     });
     return;
   }
-  const how = refinement ?? (text ? refinementOf(text) : undefined);
+  const how = refinement ?? (text ? wordsOf(services.domain).refinement(text) ?? undefined : undefined);
   const followUp = Boolean(how && last && (!asked.category || asked.category === last.constraints.category));
   let constraints: ProductConstraints = followUp ? { ...last!.constraints, ...definedOnly(asked) } : asked;
   let exclude: string[] = [];
@@ -99,17 +86,24 @@ export async function handleRecommend(context: TurnContext, services: BotService
   let recs = pick(constraints);
   let relaxed = false;
   if (recs.length === 0 && !followUp && (constraints.brand || constraints.price)) {
-    // Nothing fits every constraint: keep the category, drop brand and budget, and say so.
-    recs = pick({ category: constraints.category });
+    // Nothing fits every constraint: first over the budget in the brand asked for (要华为的 when
+    // the only HUAWEI laptop costs more), then the category alone, and say so.
+    if (constraints.brand && constraints.price) recs = pick({ category: constraints.category, brand: constraints.brand });
+    if (recs.length === 0) recs = pick({ category: constraints.category });
     relaxed = recs.length > 0;
   }
+  const soldOut = soldOutNamed(services, text, locale, constraints);
+  // "X is sold out." before whatever the reply says.
+  const said = (answer: string): string =>
+    soldOut ? services.responses.text(locale, 'recommend.soldOutNamed', { title: localize(soldOut.title, locale), then: answer }) : answer;
   if (recs.length === 0) {
-    await reply(context, services.responses.text(locale, followUp ? 'recommend.noMore' : 'recommend.none'), locale, {
+    await reply(context, said(services.responses.text(locale, followUp ? 'recommend.noMore' : 'recommend.none')), locale, {
       actions: [handoffAction(services.responses, locale)],
     });
     return;
   }
   const shown = recs.map((r) => services.products.get(r.productId)!);
+  context.turnState.set(SHOWN_CONSTRAINTS_KEY, constraints);
   memory.lastRecommendation = {
     constraints: { ...constraints, excludeIds: undefined },
     shownIds: [...new Set([...exclude, ...shown.map((p) => p.id)])].slice(-60),
@@ -119,13 +113,24 @@ export async function handleRecommend(context: TurnContext, services: BotService
   const key = relaxed ? 'recommend.relaxed' : followUp ? `recommend.${how}` : personal ? 'recommend.personal' : 'recommend.intro';
   // One pick is said in the singular ("Here is one pick", "为您挑了这一款").
   const counted = shown.length === 1 && services.responses.has(`${key}One`) ? `${key}One` : key;
-  await reply(context, services.responses.text(locale, counted, { count: shown.length }), locale, {
+  await reply(context, said(services.responses.text(locale, counted, { count: shown.length })), locale, {
     attachments: recs.map((r, i) => productCard(shown[i], locale, reasonText(services, r, shown[i], locale, constraints), services.categoryNames)),
     actions: [
       { title: services.responses.text(locale, 'recommend.actionCheaper'), value: postbacks.refine('cheaper') },
       { title: services.responses.text(locale, 'recommend.actionMore'), value: postbacks.refine('more') },
     ],
   });
+}
+
+/**
+ * The product the message names, when it is sold out and of the kind asked for ("and the bose
+ * earbuds?"): the in-stock list cannot hold it, so the reply says so instead of keeping quiet.
+ */
+function soldOutNamed(services: BotServices, text: string, locale: Locale, c: ProductConstraints): Product | undefined {
+  const named = text.trim() ? services.matcher.best(text, locale) : null;
+  if (!named || named.product.stock === undefined || named.product.stock > 0) return undefined;
+  const kind = productFilter({ category: c.category, brand: c.brand });
+  return kind(named.product) ? named.product : undefined;
 }
 
 /** The median of the prices shown (the "price level" of a list). */
