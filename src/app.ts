@@ -23,6 +23,7 @@ import { OrderIdPattern } from './dialogs/order/order-id-pattern';
 import { Responses } from './dialogs/responses';
 import { CategoryNames } from './services/catalog/category-names';
 import { staffHoursOf } from './dialogs/staff-hours';
+import { domainIntents } from './domain/domain-queries';
 import { checkResponseKeys, loadDomain } from './domain/load-domain';
 import type { Domain } from './domain/types';
 import { attachWebhook } from './channels/webhook';
@@ -77,8 +78,10 @@ export async function buildBot(config: KefuConfig, stores: Stores, domain = load
   const extraExamples = await acceptedExamples(stores.staff.annotations);
   let trained: NluEngine | undefined;
   // The same input as a retrain in a worker thread (`catalogue/`), so this finds the model it trained.
-  const recognizer = loadOrTrainModel({ ...recognizerInput(config, shop, extraExamples), onTrained: (engine) => (trained = engine) });
-  if (trained) await recordTraining(trained, { intents: content.intentFiles, modelDir: config.modelDir, acceptedAnnotations: extraExamples.length });
+  // The corpus may use every intent of the shop's domain (a shop folder can add some).
+  const intentNames = domainIntents(domain);
+  const recognizer = loadOrTrainModel({ ...recognizerInput(config, shop, extraExamples), intentNames, onTrained: (engine) => (trained = engine) });
+  if (trained) await recordTraining(trained, { intents: content.intentFiles, intentNames, modelDir: config.modelDir, acceptedAnnotations: extraExamples.length });
   const analyzer = new KefuTextAnalyzer();
   const responses = Responses.load(content.dialogFiles);
   checkResponseKeys(domain, responses);
