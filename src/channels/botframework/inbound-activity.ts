@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import { parsePostbackValue } from '../../bot/postback';
 import type { SuggestedAction } from '../../core/conversation';
-import type { Locale } from '../../core/shop';
+import { LOCALES, type Locale } from '../../core/shop';
 import { parseMessage, parsePostback, type InboundMessage } from '../../chat/inbound';
 import { actionForNumber } from '../plain-text';
 import { HttpError } from '../../http/respond';
@@ -55,7 +55,7 @@ export function conversationIdOf(activity: Activity): string | null {
 export function localeOf(tag: unknown): Locale | null {
   if (typeof tag !== 'string') return null;
   const language = tag.toLowerCase().split(/[-_]/)[0];
-  return language === 'zh' || language === 'en' ? language : null;
+  return LOCALES.find((locale) => locale === language) ?? null;
 }
 
 /** A postback: a value string, `{postback}` (Teams' messageBack), or the text of a hidden postBack. */
