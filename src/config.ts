@@ -109,8 +109,8 @@ export interface KefuConfig {
   verificationIdleMinutes: number;
   /** Below this margin between the top two intents the bot asks "this or that?" (`test/reports/bench-clarify.md`). */
   clarifyMargin: number;
-  /** Staff hours and minutes per queued conversation; the one source for the bot and `/api/v1/shop-info`. */
-  staffHoursFile: string;
+  /** A staff hours file replacing the domain's `staffHours`; unset: the domain's. */
+  staffHoursFile?: string;
   /** No info lines in the log (`log.ts` reads `KEFU_QUIET` itself, so tests can switch it). */
   quiet: boolean;
   /** Public data sets for training and benchmarks (`nlp/sentiment/sentiment-datasets`). */
