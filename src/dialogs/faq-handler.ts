@@ -11,21 +11,9 @@ import { localize, type Faq, type Locale } from '../core/shop';
 import type { BotServices } from '../bot/bot-services';
 import { ContentTypes, reply } from '../bot/reply';
 import { turnInfo } from '../bot/turn-info';
+import { faqTagOf } from '../domain/domain-queries';
 import { handoffAction } from './menu';
 
-/** Enough overlap for an entry of the intent's own topic (half of FaqRetriever's general bar). */
-const ON_TOPIC_CONFIDENCE = 0.15;
-
-/** The FAQ tag each intent prefers. */
-export const FAQ_TAG: Record<string, string> = {
-  'shipping.info': 'shipping',
-  'payment.info': 'payment',
-  'invoice.request': 'invoice',
-  'promo.info': 'promo',
-  'account.help': 'account',
-  'return.request': 'return',
-  'refund.status': 'refund',
-};
 
 export function faqCard(faq: Faq, locale: Locale) {
   const questions = faq.questions[locale] ?? Object.values(faq.questions)[0] ?? [];
@@ -42,16 +30,17 @@ export function faqLeadIn(services: BotServices, locale: Locale): string {
 
 /**
  * The best FAQ entry for the question. A menu tap has no question: then the first entry with
- * the intent's tag is the answer.
+ * the intent's tag (the domain's `faqTag`, or its `faq` answer's `tag`) is the answer.
  */
 export function findFaq(services: BotServices, text: string, locale: Locale, intent: string): Faq | null {
-  const tag = FAQ_TAG[intent];
+  const tag = faqTagOf(services.domain, intent);
   if (text.trim()) {
     // The intent already names the topic: an entry of that topic that shares real words with the
     // question beats a closer-worded entry of another topic ("how many days until my refund
     // arrives" is about refunds, not delivery times).
     const onTopic = tag ? services.faq.search(text, locale, { tags: [tag], limit: 5 }).find((h) => h.faq.tags?.includes(tag)) : undefined;
-    if (onTopic && onTopic.confidence >= ON_TOPIC_CONFIDENCE) return onTopic.faq;
+    // `faqOnTopic` is about half of FaqRetriever's general bar.
+    if (onTopic && onTopic.confidence >= services.domain.thresholds.faqOnTopic) return onTopic.faq;
     const hit = services.faq.best(text, locale, tag ? { tags: [tag] } : {});
     if (hit) return hit.faq;
   }

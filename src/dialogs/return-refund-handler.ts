@@ -1,7 +1,8 @@
 /**
  * @module dialogs/return-refund-handler
- * `return.request` and `refund.status`: the shop's policy from its FAQ, plus what applies to the
- * shopper's order (through the order flow, with its verification) when there is one to look at.
+ * The `returnOrRefund` skill (`return.request`, `refund.status`): the shop's policy from its FAQ
+ * (the intent's `faqTag`), plus what applies to the shopper's order (through the order flow, with
+ * its verification) when there is one to look at.
  */
 import type { DialogContext } from 'botbuilder-dialogs';
 import type { BotServices } from '../bot/bot-services';
@@ -15,12 +16,12 @@ import { orderIdFrom } from './order/order-text';
 export async function handleReturnOrRefund(
   dc: DialogContext,
   services: BotServices,
-  intent: 'return.request' | 'refund.status',
-  options: { orderId?: string; oneShot?: boolean } = {},
+  intent: string,
+  options: { action: Extract<OrderAction, 'return' | 'refund'>; orderId?: string; oneShot?: boolean },
 ): Promise<void> {
   const info = turnInfo(dc.context);
   const { locale } = info;
-  const action: OrderAction = intent === 'return.request' ? 'return' : 'refund';
+  const { action } = options;
   const orderId = options.orderId ?? orderIdFrom(info.text, info.recognition, undefined, services.orderIds);
   const faq = findFaq(services, info.text, locale, intent) ?? findFaq(services, '', locale, intent);
   const lookAtOrder = !options.oneShot && (orderId !== undefined || info.customerId !== null);

@@ -1,9 +1,13 @@
 /**
  * @module dialogs/order/order-text
- * Reading order numbers and yes/no answers from what the shopper typed or tapped.
+ * Reading order numbers and yes/no answers from what the shopper typed or tapped. The words
+ * (yes, no, latest) are the domain's keyword lists (`domain.json` `keywords`); callers pass
+ * `wordsOf(services.domain)`, the built-in domain's words are the default.
  */
 import type { KefuRecognizerResult } from '../../core/nlu';
 import { parsePostbackValue } from '../../bot/postback';
+import { builtInDomain } from '../../domain/built-in-domain';
+import { wordsOf, type KeywordMatcher } from '../../domain/keyword-matcher';
 import type { OrderIdPattern } from './order-id-pattern';
 
 export const ORDER_ID_PATTERN = /(?<![A-Za-z0-9])[A-Za-z]{2}\d{8,14}(?![A-Za-z0-9])/;
@@ -24,19 +28,14 @@ export function orderIdFrom(
   return text.match(ORDER_ID_PATTERN)?.[0].toUpperCase();
 }
 
-const NO = /^\s*(不|别|否|算了|不用|不要|no\b|nope|nah|don'?t|do not|never ?mind|cancel that|keep it)/i;
-const YES = /^\s*(是|是的|对|对的|好|好的|行|确认|确定|嗯|可以|没问题|要|yes|y\b|yeah|yep|sure|ok|okay|confirm|go ahead|please do|do it)/i;
-
-/** true, false, or null when the answer is neither. */
-export function yesNoFrom(text: string, postback?: string): boolean | null {
+/** true, false, or null when the answer is neither (a tapped yes/no button, else the `no` then the `yes` words). */
+export function yesNoFrom(text: string, postback?: string, words: KeywordMatcher = wordsOf(builtInDomain())): boolean | null {
   const pb = parsePostbackValue(postback);
   if (pb?.kind === 'answer') return pb.yes;
-  if (NO.test(text)) return false;
-  if (YES.test(text)) return true;
-  return null;
+  return words.yesNo(text);
 }
 
-const LATEST = /最近|最新|刚(刚)?(买|下|拍)|上一(个|单|笔)|latest|last|recent|newest|just (bought|ordered)/i;
-export function wantsLatest(text: string): boolean {
-  return LATEST.test(text);
+/** Whether the shopper means their latest order (the `latest` words: 最近的, "my last order"). */
+export function wantsLatest(text: string, words: KeywordMatcher = wordsOf(builtInDomain())): boolean {
+  return words.latest(text);
 }

@@ -3,8 +3,11 @@
  * opening (later today, tomorrow, after closed dates and closed weekdays), how shoppers read it
  * in zh and en, the weekly summary, and clear errors for a bad file.
  */
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { StaffHours, type StaffHoursData } from '../../../src/dialogs/staff-hours';
+import { StaffHours, staffHoursOf, type StaffHoursData } from '../../../src/dialogs/staff-hours';
+import { builtInDomain } from '../../../src/domain/built-in-domain';
 
 const base: StaffHoursData = {
   timeZone: 'Asia/Shanghai',
@@ -50,12 +53,23 @@ describe('StaffHours', () => {
     expect(hours.summary('en')).toBe('Mon–Thu 9:00–18:00, Fri 9:00–12:00, 13:00–18:00, Sat 10:00–16:00 (China time)');
   });
 
-  it('should read the shipped file: every day 9:00–22:00 China time, as the bot used to say', () => {
-    const shipped = StaffHours.load(path.join(__dirname, '../../../dialogs/staff-hours.json'));
+  it('should read the built-in domain: every day 9:00–22:00 China time, as the bot used to say', () => {
+    const shipped = staffHoursOf(builtInDomain());
     expect(shipped.summary('zh')).toBe('每天 9:00–22:00（北京时间）');
     expect(shipped.summary('en')).toBe('daily 9:00–22:00 (China time)');
     expect(shipped.isOpen(at('2026-12-07T13:59:00Z'))).toBe(true); // 21:59
     expect(shipped.isOpen(at('2026-12-07T14:00:00Z'))).toBe(false); // 22:00
+  });
+
+  it('should take a configured file (KEFU_STAFF_HOURS_FILE) over the domain, and the domain when the file is the former default', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-hours-')), 'hours.json');
+    fs.writeFileSync(file, JSON.stringify(base));
+    expect(staffHoursOf(builtInDomain(), file).summary('en')).toMatch(/^Mon–Thu 9:00–18:00/);
+    expect(staffHoursOf(builtInDomain(), file).summary('zh')).toMatch(/^周一至周四 9:00–18:00/);
+    const former = path.join(__dirname, '../../../dialogs/staff-hours.json');
+    expect(fs.existsSync(former)).toBe(false);
+    expect(staffHoursOf(builtInDomain(), former).summary('en')).toBe('daily 9:00–22:00 (China time)');
+    expect(staffHoursOf(builtInDomain(), former).summary('zh')).toBe('每天 9:00–22:00（北京时间）');
   });
 
   it('should refuse a bad file with a message naming the problem', () => {
