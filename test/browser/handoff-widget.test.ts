@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { useFreshWidget } from './fresh-widget';
 import { launchBrowser } from '../helpers/browser';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 import { addStaff, ConsoleClient } from '../staff/staff-fixture';
@@ -25,6 +26,7 @@ const CASES = [
 ] as const;
 
 describe('honest handoff in the widget (Chromium)', () => {
+  useFreshWidget();
   let server: TestServer;
   let browser: Browser;
   let hoursDir: string;

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { useFreshWidget } from './fresh-widget';
 import { launchBrowser, SCREENSHOT_DIR } from '../helpers/browser';
 import { customerOf, lastFour, orderWith } from '../helpers/shop-fixture';
 import { startTestServer, type TestServer } from '../helpers/test-server';
@@ -12,6 +13,7 @@ import { startTestServer, type TestServer } from '../helpers/test-server';
 const SHOTS = SCREENSHOT_DIR;
 
 describe('chat widget (Chromium)', () => {
+  useFreshWidget();
   let server: TestServer;
   let browser: Browser;
 
