@@ -48,8 +48,9 @@ export interface ClarificationLog {
 
 const labelKey = (intent: string): string => `clarify.label.${intent}`;
 
+/** A label starts the button: capitalised in a language with capitals (Han has none, so zh is unchanged). */
 function buttonTitle(label: string, locale: Locale): string {
-  return locale === 'en' ? label.charAt(0).toUpperCase() + label.slice(1) : label;
+  return label.charAt(0).toLocaleUpperCase(locale) + label.slice(1);
 }
 
 /**

@@ -12,7 +12,7 @@ import type { TurnContext } from 'botbuilder-core';
 import type { BotServices } from '../bot/bot-services';
 import { replyActivity } from '../bot/reply';
 import type { Conversation } from '../core/conversation';
-import type { Locale } from '../core/shop';
+import { LOCALES, type Locale } from '../core/shop';
 import { menuActions } from './menu';
 import type { StaffHours } from './staff-hours';
 
@@ -24,8 +24,8 @@ const LATIN = /\p{Script=Latin}{4,}/u;
 
 /** No recognition runs in these turns: the message's script, else the conversation's language. */
 function localeOf(context: TurnContext, conversation: Conversation): Locale {
-  const hinted = context.activity.locale as Locale | undefined;
-  if (hinted === 'zh' || hinted === 'en') return hinted;
+  const hinted = LOCALES.find((locale) => locale === context.activity.locale);
+  if (hinted) return hinted;
   const text = context.activity.text ?? '';
   if (HAN.test(text)) return 'zh';
   if (LATIN.test(text)) return 'en';
