@@ -25,6 +25,7 @@ import { redactEntity } from '../privacy/redact';
 import type { BotServices, ConversationMemory } from './bot-services';
 import { resolveFollowUp, type FollowUp } from '../dialogs/context/follow-up';
 import { wordsOf } from '../domain/keyword-matcher';
+import { namesProduct } from '../dialogs/context/names-product';
 import { nextContext, type TurnShown } from '../dialogs/context/recent-context';
 import type { ProductConstraints } from '../services/recommender/constraints';
 import { parsePostbackValue, type Postback } from './postback';
@@ -172,7 +173,7 @@ export class KefuBot implements TurnHandler {
       text,
       recognition,
       recent,
-      namesProduct: (t) => this.services.matcher.best(t, recognition.locale) !== null,
+      namesProduct: (t) => namesProduct(this.services.matcher, t, recognition.locale),
       words: wordsOf(this.services.domain),
     });
     context.turnState.set(FOLLOW_UP_KEY, followUp);

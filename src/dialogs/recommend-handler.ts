@@ -92,7 +92,7 @@ export async function handleRecommend(context: TurnContext, services: BotService
     if (recs.length === 0) recs = pick({ category: constraints.category });
     relaxed = recs.length > 0;
   }
-  const soldOut = soldOutNamed(services, text, locale, constraints);
+  const soldOut = soldOutNamed(services, text, locale, constraints, terms);
   // "X is sold out." before whatever the reply says.
   const said = (answer: string): string =>
     soldOut ? services.responses.text(locale, 'recommend.soldOutNamed', { title: localize(soldOut.title, locale), then: answer }) : answer;
@@ -125,12 +125,20 @@ export async function handleRecommend(context: TurnContext, services: BotService
 /**
  * The product the message names, when it is sold out and of the kind asked for ("and the bose
  * earbuds?"): the in-stock list cannot hold it, so the reply says so instead of keeping quiet.
+ * Named means the matcher finds it, or, with a brand asked for, the message's words fit it better
+ * than every other product of that brand and kind (那Bose的耳塞呢: only the earbuds say 耳塞).
  */
-function soldOutNamed(services: BotServices, text: string, locale: Locale, c: ProductConstraints): Product | undefined {
-  const named = text.trim() ? services.matcher.best(text, locale) : null;
-  if (!named || named.product.stock === undefined || named.product.stock > 0) return undefined;
+function soldOutNamed(services: BotServices, text: string, locale: Locale, c: ProductConstraints, terms: Set<string>): Product | undefined {
+  const soldOut = (p: Product): boolean => p.stock !== undefined && p.stock <= 0;
   const kind = productFilter({ category: c.category, brand: c.brand });
-  return kind(named.product) ? named.product : undefined;
+  const named = text.trim() ? services.matcher.best(text, locale) : null;
+  if (named) return soldOut(named.product) && kind(named.product) ? named.product : undefined;
+  if (!c.brand) return undefined;
+  const [first, second] = [...services.products.values()]
+    .filter(kind)
+    .map((p) => ({ p, hits: attributeHits(p, terms, services.analyzer, locale) }))
+    .sort((a, b) => b.hits - a.hits);
+  return first && soldOut(first.p) && first.hits > (second?.hits ?? 0) ? first.p : undefined;
 }
 
 /** The median of the prices shown (the "price level" of a list). */
