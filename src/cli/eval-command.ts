@@ -10,6 +10,8 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
 import type { Locale } from '../core/shop';
+import { domainIntents } from '../domain/domain-queries';
+import { loadDomain } from '../domain/load-domain';
 import { buildEvalReport, writeEvalReport } from '../eval/eval-report';
 import { evalSummary, formatSummary } from '../eval/eval-summary';
 import { intentMetrics } from '../eval/intent-metrics';
@@ -42,12 +44,14 @@ const OPTIONS = {
 /** The model of the shop's intents (built-in and the shop folder's) and catalogue: cached, or trained here with the neural fallback. */
 async function modelFromIntents(neural: Partial<NeuralOptions> | undefined): Promise<NluEngine> {
   const config = loadConfig();
-  const intents = shopContent(config).intentFiles;
+  const content = shopContent(config);
+  const intents = content.intentFiles;
+  const intentNames = domainIntents(loadDomain(content.domainFiles));
   const stores = await openStores(config);
   const products = (await stores.shop.loadShop()).products;
   await stores.close();
-  if (neural) return NluEngine.trainAsync(loadIntentCorpus(intents).train, buildShopLexicon(products), { neural });
-  return loadOrTrainModel({ intents, products, dataDir: config.dataDir, modelDir: config.modelDir });
+  if (neural) return NluEngine.trainAsync(loadIntentCorpus(intents, { intents: intentNames }).train, buildShopLexicon(products), { neural });
+  return loadOrTrainModel({ intents, intentNames, products, dataDir: config.dataDir, modelDir: config.modelDir });
 }
 
 /** @example await runEval(['--train', 'train.jsonl', '--test', 'dev.jsonl', '--json']) // 0 */

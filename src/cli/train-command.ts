@@ -5,8 +5,11 @@
  * held-out `tests` lists per language and records the run for the console
  * (`<modelDir>/training-runs.jsonl`).
  */
+import { recognizerInput } from '../catalogue/recognizer-input';
 import { loadConfig } from '../config';
 import { LOCALES } from '../core/shop';
+import { domainIntents } from '../domain/domain-queries';
+import { loadDomain } from '../domain/load-domain';
 import { loadOrTrainModel } from '../nlp';
 import { openStores } from '../storage/open-stores';
 import { ensureShopData } from '../app';
@@ -19,11 +22,13 @@ export async function runTrain(_args: string[]): Promise<number> {
   const stores = await openStores(config);
   try {
     await ensureShopData(config, stores);
-    const products = (await stores.shop.loadShop()).products;
+    const shop = await stores.shop.loadShop();
     const extraExamples = await acceptedExamples(stores.staff.annotations);
-    const intents = shopContent(config).intentFiles;
-    const engine = loadOrTrainModel({ intents, products, dataDir: config.dataDir, modelDir: config.modelDir, extraExamples });
-    const run = await recordTraining(engine, { intents, modelDir: config.modelDir, acceptedAnnotations: extraExamples.length });
+    const intentNames = domainIntents(loadDomain(shopContent(config).domainFiles));
+    // The server's model-cache input, so the server finds the model trained here.
+    const input = recognizerInput(config, shop, extraExamples);
+    const engine = loadOrTrainModel({ ...input, intentNames });
+    const run = await recordTraining(engine, { intents: input.intents, intentNames, modelDir: config.modelDir, acceptedAnnotations: extraExamples.length });
     process.stdout.write(`accepted annotations trained: ${extraExamples.length}\n`);
     for (const locale of LOCALES) {
       const { accuracy, n } = run.heldOut[locale];
