@@ -37,7 +37,9 @@ export function appendAll<N extends Node>(node: N, children?: Child | Child[]): 
   return node;
 }
 
-const URL_RE = /https?:\/\/[^\s<>"'`，。！？；：、（）【】《》「」]+/gi;
+// A URL ends at a space, a quote or Chinese punctuation (，。！？；：、（）【】《》「」, escaped so the
+// bundle stays ASCII).
+const URL_RE = /https?:\/\/[^\s<>"'`\uFF0C\u3002\uFF01\uFF1F\uFF1B\uFF1A\u3001\uFF08\uFF09\u3010\u3011\u300A\u300B\u300C\u300D]+/gi;
 
 /** Appends plain text, turning http(s) URLs into links (text nodes only). */
 export function appendText<N extends Node>(node: N, text: string, base?: string): N {
