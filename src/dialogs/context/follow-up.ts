@@ -57,7 +57,8 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp {
   if (reference?.kind === 'order' && orderish) return followUp(top.name, 'reference', reference);
   const productQuestion = familyOf(top.name) === 'product' || top.name === 'oos' || top.score < UNSURE_SCORE;
   if (reference?.kind === 'product' && productQuestion && words.refinement(text) === null && !namesProduct(text)) {
-    const intent = top.name === 'product.stock' || IN_STOCK.test(text) ? 'product.stock' : 'product.info';
+    const stock = IN_STOCK.test(text) || (top.name === 'product.stock' && top.score >= UNSURE_SCORE);
+    const intent = stock ? 'product.stock' : 'product.info';
     return followUp(intent, 'reference', reference);
   }
   // 有货吗 / "is it any good" right after a question about one product: still that product.
@@ -65,6 +66,10 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp {
   if (oneProduct && QUESTION_ABOUT_ONE.has(recent?.intent ?? '') && QUESTION_ABOUT_ONE.has(top.name) && !namesProduct(text)) {
     const named = recognition.entities.some((e) => e.type === 'brand' || e.type === 'category');
     if (!named) return followUp(top.name, 'reference', { kind: 'product', productId: oneProduct, position: 1 });
+  }
+  // "And the bialetti moka pot?" after a list: a question about that product, whatever the classifier guessed.
+  if (familyOf(recent?.intent) === 'product' && (top.name === 'oos' || top.score < UNSURE_SCORE) && namesProduct(text)) {
+    return followUp('product.info', 'ellipsis');
   }
   const elliptical = ellipticalIntent(text, recognition, recent, namesProduct, words);
   if (elliptical && elliptical !== top.name) return followUp(elliptical, 'ellipsis');

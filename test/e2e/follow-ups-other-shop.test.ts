@@ -1,0 +1,153 @@
+/**
+ * Conversation memory on a shop the bot never saw (issue 12): "拾页书咖 Page & Bean" from
+ * `test/fixtures/other-shop`, imported into a fresh data directory, in Chinese and English through
+ * the real server. Follow-ups keep or replace the constraints before them, 第二本 / "the second
+ * one" is the second card, a sold-out product asked about is said to be sold out, and "my latest
+ * order" after an order answer is an order question, "cancel it" the order last shown.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startServer, type KefuServer } from '../../src/app';
+import { signCustomerToken } from '../../src/auth/customer-token';
+import { loadConfig } from '../../src/config';
+import { localize, type Order, type Product } from '../../src/core/shop';
+import { importShopFolder } from '../../src/import/import-shop';
+import { openEmbeddedStores } from '../../src/storage/embedded';
+import { cardsOf, ChatClient, intentOf, textOf } from '../helpers/chat-client';
+import { MODEL_CACHE, TEST_SECRET } from '../helpers/test-server';
+import { expectCardsWithin, medianPrice } from './follow-ups-expect';
+
+const FIXTURE = path.join(__dirname, '..', 'fixtures', 'other-shop');
+const readJson = <T>(name: string): T[] => JSON.parse(fs.readFileSync(path.join(FIXTURE, name), 'utf8')) as T[];
+const products = readJson<Product>('products.json');
+const orders = readJson<Order>('orders.json');
+const product = (id: unknown) => products.find((p) => p.id === id)!;
+const soldOutCoffee = products.find((p) => p.category === 'coffee' && p.stock === 0)!;
+const byDate = (customerId: string) => orders.filter((o) => o.customerId === customerId).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+
+const PHRASES = {
+  zh: {
+    books: '推荐几本100元以内的书',
+    publisher: '中信出版社的呢',
+    toys: '那玩具呢',
+    onlyLego: '只要乐高的',
+    coffee: '推荐一些咖啡',
+    cheaper: '便宜点的',
+    second: '第二本怎么样',
+    itStock: '它有货吗',
+    moka: '那比乐蒂的摩卡壶呢',
+    soldOut: /缺货/,
+    status: (id: string) => `帮我查下订单${id}到哪了`,
+    latest: '那我最近的订单呢',
+    cancelIt: '取消它',
+    customer: 'M2001',
+  },
+  en: {
+    books: 'recommend some books under 100 yuan',
+    publisher: 'only 中信出版社',
+    toys: 'and for toys?',
+    onlyLego: 'only LEGO',
+    coffee: 'recommend some coffee',
+    cheaper: 'cheaper',
+    second: 'the second one, is it any good?',
+    itStock: 'is it in stock?',
+    moka: 'and the bialetti moka pot?',
+    soldOut: /out of stock|sold out/,
+    status: (id: string) => `where is my order ${id}`,
+    latest: 'what about my latest order then?',
+    cancelIt: 'cancel it',
+    customer: 'M2002',
+  },
+};
+
+describe.each(['zh', 'en'] as const)('follow-ups on another shop (%s)', (lang) => {
+  const say = PHRASES[lang];
+  let dataDir: string;
+  let server: KefuServer;
+  const clients: ChatClient[] = [];
+  const connect = async (auth: Record<string, unknown> = {}): Promise<ChatClient> => {
+    const c = await ChatClient.connect(server.url, auth);
+    clients.push(c);
+    return c;
+  };
+
+  beforeAll(async () => {
+    process.env.KEFU_QUIET = 'true';
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-follow-ups-'));
+    const stores = openEmbeddedStores(dataDir);
+    await importShopFolder(FIXTURE, stores.shop);
+    await stores.close();
+    server = await startServer(loadConfig({ port: 0, host: '127.0.0.1', dataDir, modelDir: MODEL_CACHE, shopSecret: TEST_SECRET, importDemoWhenEmpty: false }));
+  });
+  afterEach(() => clients.splice(0).forEach((c) => c.close()));
+  afterAll(async () => {
+    await server?.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('should keep the books and the budget for a publisher, then the budget and brand for toys', async () => {
+    const c = await connect();
+    expectCardsWithin(await c.say(say.books), products, { category: 'books', max: 100 });
+    const publisher = await c.say(say.publisher);
+    expect(intentOf(publisher)).toBe('product.recommend');
+    expectCardsWithin(publisher, products, { category: 'books', brand: '中信出版社', max: 100 });
+    const fresh = await connect();
+    await fresh.say(say.books);
+    const toys = await fresh.say(say.toys);
+    expect(intentOf(toys)).toBe('product.recommend');
+    expectCardsWithin(toys, products, { category: 'toys', max: 100 });
+    const lego = await fresh.say(say.onlyLego);
+    expect(intentOf(lego)).toBe('product.recommend');
+    // LEGO under 100 is one set; the budget stays.
+    expectCardsWithin(lego, products, { category: 'toys', brand: 'LEGO', max: 100 });
+  });
+
+  it('should go below the price level shown for "cheaper", in the same category', async () => {
+    const c = await connect();
+    const list = await c.say(say.coffee);
+    expectCardsWithin(list, products, { category: 'coffee' });
+    const level = medianPrice(list);
+    const cheaper = await c.say(say.cheaper);
+    for (const card of cardsOf(cheaper, 'product')) {
+      expect(product(card.productId).category).toBe('coffee');
+      expect(card.price as number).toBeLessThan(level);
+    }
+  });
+
+  it('should answer about the second card shown, and "it" is that one next', async () => {
+    const c = await connect();
+    const list = cardsOf(await c.say(say.books), 'product');
+    expect(list.length).toBeGreaterThanOrEqual(2);
+    const turn = await c.say(say.second);
+    expect(intentOf(turn)).toBe('product.info');
+    expect(cardsOf(turn, 'product').map((card) => card.productId)).toEqual([list[1].productId]);
+    expect(textOf(turn)).toContain(localize(product(list[1].productId).title, lang));
+    const stock = await c.say(say.itStock);
+    expect(intentOf(stock)).toBe('product.stock');
+    expect(cardsOf(stock, 'product')[0]).toMatchObject({ productId: list[1].productId });
+  });
+
+  it('should say that the moka pot asked about after a coffee list is sold out', async () => {
+    expect(soldOutCoffee).toBeDefined();
+    const c = await connect();
+    await c.say(say.coffee);
+    const turn = await c.say(say.moka);
+    expect(textOf(turn)).toMatch(say.soldOut);
+    expect(textOf(turn)).toContain(localize(soldOutCoffee.title, lang));
+  });
+
+  it('should read "my latest order" in the order context and cancel the order last shown', async () => {
+    const mine = byDate(say.customer);
+    const [first, latest] = [mine[0], mine[mine.length - 1]];
+    expect(latest.status).toBe('paid');
+    const c = await connect({ customerToken: signCustomerToken(say.customer, TEST_SECRET) });
+    expect(cardsOf(await c.say(say.status(first.id)), 'order').map((o) => o.orderId)).toEqual([first.id]);
+    const next = await c.say(say.latest);
+    expect(intentOf(next)).toBe('order.status');
+    expect(cardsOf(next, 'order').map((o) => o.orderId)).toEqual([latest.id]);
+    const cancel = await c.say(say.cancelIt);
+    expect(intentOf(cancel)).toBe('order.cancel');
+    expect(textOf(cancel)).toContain(latest.id);
+  });
+});
