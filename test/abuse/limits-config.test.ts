@@ -1,14 +1,27 @@
 /**
- * The limits are configured in one `limits` section from `KEFU_LIMIT_…` (`burst,perMinute`), and
- * the old `KEFU_RATE_BURST`/`KEFU_RATE_PER_SECOND` still set the message rate per socket.
+ * The limits are configured in one `limits` section from `KEFU_LIMIT_…` (`burst,perMinute`);
+ * `KEFU_LIMIT_MESSAGE_BURST`/`KEFU_LIMIT_MESSAGE_PER_SECOND` (formerly `KEFU_RATE_BURST`/
+ * `KEFU_RATE_PER_SECOND`, still read) set the message rate per socket.
  */
 import { limitsFromEnv, loadConfig } from '../../src/config';
+import { setPrintLine } from '../../src/log';
 
 describe('limits configuration', () => {
-  it('should keep KEFU_RATE_BURST and KEFU_RATE_PER_SECOND as the message rate per socket', () => {
-    const { limits } = loadConfig({}, { KEFU_RATE_BURST: '4', KEFU_RATE_PER_SECOND: '2' });
+  it('should take KEFU_LIMIT_MESSAGE_BURST and KEFU_LIMIT_MESSAGE_PER_SECOND as the message rate per socket', () => {
+    const { limits } = loadConfig({}, { KEFU_LIMIT_MESSAGE_BURST: '4', KEFU_LIMIT_MESSAGE_PER_SECOND: '2' });
     expect(limits.message.socket).toEqual({ burst: 4, perMinute: 120 });
     expect(limits.message.conversation).toEqual({ burst: 8, perMinute: 240 });
+  });
+
+  it('should still read the old KEFU_RATE_BURST and KEFU_RATE_PER_SECOND', () => {
+    setPrintLine(() => undefined); // their deprecation warnings are tested in test/unit/config
+    try {
+      const { limits } = loadConfig({}, { KEFU_RATE_BURST: '4', KEFU_RATE_PER_SECOND: '2' });
+      expect(limits.message.socket).toEqual({ burst: 4, perMinute: 120 });
+      expect(limits.postback.socket).toEqual({ burst: 4, perMinute: 120 }); // postback defaults to the message rate too
+    } finally {
+      setPrintLine((line) => process.stderr.write(line + '\n'));
+    }
   });
 
   it('should follow an overridden rateLimit unless limits are given too', () => {
