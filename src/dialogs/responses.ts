@@ -57,8 +57,10 @@ export class Responses {
     return [...this.templates.keys()];
   }
 
+  /** Whether the key has texts (every language has the same keys, so asking one is enough). */
   has(key: string): boolean {
-    return [...this.templates.values()].some((t) => key in t);
+    const [first] = this.templates.values();
+    return first !== undefined && key in first;
   }
 
   /**
