@@ -6,17 +6,6 @@
 import type { RecognizerResult } from 'botbuilder-core';
 import type { Locale } from './shop';
 
-/** The intents kefu handles. `oos` is everything it does not. */
-export const INTENTS = [
-  'smalltalk.greeting', 'smalltalk.thanks', 'smalltalk.goodbye',
-  'order.status', 'order.cancel', 'order.change_address',
-  'shipping.info', 'return.request', 'refund.status',
-  'product.recommend', 'product.info', 'product.stock',
-  'promo.info', 'payment.info', 'invoice.request', 'account.help',
-  'agent.handoff', 'complaint', 'oos',
-] as const;
-export type IntentName = (typeof INTENTS)[number];
-
 export type EntityType = 'orderId' | 'phone' | 'email' | 'price' | 'category' | 'brand' | 'quantity' | 'model';
 
 /** A price constraint: "3000以内" → {max: 3000}, "500到1000元" → {min: 500, max: 1000}. */

@@ -11,7 +11,8 @@ import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import type { Locale } from '../core/shop';
 import { LOCALES } from '../core/shop';
-import { INTENTS } from '../core/nlu';
+import { builtInDomain } from '../domain/built-in-domain';
+import { domainIntents } from '../domain/domain-queries';
 import type { IntentExample } from './corpus-types';
 import { CorpusError } from './corpus-error';
 
@@ -23,7 +24,7 @@ export interface IntentCorpus {
 }
 
 export interface CorpusOptions {
-  /** Intent names allowed in the corpus. @default INTENTS */
+  /** Intent names allowed in the corpus: the merged domain's (`domainIntents(domain)`). @default the built-in `domain.json`'s */
   intents: readonly string[];
 }
 
@@ -47,7 +48,7 @@ function readFile(file: string, json: unknown, known: ReadonlySet<string>, out: 
     const at = `data[${i}]`;
     if (typeof entry !== 'object' || entry === null) throw new CorpusError(file, `${at} must be an object`);
     const { intent, utterances, tests } = entry as Record<string, unknown>;
-    if (typeof intent !== 'string' || !known.has(intent)) throw new CorpusError(file, `${at}.intent ${JSON.stringify(intent)} is not a known intent`);
+    if (typeof intent !== 'string' || !known.has(intent)) throw new CorpusError(file, `${at}.intent ${JSON.stringify(intent)} is not a known intent (not in the domain)`);
     if (!isStringArray(utterances) || utterances.length === 0) throw new CorpusError(file, `${at}.utterances must be a non-empty array of non-empty strings`);
     if (tests !== undefined && !isStringArray(tests)) throw new CorpusError(file, `${at}.tests must be an array of non-empty strings`);
     for (const text of utterances) out.train.push({ text, intent, locale: locale as Locale });
@@ -75,7 +76,7 @@ function filesOf(dir: string): string[] {
  * @throws CorpusError naming the file and the problem
  */
 export function loadIntentCorpus(source: string | readonly string[], options: Partial<CorpusOptions> = {}): IntentCorpus {
-  const known = new Set(options.intents ?? INTENTS);
+  const known = new Set(options.intents ?? domainIntents(builtInDomain()));
   const files = typeof source === 'string' ? filesOf(source) : [...source];
   if (files.length === 0) throw new CorpusError('(no files)', 'no intent files given');
   const out: IntentCorpus = { train: [], tests: [], files: [] };

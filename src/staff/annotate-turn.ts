@@ -6,7 +6,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Conversation, TranscriptStore } from '../core/conversation';
-import { INTENTS } from '../core/nlu';
 import type { Locale } from '../core/shop';
 import type { Annotation, AnnotationStore, StaffAccount } from '../core/staff';
 import { detectLocale } from '../nlp/lang/detect-locale';
@@ -24,13 +23,19 @@ const isId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 
  * @throws 400 for an unknown intent or a message that is not the shopper's text, 404 for an unknown conversation or activity
  */
 export async function annotateTurn(
-  stores: { transcripts: TranscriptStore; annotations: AnnotationStore; conversation(id: string): Promise<Conversation> },
+  stores: {
+    transcripts: TranscriptStore;
+    annotations: AnnotationStore;
+    conversation(id: string): Promise<Conversation>;
+    /** The intents a turn may be annotated with: the domain's (`oos` included). */
+    intents: readonly string[];
+  },
   input: AnnotationRequest,
   by: StaffAccount,
 ): Promise<Annotation> {
   const { conversationId, activityId, correctIntent } = input;
   if (!isId(conversationId) || !isId(activityId)) throw badRequest('conversationId and activityId must be ids.', 'conversationId 和 activityId 必须是 id。');
-  if (typeof correctIntent !== 'string' || !(INTENTS as readonly string[]).includes(correctIntent)) {
+  if (typeof correctIntent !== 'string' || !stores.intents.includes(correctIntent)) {
     throw badRequest('correctIntent must be one of the trained intents (or oos).', 'correctIntent 必须是已训练的意图之一（或 oos）。');
   }
   const conversation = await stores.conversation(conversationId);

@@ -3,7 +3,9 @@
  * Teaching the bot: the intents to choose from, annotations of shopper turns, the admin's review,
  * and the history of trainings with held-out accuracy.
  */
-import { INTENTS } from '../core/nlu';
+import { domainIntents } from '../domain/domain-queries';
+import { loadDomain } from '../domain/load-domain';
+import { shopContent } from '../shop-folder/shop-content';
 import type { AnnotationStatus } from '../core/staff';
 import type { Route } from '../http/router';
 import { annotateTurn } from './annotate-turn';
@@ -18,6 +20,8 @@ const STATUSES: readonly AnnotationStatus[] = ['pending', 'accepted', 'rejected'
 
 export function teachRoutes(deps: StaffDeps): Route[] {
   const { auth } = deps;
+  // The intents of this bot's domain (built-in with the shop's over it), read once.
+  const intents = domainIntents(loadDomain(shopContent(deps.ctx.config).domainFiles));
   const review =
     (status: 'accepted' | 'rejected'): StaffHandler =>
     async ({ req, params, principal }) => {
@@ -31,11 +35,11 @@ export function teachRoutes(deps: StaffDeps): Route[] {
       return { annotation };
     };
   return [
-    guardedRoute('GET /api/staff/intents', auth, async () => ({ intents: [...INTENTS] })),
+    guardedRoute('GET /api/staff/intents', auth, async () => ({ intents: [...intents] })),
     guardedRoute('POST /api/staff/annotations', auth, async ({ req, principal }) => {
       const body = await readJsonBody(req);
       const annotation = await annotateTurn(
-        { transcripts: deps.ctx.stores.transcripts, annotations: deps.staff.annotations, conversation: (id) => deps.control.conversation(id) },
+        { transcripts: deps.ctx.stores.transcripts, annotations: deps.staff.annotations, conversation: (id) => deps.control.conversation(id), intents },
         { conversationId: body.conversationId, activityId: body.activityId, correctIntent: body.correctIntent },
         principal.account,
       );

@@ -12,8 +12,8 @@ import type { SentimentExample } from './sentiment-types';
 
 export type SubjectivityLabel = 'opinion' | 'neutral';
 
-/** Intents whose utterances voice an opinion (the rest are requests and questions). */
-const OPINION_INTENTS: ReadonlySet<string> = new Set(['complaint', 'smalltalk.thanks']);
+/** The built-in intents whose utterances voice an opinion (the rest are requests and questions). */
+export const OPINION_INTENTS: readonly string[] = ['complaint', 'smalltalk.thanks'];
 
 /** Reviews longer than this are left out: chat messages are short, and length alone should not say "opinion". */
 export const SHORT_REVIEW_CHARS = 40;
@@ -21,10 +21,16 @@ export const SHORT_REVIEW_CHARS = 40;
 /**
  * @param reviews labelled reviews (any polarity)
  * @param utterances kefu's intent training utterances (zh)
+ * @param opinionIntents the intents of those utterances that voice an opinion (a domain with other intent names passes its own)
  * @example subjectivityExamples(reviews, loadIntentCorpus('intents').train.filter((e) => e.locale === 'zh'))
  */
-export function subjectivityExamples(reviews: readonly SentimentExample[], utterances: readonly IntentExample[]): { text: string; label: SubjectivityLabel }[] {
+export function subjectivityExamples(
+  reviews: readonly SentimentExample[],
+  utterances: readonly IntentExample[],
+  opinionIntents: readonly string[] = OPINION_INTENTS,
+): { text: string; label: SubjectivityLabel }[] {
+  const opinion = new Set(opinionIntents);
   const opinions = reviews.filter((r) => [...r.text].length <= SHORT_REVIEW_CHARS).map((r) => ({ text: r.text, label: 'opinion' as const }));
-  const talk = utterances.map((u) => ({ text: u.text, label: OPINION_INTENTS.has(u.intent) ? ('opinion' as const) : ('neutral' as const) }));
+  const talk = utterances.map((u) => ({ text: u.text, label: opinion.has(u.intent) ? ('opinion' as const) : ('neutral' as const) }));
   return [...opinions, ...talk];
 }
