@@ -1,0 +1,88 @@
+/**
+ * @module chat/turn-pipeline
+ * One turn, start to end: read the conversation, run the bot with its replies held back, store
+ * them (all or nothing), then deliver them and `turn.end`. A dialog-state write that lost an eTag
+ * race re-runs the turn on fresh state; a store that is unavailable discards the turn and tells
+ * the shopper to try again (`KEFU_UNAVAILABLE`).
+ */
+import type { ChatActivity, Conversation, ConversationStore, TranscriptStore } from '../core/conversation';
+import type { OutgoingActivity, TurnGuards, TurnRunner } from '../core/turn-runner';
+import { AppError, ErrorCodes } from '../errors';
+import { createLogger } from '../log';
+import { withStoreFailures } from '../storage/store-failure-scope';
+import { botReply, turnEnd, unavailableNotice } from './bot-activities';
+import type { ChatEvents } from './chat-events';
+import type { Deliver } from './pushers';
+import { storeReplies } from './turn-replies';
+import { TurnPacer } from './turn-pacer';
+
+const log = createLogger('kefu:chat');
+
+/** A turn whose dialog-state write loses an eTag race runs again, at most this often in all. */
+const MAX_TURN_ATTEMPTS = 3;
+
+export class TurnPipeline {
+  /** Spreads the turns a group commit releases together over event-loop turns (`turn-pacer`). */
+  private readonly pacer = new TurnPacer();
+
+  constructor(
+    private readonly stores: { conversations: ConversationStore; transcripts: TranscriptStore },
+    private readonly runner: TurnRunner,
+    private readonly events: ChatEvents,
+  ) {}
+
+  /**
+   * Runs one turn of a stored message; resolves true when the turn's replies were stored. Never
+   * rejects: a failed turn delivers the "please send it again" notice instead.
+   */
+  async run(conversationId: string, activity: ChatActivity, deliver: Deliver, guards?: TurnGuards): Promise<boolean> {
+    let conversation: Conversation | null = null;
+    try {
+      await this.pacer.next();
+      for (let attempt = 1; ; attempt++) {
+        // Read fresh: a turn queued earlier (or another server) may have changed it (locale, handoff).
+        conversation = (await this.stores.conversations.get(conversationId)) as Conversation;
+        // No "typing" while staff hold the conversation: the bot will not answer, a human will.
+        if (attempt === 1 && !conversation.handoff) deliver(botReply(conversation, activity, { type: 'typing' }));
+        const current = conversation;
+        const replies: ChatActivity[] = [];
+        const send = async (reply: OutgoingActivity): Promise<ChatActivity> => {
+          const full = botReply(current, activity, reply);
+          replies.push(full);
+          return full;
+        };
+        const { failures } = await withStoreFailures(() => this.runner.run({ conversation: current, activity, ...(guards ? { guards } : {}) }, send));
+        if (failures.conflict && !failures.unavailable && attempt < MAX_TURN_ATTEMPTS) {
+          log.warn('dialog state of %s changed during the turn; running it again (attempt %s)', conversationId, attempt + 1);
+          continue;
+        }
+        if (failures.conflict || failures.unavailable) {
+          throw new AppError(ErrorCodes.unavailable, 'The turn could not be saved.');
+        }
+        const messages = replies.filter((r) => r.type === 'message');
+        await storeReplies(this.stores.transcripts, messages);
+        messages.forEach((m) => this.events.emit('activity', m));
+        replies.forEach(deliver);
+        // A turn that handed off or left the queue says so on its replies (`channelData.handoff`); only then is the conversation re-read.
+        if (messages.some((m) => typeof m.channelData?.handoff === 'boolean' && m.channelData.handoff !== current.handoff)) await this.announceHandoff(current);
+        return true;
+      }
+    } catch (err) {
+      log.error('turn failed in %s', conversationId, err);
+      deliver(unavailableNotice(conversationId, conversation, activity));
+      return false;
+    } finally {
+      deliver(turnEnd(conversationId, activity.id));
+    }
+  }
+
+  /** Tells watchers (the staff console) that the turn handed the conversation off, or took it back from the queue. */
+  private async announceHandoff(before: Conversation): Promise<void> {
+    try {
+      const after = await this.stores.conversations.get(before.id);
+      if (after && after.handoff !== before.handoff) this.events.emit('conversation', after);
+    } catch (err) {
+      log.warn('cannot re-read %s after its turn', before.id, err);
+    }
+  }
+}
