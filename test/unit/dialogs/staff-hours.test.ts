@@ -61,15 +61,13 @@ describe('StaffHours', () => {
     expect(shipped.isOpen(at('2026-12-07T14:00:00Z'))).toBe(false); // 22:00
   });
 
-  it('should take a configured file (KEFU_STAFF_HOURS_FILE) over the domain, and the domain when the file is the former default', () => {
+  it('should take a configured file (KEFU_STAFF_HOURS_FILE) over the domain, and the domain without one', () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-hours-')), 'hours.json');
     fs.writeFileSync(file, JSON.stringify(base));
     expect(staffHoursOf(builtInDomain(), file).summary('en')).toMatch(/^Mon–Thu 9:00–18:00/);
     expect(staffHoursOf(builtInDomain(), file).summary('zh')).toMatch(/^周一至周四 9:00–18:00/);
-    const former = path.join(__dirname, '../../../dialogs/staff-hours.json');
-    expect(fs.existsSync(former)).toBe(false);
-    expect(staffHoursOf(builtInDomain(), former).summary('en')).toBe('daily 9:00–22:00 (China time)');
-    expect(staffHoursOf(builtInDomain(), former).summary('zh')).toBe('每天 9:00–22:00（北京时间）');
+    expect(staffHoursOf(builtInDomain(), undefined).summary('en')).toBe('daily 9:00–22:00 (China time)');
+    expect(staffHoursOf(builtInDomain(), undefined).summary('zh')).toBe('每天 9:00–22:00（北京时间）');
   });
 
   it('should refuse a bad file with a message naming the problem', () => {
