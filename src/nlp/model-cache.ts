@@ -25,7 +25,7 @@ export interface ModelCacheInput {
    * or a folder of `<domain>.<locale>.json` files. Their names and contents are part of the hash.
    */
   intents: string | readonly string[];
-  /** Intent names the corpus may use (the merged domain's). @default INTENTS */
+  /** Intent names the corpus may use (the merged domain's). @default the built-in domain's intents */
   intentNames?: readonly string[];
   /** The shop's catalogue (for the lexicon). */
   products: Product[];

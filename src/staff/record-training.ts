@@ -10,7 +10,7 @@ import { recordTrainingRun, type TrainingRun } from './training-runs';
 
 /**
  * @param where.intents the intent files the model was trained from (`shopContent(config).intentFiles`), or their folder
- * @param where.intentNames the intent names the corpus may use (the merged domain's); @default INTENTS
+ * @param where.intentNames the intent names the corpus may use (the merged domain's); @default the built-in domain's intents
  * @example const run = await recordTraining(engine, { intents: content.intentFiles, modelDir, acceptedAnnotations: extra.length });
  */
 export async function recordTraining(
