@@ -10,7 +10,7 @@ import type { KeywordMatcher } from '../../domain/keyword-matcher';
 import type { ProductConstraints } from '../../services/recommender/constraints';
 import { constraintsFrom, inheritConstraints } from './constraint-inheritance';
 import { ellipticalIntent, familyOf, isProductEllipsis, UNSURE_SCORE } from './elliptical-follow-up';
-import { FOLLOW_UP_CUE, IN_STOCK } from './follow-up-words';
+import { FOLLOW_UP_CUE, IN_STOCK, ordinalIn } from './follow-up-words';
 import type { RecentContext } from './recent-context';
 import { resolveReference, type Reference } from './reference-resolution';
 
@@ -56,7 +56,9 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp {
   const reference = resolveReference(text, recent, orderish);
   if (reference?.kind === 'order' && orderish) return followUp(top.name, 'reference', reference);
   const productQuestion = familyOf(top.name) === 'product' || top.name === 'oos' || top.score < UNSURE_SCORE;
-  if (reference?.kind === 'product' && productQuestion && words.refinement(text) === null && !namesProduct(text)) {
+  // An ordinal points at a card whatever else the words match; "it" gives way to a product the message names.
+  const pointed = ordinalIn(text) !== undefined || !namesProduct(text);
+  if (reference?.kind === 'product' && productQuestion && words.refinement(text) === null && pointed) {
     const stock = IN_STOCK.test(text) || (top.name === 'product.stock' && top.score >= UNSURE_SCORE);
     const intent = stock ? 'product.stock' : 'product.info';
     return followUp(intent, 'reference', reference);
