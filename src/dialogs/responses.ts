@@ -118,6 +118,8 @@ function readResponseFile(file: string): ResponseFile | undefined {
   }
   if (!isObject(parsed)) throw new Error(`${file}: expected {"<language>": {"<key>": text}}`);
   if (!Object.keys(parsed).some((k) => LANGUAGE_TAG.test(k))) return undefined;
+  // `$comment` (or any `$`-key) is a note for the shop owner, as in the intents and domain files.
+  for (const key of Object.keys(parsed).filter((k) => k.startsWith('$'))) delete parsed[key];
   for (const [locale, entries] of Object.entries(parsed)) {
     if (!LANGUAGE_TAG.test(locale)) throw new Error(`${file}: "${locale}" is not a language tag (zh, en, …)`);
     if (!isObject(entries)) throw new Error(`${file}: "${locale}" must map keys to texts`);

@@ -93,6 +93,13 @@ describe('Responses.load', () => {
     expect(() => Responses.load([stray])).toThrow(`${stray}: "comment" is not a language tag`);
   });
 
+  it('should ignore a "$comment" note for the shop owner beside the languages', () => {
+    const noted = write('noted/order.json', { $comment: 'texts of the order flow', zh: { askId: '订单号？' }, en: { askId: 'Order number?' } });
+    const responses = Responses.load([noted]);
+    expect(responses.locales()).toEqual(['zh', 'en']);
+    expect(responses.text('zh', 'order.askId')).toBe('订单号？');
+  });
+
   it('should read a third language from the files, which must then be complete', () => {
     const builtin = write('builtin/order.json', { zh: { askId: '订单号？' }, en: { askId: 'Order number?' } });
     const ja = write('shop/order.json', { ja: { askId: 'ご注文番号は？' } });
