@@ -26,6 +26,12 @@ export interface IntentCorpus {
 export interface CorpusOptions {
   /** Intent names allowed in the corpus: the merged domain's (`domainIntents(domain)`). @default the built-in `domain.json`'s */
   intents: readonly string[];
+  /**
+   * Also require training utterances in every locale for every one of `intents` except `oos` (a
+   * domain intent the NLU never learned could never be recognised).
+   * @default false
+   */
+  complete: boolean;
 }
 
 const FILE_NAME = /^([a-z][a-z0-9_-]*)\.([a-z]{2})\.json$/;
@@ -91,5 +97,18 @@ export function loadIntentCorpus(source: string | readonly string[], options: Pa
     readFile(file, json, known, out);
     out.files.push(file);
   }
+  if (options.complete) checkComplete(out, known);
   return out;
+}
+
+/** Throws unless every intent but `oos` has training utterances in every locale. */
+function checkComplete(corpus: IntentCorpus, intents: ReadonlySet<string>): void {
+  const seen = new Set(corpus.train.map((e) => `${e.locale}:${e.intent}`));
+  for (const intent of intents) {
+    if (intent === 'oos') continue;
+    const missing = LOCALES.filter((locale) => !seen.has(`${locale}:${intent}`));
+    if (missing.length > 0) {
+      throw new CorpusError(corpus.files.join(', '), `intent "${intent}" (in the domain) has no ${missing.join(' or ')} training utterances`);
+    }
+  }
 }

@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { builtInDomain, domainIntents } from '../../../src/domain';
 import { loadIntentCorpus } from '../../../src/nlp/corpus';
 
 function write(dir: string, name: string, content: unknown): string {
@@ -30,5 +31,16 @@ describe('loadIntentCorpus with a list of files', () => {
 
   it('should refuse an empty list', () => {
     expect(() => loadIntentCorpus([], { intents: ['gift.wrap'] })).toThrow(/no intent files given/);
+  });
+
+  it('should, when asked to be complete, require utterances in zh and en for every intent but oos', () => {
+    expect(() => loadIntentCorpus([zh], { intents: ['gift.wrap', 'oos'], complete: true })).toThrow(/intent "gift\.wrap" \(in the domain\) has no en training utterances/);
+    expect(() => loadIntentCorpus([zh, en], { intents: ['gift.wrap', 'gift.unwrap', 'oos'], complete: true })).toThrow(/intent "gift\.unwrap" \(in the domain\) has no zh or en training utterances/);
+    expect(loadIntentCorpus([zh, en], { intents: ['gift.wrap', 'oos'], complete: true }).train).toHaveLength(2);
+  });
+
+  it('should find the built-in corpus complete for the built-in domain', () => {
+    const corpus = loadIntentCorpus(join(__dirname, '../../../intents'), { intents: domainIntents(builtInDomain()), complete: true });
+    expect(new Set(corpus.train.map((e) => e.intent))).toEqual(new Set(domainIntents(builtInDomain())));
   });
 });
