@@ -3,12 +3,8 @@
  * values and their source, old names with exactly one warning each, the new name winning,
  * invalid values refused by name, and secrets never printed.
  */
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import { SETTINGS } from '../../src/config/settings';
-
-const ROOT = path.resolve(__dirname, '..', '..');
+import { buildCli, runKefu, type CliResult } from './built-cli';
 
 /** The environment without any setting (the machine running the tests may have some). */
 function cleanEnv(): NodeJS.ProcessEnv {
@@ -16,13 +12,8 @@ function cleanEnv(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([name]) => !settingNames.has(name) && !name.startsWith('KEFU_')));
 }
 
-function kefuConfig(env: Record<string, string>, ...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'kefu.js'), 'config', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...cleanEnv(), DEBUG: '', ...env },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+function kefuConfig(env: Record<string, string>, ...args: string[]): CliResult {
+  return runKefu(['config', ...args], { ...cleanEnv(), DEBUG: '', ...env });
 }
 
 interface JsonSetting {
@@ -52,11 +43,7 @@ const SECRETS = {
   KEFU_MONGODB_URI: 'mongodb://kefu:mongo-password-6a2d@db1:27017,db2:27017/kefu?replicaSet=rs0',
 };
 
-beforeAll(() => {
-  // Emits even when another module has a type error; the CLI's own files are what we need.
-  spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'ignore' });
-  if (!fs.existsSync(path.join(ROOT, 'dist', 'cli', 'config-command.js'))) throw new Error('build failed: dist/cli/config-command.js missing');
-}, 300000);
+beforeAll(() => buildCli('cli/config-command.js'), 300000);
 
 describe('kefu config', () => {
   it('should print every setting with its default and no warning when nothing is set', () => {
