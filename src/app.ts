@@ -32,6 +32,8 @@ import { createHttpHandler } from './http/http-handler';
 import { Router } from './http/router';
 import { demoOrdersRoute } from './http/demo-orders-route';
 import { shopInfoRoute } from './http/shop-info-route';
+import { widgetTextKeys, widgetTextsRoute } from './http/widget-texts-route';
+import { shopResponses } from './channels/shop-responses';
 import { importShopFolder } from './import/import-shop';
 import { shopContent } from './shop-folder/shop-content';
 import { createLogger } from './log';
@@ -133,9 +135,10 @@ export interface WorkerHooks {
  * @example const server = await startServer(loadConfig({ port: 0 }));
  */
 export async function startServer(config: KefuConfig, worker?: WorkerHooks): Promise<KefuServer> {
+  // A broken domain file stops the start before anything is opened.
+  const domain = loadDomain(shopContent(config).domainFiles);
   const stores = await openStores(config);
   await ensureShopData(config, stores);
-  const domain = loadDomain(shopContent(config).domainFiles);
   // The bot is rebuilt when `kefu import` or a retrain changes what it was built from (no restart).
   const catalogue = await LiveCatalogue.start({ config, stores, build: async () => new BotbuilderTurnRunner(await buildBot(config, stores, domain)) });
   const chat = new ChatService(stores, catalogue.runner, worker?.turnOrder);
@@ -153,6 +156,8 @@ export async function startServer(config: KefuConfig, worker?: WorkerHooks): Pro
   for (const feature of features) router.add(...feature.routes);
   // Staff hours for the demo page and widget: the file the bot reads too.
   router.add(shopInfoRoute(staffHoursOf(domain, config.staffHoursFile)));
+  // The widget's own words: dialogs/widget.json with the shop's over it.
+  router.add(widgetTextsRoute(shopResponses(config), widgetTextKeys(shopContent(config).dialogFiles)));
   // The demo shop's sample orders for the demo page (nothing for any other shop).
   router.add(demoOrdersRoute(config, stores.orders));
   // Messages a crash left acknowledged but unanswered; pushers are registered by now. Not awaited.
