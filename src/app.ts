@@ -32,6 +32,8 @@ import { createHttpHandler } from './http/http-handler';
 import { Router } from './http/router';
 import { demoOrdersRoute } from './http/demo-orders-route';
 import { shopInfoRoute } from './http/shop-info-route';
+import { widgetTextKeys, widgetTextsRoute } from './http/widget-texts-route';
+import { shopResponses } from './channels/shop-responses';
 import { importShopFolder } from './import/import-shop';
 import { shopContent } from './shop-folder/shop-content';
 import { createLogger } from './log';
@@ -154,6 +156,8 @@ export async function startServer(config: KefuConfig, worker?: WorkerHooks): Pro
   for (const feature of features) router.add(...feature.routes);
   // Staff hours for the demo page and widget: the file the bot reads too.
   router.add(shopInfoRoute(staffHoursOf(domain, config.staffHoursFile)));
+  // The widget's own words: dialogs/widget.json with the shop's over it.
+  router.add(widgetTextsRoute(shopResponses(config), widgetTextKeys(shopContent(config).dialogFiles)));
   // The demo shop's sample orders for the demo page (nothing for any other shop).
   router.add(demoOrdersRoute(config, stores.orders));
   // Messages a crash left acknowledged but unanswered; pushers are registered by now. Not awaited.
