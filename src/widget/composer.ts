@@ -6,7 +6,7 @@
 import type { Locale } from '../core/shop';
 import { el } from './dom';
 import { icon } from './icons';
-import type { WidgetStrings } from './strings';
+import type { WidgetTexts } from './widget-texts';
 
 export class Composer {
   readonly element: HTMLFormElement;
@@ -21,23 +21,23 @@ export class Composer {
    * @param onSend gets the trimmed text, within the limit
    */
   constructor(
-    private readonly t: WidgetStrings,
+    private readonly t: WidgetTexts,
     lang: Locale,
     counterId: string,
     private readonly onSend: (text: string) => void,
   ) {
     this.input = el('textarea', {
-      class: 'kefu-input', rows: '1', placeholder: t.placeholder,
-      'aria-label': t.inputLabel, 'aria-describedby': counterId, 'data-testid': 'chat-input',
+      class: 'kefu-input', rows: '1', placeholder: t.text('placeholder'),
+      'aria-label': t.text('inputLabel'), 'aria-describedby': counterId, 'data-testid': 'chat-input',
       enterkeyhint: 'send', lang: lang === 'zh' ? 'zh-CN' : 'en',
     });
     this.sendButton = el('button', {
-      type: 'submit', class: 'kefu-send', 'aria-label': t.send, title: t.send, 'data-testid': 'chat-send', disabled: true,
+      type: 'submit', class: 'kefu-send', 'aria-label': t.text('send'), title: t.text('send'), 'data-testid': 'chat-send', disabled: true,
     }, [icon('send')]);
     this.counter = el('span', { class: 'kefu-counter', id: counterId, 'aria-live': 'polite' });
     this.element = el('form', { class: 'kefu-composer', novalidate: true }, [
       el('div', { class: 'kefu-composer-row' }, [this.input, this.sendButton]),
-      el('div', { class: 'kefu-composer-foot' }, [el('span', { class: 'kefu-hint', text: t.hint }), this.counter]),
+      el('div', { class: 'kefu-composer-foot' }, [el('span', { class: 'kefu-hint', text: t.text('hint') }), this.counter]),
     ]);
     this.element.addEventListener('submit', (e) => {
       e.preventDefault();
@@ -74,8 +74,8 @@ export class Composer {
     this.counter.textContent = t.counter(n, max);
     this.counter.classList.toggle('kefu-counter--warn', max != null && n >= max * 0.9);
     this.counter.classList.toggle('kefu-counter--full', full);
-    this.counter.title = full ? t.limitReached(max) : '';
-    this.counter.setAttribute('aria-label', full ? t.limitReached(max) : t.counter(n, max));
+    this.counter.title = full ? t.text('limitReached', { max }) : '';
+    this.counter.setAttribute('aria-label', full ? t.text('limitReached', { max }) : t.counter(n, max));
   }
 
   private onKey(e: KeyboardEvent): void {

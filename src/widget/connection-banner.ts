@@ -5,14 +5,14 @@
  */
 import type { ConnState } from './connection';
 import { el } from './dom';
-import type { WidgetStrings } from './strings';
+import type { WidgetTexts } from './widget-texts';
 
 export class ConnectionBanner {
   readonly element: HTMLElement = el('div', { class: 'kefu-banner', role: 'status', 'data-testid': 'chat-connection', hidden: true });
   private state: ConnState = 'connecting';
   private graceOver = false;
 
-  constructor(private readonly t: WidgetStrings) {}
+  constructor(private readonly t: WidgetTexts) {}
 
   show(state: ConnState): void {
     this.state = state;
@@ -27,7 +27,7 @@ export class ConnectionBanner {
 
   private render(): void {
     const s = this.state;
-    const text = s === 'reconnecting' ? this.t.reconnecting : s === 'offline' ? this.t.offline : s === 'connecting' ? this.t.connecting : '';
+    const text = s === 'reconnecting' ? this.t.text('reconnecting') : s === 'offline' ? this.t.text('offline') : s === 'connecting' ? this.t.text('connecting') : '';
     this.element.setAttribute('data-state', s);
     this.element.textContent = text;
     this.element.hidden = !text || (s === 'connecting' && !this.graceOver);

@@ -6,10 +6,10 @@
 import type { ErrorBody } from '../core/chat-protocol';
 import type { Locale } from '../core/shop';
 import { pick } from './locale';
-import type { WidgetStrings } from './strings';
+import type { WidgetTexts } from './widget-texts';
 
-export function errorText(error: Partial<ErrorBody> | null | undefined, t: WidgetStrings, lang: Locale): string {
-  if (!error || typeof error !== 'object') return t.unknownError;
+export function errorText(error: Partial<ErrorBody> | null | undefined, t: WidgetTexts, lang: Locale): string {
+  if (!error || typeof error !== 'object') return t.error(undefined);
   const message = pick(error.message, lang).trim();
-  return message || (error.code && t.errors[error.code]) || t.unknownError;
+  return message || t.error(error.code);
 }

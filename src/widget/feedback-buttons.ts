@@ -16,9 +16,9 @@ const COMMENT_MAX = 500;
 
 export function renderFeedback(activityId: string, ctx: RenderContext, send: SendFeedback): HTMLElement {
   const { t } = ctx;
-  const box = el('div', { class: 'kefu-feedback', role: 'group', 'aria-label': t.feedback });
-  const up = el('button', { type: 'button', class: 'kefu-fb', 'aria-label': t.helpful, title: t.helpful, 'aria-pressed': 'false', 'data-testid': 'chat-feedback-up' }, [icon('up')]);
-  const down = el('button', { type: 'button', class: 'kefu-fb kefu-fb--down', 'aria-label': t.notHelpful, title: t.notHelpful, 'aria-pressed': 'false', 'data-testid': 'chat-feedback-down' }, [icon('up')]);
+  const box = el('div', { class: 'kefu-feedback', role: 'group', 'aria-label': t.text('feedback') });
+  const up = el('button', { type: 'button', class: 'kefu-fb', 'aria-label': t.text('helpful'), title: t.text('helpful'), 'aria-pressed': 'false', 'data-testid': 'chat-feedback-up' }, [icon('up')]);
+  const down = el('button', { type: 'button', class: 'kefu-fb kefu-fb--down', 'aria-label': t.text('notHelpful'), title: t.text('notHelpful'), 'aria-pressed': 'false', 'data-testid': 'chat-feedback-down' }, [icon('up')]);
   let rating: FeedbackPayload['rating'] | null = null;
   const set = (r: FeedbackPayload['rating'] | null): void => {
     rating = r;
@@ -42,13 +42,13 @@ export function renderFeedback(activityId: string, ctx: RenderContext, send: Sen
 
 function showCommentForm(box: HTMLElement, activityId: string, ctx: RenderContext, send: SendFeedback): void {
   const { t } = ctx;
-  const input = el('input', { type: 'text', class: 'kefu-comment-input', maxlength: String(COMMENT_MAX), placeholder: t.commentLabel, 'aria-label': t.commentLabel, 'data-testid': 'chat-feedback-comment' });
-  const form = el('form', { class: 'kefu-comment' }, [input, el('button', { type: 'submit', class: 'kefu-comment-send', text: t.commentSubmit })]);
+  const input = el('input', { type: 'text', class: 'kefu-comment-input', maxlength: String(COMMENT_MAX), placeholder: t.text('commentLabel'), 'aria-label': t.text('commentLabel'), 'data-testid': 'chat-feedback-comment' });
+  const form = el('form', { class: 'kefu-comment' }, [input, el('button', { type: 'submit', class: 'kefu-comment-send', text: t.text('commentSubmit') })]);
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const comment = input.value.trim();
     if (comment) send({ activityId, rating: 'down', comment });
-    form.replaceWith(el('p', { class: 'kefu-thanks', role: 'status', text: t.thanks }));
+    form.replaceWith(el('p', { class: 'kefu-thanks', role: 'status', text: t.text('thanks') }));
   });
   box.parentNode?.appendChild(form);
   input.focus({ preventScroll: true });

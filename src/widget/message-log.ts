@@ -5,7 +5,7 @@
  * bottom already.
  */
 import { el } from './dom';
-import type { WidgetStrings } from './strings';
+import type { WidgetTexts } from './widget-texts';
 
 /** The typing indicator goes away by itself if no reply ends it. */
 const TYPING_TIMEOUT_MS = 15000;
@@ -17,13 +17,13 @@ export class MessageLog {
   private typingTimer: number | undefined;
 
   constructor(
-    private readonly t: WidgetStrings,
+    private readonly t: WidgetTexts,
     label: string,
     welcome: string,
   ) {
     this.element = el('div', {
       class: 'kefu-log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', 'aria-label': label, tabindex: '0',
-    }, [el('div', { class: 'kefu-welcome' }, [el('p', { text: welcome })])]);
+    }, [el('div', { class: 'kefu-welcome', hidden: !welcome }, [el('p', { text: welcome })])]);
   }
 
   /** Remembers whether the log is at the bottom, before something changes its height. */
@@ -54,7 +54,7 @@ export class MessageLog {
     if (!this.typingRow) {
       this.typingRow = el('div', { class: 'kefu-typing', 'data-testid': 'chat-typing', role: 'status' }, [
         el('span', { class: 'kefu-typing-dots', 'aria-hidden': 'true' }, [el('span'), el('span'), el('span')]),
-        el('span', { class: 'kefu-sr', text: this.t.typing }),
+        el('span', { class: 'kefu-sr', text: this.t.text('typing') }),
       ]);
     }
     if (this.typingRow.parentNode !== this.element) {

@@ -5,19 +5,19 @@
  */
 import { el } from './dom';
 import { icon } from './icons';
-import type { WidgetStrings } from './strings';
+import type { WidgetTexts } from './widget-texts';
 
 export type SendStatus = 'pending' | 'sent' | 'failed';
 
-export function showStatus(row: HTMLElement, status: SendStatus, t: WidgetStrings, failure: { message?: string; retry: () => void }): void {
+export function showStatus(row: HTMLElement, status: SendStatus, t: WidgetTexts, failure: { message?: string; retry: () => void }): void {
   row.setAttribute('data-status', status);
   const meta = row.querySelector('.kefu-meta');
   if (!meta) return;
   meta.textContent = '';
   if (status === 'pending') {
-    meta.appendChild(el('span', { class: 'kefu-pending', role: 'img', 'aria-label': t.sending, title: t.sending }, [icon('clock')]));
+    meta.appendChild(el('span', { class: 'kefu-pending', role: 'img', 'aria-label': t.text('sending'), title: t.text('sending') }, [icon('clock')]));
   } else if (status === 'failed') {
-    meta.appendChild(el('span', { class: 'kefu-failed', role: 'alert' }, [icon('alert'), el('span', { text: failure.message || t.failed })]));
-    meta.appendChild(el('button', { type: 'button', class: 'kefu-retry', 'data-testid': 'chat-retry', onclick: failure.retry }, [icon('retry'), t.retry]));
+    meta.appendChild(el('span', { class: 'kefu-failed', role: 'alert' }, [icon('alert'), el('span', { text: failure.message || t.text('failed') })]));
+    meta.appendChild(el('button', { type: 'button', class: 'kefu-retry', 'data-testid': 'chat-retry', onclick: failure.retry }, [icon('retry'), t.text('retry')]));
   }
 }

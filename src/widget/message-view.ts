@@ -38,8 +38,8 @@ export function renderMessage(a: WireActivity, role: Role, ctx: RenderContext, h
     const name = pick((a.from as { name?: unknown }).name, lang);
     row.appendChild(el('div', { class: 'kefu-sender' }, [
       icon('agent'),
-      el('span', { class: 'kefu-sender-name', text: name || t.agent }),
-      name ? el('span', { class: 'kefu-tag', text: t.agent }) : null,
+      el('span', { class: 'kefu-sender-name', text: name || t.text('agent') }),
+      name ? el('span', { class: 'kefu-tag', text: t.text('agent') }) : null,
     ]));
   }
   if (typeof a.text === 'string' && a.text) {

@@ -10,7 +10,7 @@ import type { Connection, MessagePayload, OnAck, PostbackPayload } from './conne
 import type { MessageLog } from './message-log';
 import { showStatus, type SendStatus } from './message-status';
 import type { Timers } from './timers';
-import type { WidgetStrings } from './strings';
+import type { WidgetTexts } from './widget-texts';
 
 /** How long a message may wait for its acknowledgement before it shows as failed. */
 export const ACK_TIMEOUT_MS = 10000;
@@ -32,7 +32,7 @@ export interface OutboxDeps {
   conn: Connection;
   log: MessageLog;
   timers: Timers;
-  t: WidgetStrings;
+  t: WidgetTexts;
   errorText(error: Partial<ErrorBody> | undefined): string;
   /** False once the widget is gone: late acknowledgements change nothing. */
   alive(): boolean;
@@ -85,7 +85,7 @@ export class Outbox {
     const attempt = entry.attempt;
     this.setStatus(entry, 'pending');
     entry.timer = deps.timers.later(() => {
-      if (entry.attempt === attempt && entry.status === 'pending') this.setStatus(entry, 'failed', deps.t.timeout);
+      if (entry.attempt === attempt && entry.status === 'pending') this.setStatus(entry, 'failed', deps.t.text('timeout'));
     }, ACK_TIMEOUT_MS);
     const ack = (res: AckReply<{ id: string }> | undefined): void => {
       if (!deps.alive()) return;

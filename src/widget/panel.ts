@@ -7,7 +7,7 @@
 import type { Locale } from '../core/shop';
 import { el } from './dom';
 import { icon } from './icons';
-import type { WidgetStrings } from './strings';
+import type { WidgetTexts } from './widget-texts';
 
 export interface PanelParts {
   id: string;
@@ -32,7 +32,7 @@ export class Panel {
   isOpen = false;
 
   constructor(
-    private readonly t: WidgetStrings,
+    private readonly t: WidgetTexts,
     lang: Locale,
     parts: PanelParts,
     private readonly hooks: PanelHooks,
@@ -41,7 +41,7 @@ export class Panel {
     this.badge = el('span', { class: 'kefu-badge', hidden: true, 'aria-hidden': 'true' });
     this.launcher = el('button', {
       type: 'button', class: 'kefu-launcher', 'data-testid': 'chat-open',
-      'aria-label': t.openChat, 'aria-expanded': 'false', 'aria-controls': parts.id,
+      'aria-label': t.text('openChat'), 'aria-expanded': 'false', 'aria-controls': parts.id,
       onclick: () => this.toggle(),
     }, [icon('chat', 'kefu-icon-open'), icon('close', 'kefu-icon-close'), this.badge]);
 
@@ -51,7 +51,7 @@ export class Panel {
         el('h2', { class: 'kefu-title', id: titleId, text: parts.title }),
         el('p', { class: 'kefu-subtitle' }, [el('span', { class: 'kefu-dot', 'aria-hidden': 'true' }), parts.subtitle]),
       ]),
-      el('button', { type: 'button', class: 'kefu-close', 'aria-label': t.closeChat, title: t.close, onclick: () => this.close(true) }, [icon('close')]),
+      el('button', { type: 'button', class: 'kefu-close', 'aria-label': t.text('closeChat'), title: t.text('close'), onclick: () => this.close(true) }, [icon('close')]),
     ]);
 
     this.panel = el('section', {
@@ -111,6 +111,6 @@ export class Panel {
     this.unread = n;
     this.badge.hidden = n === 0;
     this.badge.textContent = n > 9 ? '9+' : String(n);
-    this.launcher.setAttribute('aria-label', this.isOpen ? t.closeChat : n ? `${t.openChat} (${t.unread(n)})` : t.openChat);
+    this.launcher.setAttribute('aria-label', this.isOpen ? t.text('closeChat') : n ? `${t.text('openChat')} (${t.unread(n)})` : t.text('openChat'));
   }
 }

@@ -4,11 +4,11 @@
  * relative links, and a way to keep the log scrolled when something grows.
  */
 import type { Locale } from '../core/shop';
-import type { WidgetStrings } from './strings';
+import type { WidgetTexts } from './widget-texts';
 
 export interface RenderContext {
   lang: Locale;
-  t: WidgetStrings;
+  t: WidgetTexts;
   /** Base of relative links and images. */
   serverUrl: string;
   /** Something already shown grew (an image loaded): keep the log at the bottom if it was. */

@@ -26,5 +26,5 @@ export function renderActions(actions: readonly unknown[], ctx: RenderContext, t
     }
     buttons.push(el('button', { type: 'button', class: 'kefu-action', 'data-testid': 'chat-action', text: title, onclick: () => tap(action, title) }));
   }
-  return buttons.length ? el('div', { class: 'kefu-actions', role: 'group', 'aria-label': ctx.t.suggestions }, buttons) : null;
+  return buttons.length ? el('div', { class: 'kefu-actions', role: 'group', 'aria-label': ctx.t.text('suggestions') }, buttons) : null;
 }

@@ -35,7 +35,7 @@ export function renderAttachments(list: readonly unknown[], ctx: RenderContext):
   const wrap = el('div', { class: 'kefu-cards' });
   if (products.length > 1) {
     for (const c of products) c.setAttribute('role', 'listitem');
-    wrap.appendChild(el('div', { class: 'kefu-carousel', role: 'list', 'aria-label': ctx.t.products, tabindex: '0' }, products));
+    wrap.appendChild(el('div', { class: 'kefu-carousel', role: 'list', 'aria-label': ctx.t.text('products'), tabindex: '0' }, products));
   } else if (products.length) {
     wrap.appendChild(products[0]);
   }

@@ -9,7 +9,7 @@ import type { RenderContext, Wire } from '../render-context';
 
 export function faqCard(c: Wire<FaqCardContent>, ctx: RenderContext): HTMLElement {
   const card = el('article', { class: 'kefu-card kefu-card--faq', 'data-testid': 'chat-card', 'data-kind': 'faq', 'data-faq-id': c.faqId == null ? null : String(c.faqId) });
-  card.appendChild(el('span', { class: 'kefu-card-label kefu-faq-label', text: ctx.t.faq }));
+  card.appendChild(el('span', { class: 'kefu-card-label kefu-faq-label', text: ctx.t.text('faq') }));
   card.appendChild(el('h3', { class: 'kefu-faq-q', text: pick(c.question, ctx.lang) }));
   card.appendChild(appendText(el('p', { class: 'kefu-faq-a' }), pick(c.answer, ctx.lang), ctx.serverUrl));
   return card;

@@ -34,14 +34,14 @@ export function productCard(c: Wire<ProductCardContent>, ctx: RenderContext): HT
     : el('h3', { class: 'kefu-card-title', text: title });
   body.appendChild(href ? el('h3', { class: 'kefu-card-heading' }, [titleNode]) : titleNode);
   // The bot names the category in the shopper's language (categoryName); older replies carry only the slug.
-  const category = c.categoryName ? pick(c.categoryName, lang) : c.category == null ? '' : t.categories[String(c.category)] || pick(c.category, lang);
+  const category = c.categoryName ? pick(c.categoryName, lang) : c.category == null ? '' : t.category(String(c.category)) || pick(c.category, lang);
   const meta = [pick(c.brand, lang), category].filter(Boolean).join(' · ');
   if (meta) body.appendChild(el('p', { class: 'kefu-card-meta', text: meta }));
   const priceRow = el('div', { class: 'kefu-card-row' }, [el('span', { class: 'kefu-price', text: fmtMoney(c.price, c.currency, lang) })]);
   const stock = stockBadge(c, ctx);
   if (stock) priceRow.appendChild(stock);
   body.appendChild(priceRow);
-  if (c.reason) body.appendChild(el('p', { class: 'kefu-card-reason' }, [el('span', { class: 'kefu-card-label', text: t.reason }), pick(c.reason, lang)]));
+  if (c.reason) body.appendChild(el('p', { class: 'kefu-card-reason' }, [el('span', { class: 'kefu-card-label', text: t.text('reason') }), pick(c.reason, lang)]));
   card.appendChild(body);
   return card;
 }
@@ -52,12 +52,12 @@ function stockBadge(c: Wire<ProductCardContent>, { t }: RenderContext): HTMLElem
   let text: string | null = null;
   let kind = 'ok';
   if (c.inStock === false || n === 0) {
-    text = t.outOfStock;
+    text = t.text('outOfStock');
     kind = 'out';
   } else if (n != null && n <= 5) {
-    text = t.lowStock(n);
+    text = t.text('lowStock', { n: n });
     kind = 'low';
-  } else if (n != null) text = `${t.inStock} · ${t.stockCount(n)}`;
-  else if (c.inStock === true) text = t.inStock;
+  } else if (n != null) text = `${t.text('inStock')} · ${t.text('stockCount', { n: n })}`;
+  else if (c.inStock === true) text = t.text('inStock');
   return text ? el('span', { class: `kefu-stock kefu-stock--${kind}`, text }) : null;
 }

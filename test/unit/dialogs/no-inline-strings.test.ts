@@ -48,7 +48,6 @@ const NOT_MOVED_YET: Record<string, string> = {
   'chat/replay-unanswered.ts': 'restart notice -> chat.restarted / chat.restartedPrivate',
   'bot/kefu-bot-adapter.ts': 'turn error notice -> common.turnFailed',
   'domain/staff-hours.ts': 'weekday names, 今天/明天, 每天, 暂无人工客服时间 -> dialogs/staff-hours texts',
-  'widget/strings.ts': "the widget's UI strings -> dialogs/widget.json, sent to the widget by the server",
   'privacy/anonymous-view.ts': 'hidden-order placeholder -> privacy.orderHidden, once ChatService holds Responses',
 };
 
