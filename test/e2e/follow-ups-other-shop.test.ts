@@ -16,7 +16,7 @@ import { importShopFolder } from '../../src/import/import-shop';
 import { openEmbeddedStores } from '../../src/storage/embedded';
 import { cardsOf, ChatClient, intentOf, textOf } from '../helpers/chat-client';
 import { MODEL_CACHE, TEST_SECRET } from '../helpers/test-server';
-import { expectCardsWithin, medianPrice } from './follow-ups-expect';
+import { expectCardsWithin, expectLatestThenCancelIt, expectSecondCardThenIt, medianPrice } from './follow-ups-expect';
 
 const FIXTURE = path.join(__dirname, '..', 'fixtures', 'other-shop');
 const readJson = <T>(name: string): T[] => JSON.parse(fs.readFileSync(path.join(FIXTURE, name), 'utf8')) as T[];
@@ -24,7 +24,6 @@ const products = readJson<Product>('products.json');
 const orders = readJson<Order>('orders.json');
 const product = (id: unknown) => products.find((p) => p.id === id)!;
 const soldOutCoffee = products.find((p) => p.category === 'coffee' && p.stock === 0)!;
-const byDate = (customerId: string) => orders.filter((o) => o.customerId === customerId).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 
 const PHRASES = {
   zh: {
@@ -116,16 +115,7 @@ describe.each(['zh', 'en'] as const)('follow-ups on another shop (%s)', (lang) =
   });
 
   it('should answer about the second card shown, and "it" is that one next', async () => {
-    const c = await connect();
-    const list = cardsOf(await c.say(say.books), 'product');
-    expect(list.length).toBeGreaterThanOrEqual(2);
-    const turn = await c.say(say.second);
-    expect(intentOf(turn)).toBe('product.info');
-    expect(cardsOf(turn, 'product').map((card) => card.productId)).toEqual([list[1].productId]);
-    expect(textOf(turn)).toContain(localize(product(list[1].productId).title, lang));
-    const stock = await c.say(say.itStock);
-    expect(intentOf(stock)).toBe('product.stock');
-    expect(cardsOf(stock, 'product')[0]).toMatchObject({ productId: list[1].productId });
+    await expectSecondCardThenIt(await connect(), { list: say.books, second: say.second, itStock: say.itStock }, products, lang);
   });
 
   it('should say that the moka pot asked about after a coffee list is sold out', async () => {
@@ -138,16 +128,9 @@ describe.each(['zh', 'en'] as const)('follow-ups on another shop (%s)', (lang) =
   });
 
   it('should read "my latest order" in the order context and cancel the order last shown', async () => {
-    const mine = byDate(say.customer);
-    const [first, latest] = [mine[0], mine[mine.length - 1]];
-    expect(latest.status).toBe('paid');
+    const mine = orders.filter((o) => o.customerId === say.customer);
+    expect(mine.map((o) => o.status)).toContain('paid');
     const c = await connect({ customerToken: signCustomerToken(say.customer, TEST_SECRET) });
-    expect(cardsOf(await c.say(say.status(first.id)), 'order').map((o) => o.orderId)).toEqual([first.id]);
-    const next = await c.say(say.latest);
-    expect(intentOf(next)).toBe('order.status');
-    expect(cardsOf(next, 'order').map((o) => o.orderId)).toEqual([latest.id]);
-    const cancel = await c.say(say.cancelIt);
-    expect(intentOf(cancel)).toBe('order.cancel');
-    expect(textOf(cancel)).toContain(latest.id);
+    await expectLatestThenCancelIt(c, { status: say.status, latest: say.latest, cancelIt: say.cancelIt }, mine);
   });
 });
