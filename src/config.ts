@@ -5,8 +5,9 @@
  * reads them, `kefu config` prints them with their source, and the README's settings table is
  * generated from the same list. Secrets come only from env.
  *
- * Not settings: `knowledgeDir`, `intentsDir`, `dialogsDir` and `publicDir` are where the package's
- * built-in content lives; a shop replaces content through its own folder (`KEFU_SHOP_DIR`).
+ * Not settings: `intentsDir`, `dialogsDir` and `publicDir` are where the package's built-in
+ * content lives; a shop overrides content and brings its knowledge in its own folder
+ * (`KEFU_SHOP_DIR`, resolved by `shop-folder/shop-content`).
  */
 import path from 'node:path';
 import type { PrivacySettings } from './privacy/privacy-settings';
@@ -67,8 +68,6 @@ export interface KefuConfig {
   modelDir: string;
   /** The shop's own folder, read over the built-in content (`src/shop-folder`). Unset: the demo shop. */
   shopDir?: string;
-  /** The demo shop imported into an empty store (package content, not a setting). */
-  knowledgeDir: string;
   /** Built-in training utterances (package content). */
   intentsDir: string;
   /** Built-in response templates and flows (package content). */
@@ -180,7 +179,6 @@ export function loadConfig(overrides: Partial<KefuConfig> = {}, env: NodeJS.Proc
   const { settings, deprecations } = resolveSettings(env, overrides);
   warnDeprecations(deprecations);
   const base: Record<string, unknown> = {
-    knowledgeDir: path.join(REPO_ROOT, 'knowledge'),
     intentsDir: path.join(REPO_ROOT, 'intents'),
     dialogsDir: path.join(REPO_ROOT, 'dialogs'),
     publicDir: path.join(REPO_ROOT, 'public'),

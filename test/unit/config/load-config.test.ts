@@ -33,7 +33,6 @@ describe('loadConfig', () => {
       production: false,
       dataDir: cwdData,
       modelDir: path.join(cwdData, 'models'),
-      knowledgeDir: path.join(REPO_ROOT, 'knowledge'),
       intentsDir: path.join(REPO_ROOT, 'intents'),
       dialogsDir: path.join(REPO_ROOT, 'dialogs'),
       publicDir: path.join(REPO_ROOT, 'public'),
