@@ -9,6 +9,7 @@
 import type { KefuConfig } from '../config';
 import type { TurnRunner } from '../core/turn-runner';
 import { createLogger } from '../log';
+import { buildShopLexicon } from '../nlp/lexicon';
 import type { ProgressCallback } from '../nlp/progress-bar';
 import { acceptedExamples } from '../staff/accepted-examples';
 import type { Stores } from '../storage/stores';
@@ -99,7 +100,10 @@ export class LiveCatalogue {
     const started = Date.now();
     const shop = await stores.shop.loadShop();
     const extra = await acceptedExamples(stores.staff.annotations);
-    const result = await trainInWorker({ input: recognizerInput(config, shop, extra), record: options.record === true }, options.onProgress);
+    const input = recognizerInput(config, shop, extra);
+    // Derived here, in this thread's jieba state, as `buildBot` derives it next (see `train-in-worker`).
+    const lexicon = buildShopLexicon(input.products, input.knowledge);
+    const result = await trainInWorker({ input, lexicon, record: options.record === true }, options.onProgress);
     const { dataVersion } = await readShopDataStamp(stores.shop, config.modelDir);
     const runner = await this.deps.build();
     this.runner.swap(runner);

@@ -1,16 +1,26 @@
 /**
  * @module catalogue/train-in-worker
  * Trains (or finds in the model cache) the NLU model of a bot in a worker thread, so the server
- * keeps answering while it trains (about 12–20 s for the demo corpus on two cores): the worker writes
- * the model to the cache, and the main thread then loads it from there (`buildBot` asks the cache
- * with the same `recognizerInput`). Progress and the held-out accuracy come back as messages.
+ * keeps answering while it trains (about 12–40 s for the demo corpus on two busy cores): the worker
+ * writes the model to the cache, and the main thread then loads it from there (`buildBot` asks the
+ * cache with the same `recognizerInput`). Progress and the held-out accuracy come back as messages.
+ *
+ * The shop lexicon comes from the main thread, computed there just before: `buildShopLexicon` cuts
+ * titles with jieba, whose dictionary is per thread and grows with every lexicon applied, so a fresh
+ * worker would derive a different lexicon (another model hash) than the main thread's `buildBot`.
+ * With the main thread's lexicon the worker writes the very file `buildBot` looks for.
  *
  * The worker runs this same file. Built (`dist/`), that is JavaScript; run from the TypeScript
  * sources (jest), the worker first compiles `.ts` files as it requires them, with esbuild (a dev
  * dependency, so only in a checkout).
  */
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { loadOrTrainModel } from '../nlp/model-cache';
+import { loadIntentCorpus } from '../nlp/corpus';
+import type { ShopLexicon } from '../nlp/lexicon-types';
+import { modelHash } from '../nlp/model-cache';
+import { NluEngine, type NluModelJSON } from '../nlp/nlu-engine';
 import type { ProgressCallback } from '../nlp/progress-bar';
 import { recordTraining } from '../staff/record-training';
 import type { TrainingRun } from '../staff/training-runs';
@@ -18,6 +28,8 @@ import type { RecognizerInput } from './recognizer-input';
 
 export interface TrainRequest {
   input: RecognizerInput;
+  /** `buildShopLexicon(input.products, input.knowledge)` as the main thread computes it now. */
+  lexicon: ShopLexicon;
   /** Score the model on the held-out lists and append the run to `training-runs.jsonl` (a retrain asked for). */
   record: boolean;
 }
@@ -49,7 +61,7 @@ require(file);
 `;
 
 /**
- * @example const { run } = await trainInWorker({ input: recognizerInput(config, shop, extra), record: true }, (step, done, total) => ...);
+ * @example const { run } = await trainInWorker({ input, lexicon: buildShopLexicon(input.products, input.knowledge), record: true }, onProgress);
  * @throws Error with the worker's message when training failed (a corpus error, a full disk)
  */
 export function trainInWorker(request: TrainRequest, onProgress: ProgressCallback = () => undefined): Promise<TrainResult> {
@@ -72,20 +84,32 @@ export function trainInWorker(request: TrainRequest, onProgress: ProgressCallbac
   });
 }
 
+/** The model cache's rule (`nlp/model-cache`), with the main thread's lexicon instead of one derived here. */
+function loadOrTrain(request: TrainRequest, post: (message: FromWorker) => void): { engine: NluEngine; trained: boolean } {
+  const { input, lexicon } = request;
+  const corpus = loadIntentCorpus(input.intents, { intents: input.intentNames });
+  const extra = input.extraExamples ?? [];
+  const hash = modelHash(corpus.files, JSON.stringify(lexicon), input.options, extra);
+  const dir = input.modelDir ?? join(input.dataDir, 'models');
+  const file = join(dir, `nlu-${hash}.json`);
+  if (existsSync(file)) return { engine: NluEngine.fromJSON(JSON.parse(readFileSync(file, 'utf8')) as NluModelJSON, lexicon), trained: false };
+  const onProgress: ProgressCallback = (step, done, total) => post({ kind: 'progress', step, done, total });
+  const engine = NluEngine.train(extra.length > 0 ? [...corpus.train, ...extra] : corpus.train, lexicon, { ...input.options, onProgress });
+  mkdirSync(dir, { recursive: true });
+  // Written under a temporary name and renamed, so a reader never sees half a model.
+  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  writeFileSync(tmp, JSON.stringify(engine.toJSON()));
+  renameSync(tmp, file);
+  return { engine, trained: true };
+}
+
 async function work(request: TrainRequest): Promise<TrainResult> {
-  const post = (message: FromWorker): void => parentPort!.postMessage(message);
-  let trained = false;
-  const engine = loadOrTrainModel({
-    ...request.input,
-    // Functions are left out of the model hash (JSON), so this is the same model as without it.
-    options: { ...request.input.options, onProgress: (step, done, total) => post({ kind: 'progress', step, done, total }) },
-    onTrained: () => (trained = true),
-  });
+  const { engine, trained } = loadOrTrain(request, (message) => parentPort!.postMessage(message));
   if (!request.record && !trained) return { trained };
   const run = await recordTraining(engine, {
     intents: request.input.intents,
     ...(request.input.intentNames ? { intentNames: request.input.intentNames } : {}),
-    modelDir: request.input.modelDir ?? `${request.input.dataDir}/models`,
+    modelDir: request.input.modelDir ?? join(request.input.dataDir, 'models'),
     acceptedAnnotations: request.input.extraExamples?.length ?? 0,
   });
   return { trained, run };
