@@ -4,7 +4,7 @@
  * domain at hand (defaults of helpers whose callers have not passed one).
  */
 import path from 'node:path';
-import { REPO_ROOT } from '../config';
+import { REPO_ROOT } from '../config/repo-root';
 import { loadDomain } from './load-domain';
 import type { Domain } from './types';
 

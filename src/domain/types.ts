@@ -99,5 +99,6 @@ export interface DomainFile {
   intents?: Record<string, IntentEntry | null>;
   thresholds?: Partial<Thresholds>;
   keywords?: Partial<Keywords>;
-  staffHours?: StaffHoursData;
+  /** Merged key by key over the earlier files' staff hours. */
+  staffHours?: Partial<StaffHoursData>;
 }
