@@ -13,6 +13,7 @@ import { CONVERSATION_KEY } from '../../src/bot/turn-keys';
 import type { KefuBot } from '../../src/bot/kefu-bot';
 import { openEmbeddedStores } from '../../src/storage/embedded';
 import type { Stores } from '../../src/storage/stores';
+import { MEMORY_PROPERTY } from '../../src/privacy/order-access';
 import { MODEL_CACHE } from '../helpers/test-server';
 import { customerOf, lastFour, orderWith } from '../helpers/shop-fixture';
 
@@ -91,5 +92,28 @@ describe('KefuBot (TestAdapter)', () => {
         expect(a.locale).toBe('en');
         expect(cards(a, 'faq')).toHaveLength(1);
       });
+  });
+
+  it.each([
+    ['zh', '推荐几款3000以内的手机', '第二个拍照咋样'],
+    ['en', 'recommend a phone under 3000', 'is the second one any good for calls?'],
+  ])('should keep the cards shown in the conversation state and answer about the second one (%s)', async (_lang, ask, second) => {
+    const test = adapter();
+    let shown: string[] = [];
+    await test
+      .send(ask)
+      .assertReply((a) => {
+        shown = cards(a, 'product').map((c) => (c.content as { productId: string }).productId);
+        expect(shown.length).toBeGreaterThanOrEqual(2);
+      })
+      .send(second)
+      .assertReply((a) => {
+        expect(intentOf(a)).toBe('product.info');
+        expect(cards(a, 'product').map((c) => (c.content as { productId: string }).productId)).toEqual([shown[1]]);
+      });
+    // What the memory holds is in botbuilder's ConversationState, in the store: the product question's card now.
+    const key = `test/conversations/test-conversation-${n}/`;
+    const state = (await stores.state.read([key]))[key] as Record<string, { recent?: { intent: string; productIds: string[]; constraints?: object } }>;
+    expect(state[MEMORY_PROPERTY].recent).toMatchObject({ intent: 'product.info', productIds: [shown[1]], constraints: { category: 'phones' } });
   });
 });
