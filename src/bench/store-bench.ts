@@ -132,8 +132,7 @@ async function benchStore(
     if (cpuMs > 0) spin(cpuMs);
     await stores.state.write({ [key]: { ...state, turn: i } });
     const replies = [activity(conversationId, 2 * i, 'bot', inbound.id), activity(conversationId, 2 * i + 1, 'bot', inbound.id)];
-    if (stores.transcripts.appendAll) await stores.transcripts.appendAll(replies);
-    else for (const r of replies) await stores.transcripts.append(r);
+    await stores.transcripts.appendAll(replies);
   };
   for (const conversations of concurrency) {
     const each = Math.max(1, Math.round(appends / conversations));

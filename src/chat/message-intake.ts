@@ -5,7 +5,7 @@
  * retried id is not run again unless its turn never completed.
  */
 import { randomUUID } from 'node:crypto';
-import type { ChatActivity, Conversation, TranscriptStore } from '../core/conversation';
+import type { ChatActivity, Conversation, TranscriptAppender, TranscriptReader } from '../core/conversation';
 import type { Locale } from '../core/shop';
 import type { TurnGuards } from '../core/turn-runner';
 import { AppError, ErrorCodes } from '../errors';
@@ -56,7 +56,7 @@ export class MessageIntake {
   private readonly arrivals = new TurnQueue();
 
   constructor(
-    private readonly transcripts: TranscriptStore,
+    private readonly transcripts: TranscriptAppender & TranscriptReader,
     private readonly opener: ConversationOpener,
     private readonly pipeline: TurnPipeline,
     /** The turns of each conversation, one at a time (shared with replay). */

@@ -2,7 +2,7 @@
  * @module chat/reply-feedback
  * A shopper's rating of one of the bot's replies in their own conversation.
  */
-import type { Conversation, FeedbackStore, TranscriptStore } from '../core/conversation';
+import type { Conversation, FeedbackStore, TranscriptReader } from '../core/conversation';
 import { AppError, ErrorCodes } from '../errors';
 
 export interface ReplyRating {
@@ -16,7 +16,7 @@ export interface ReplyRating {
  * @example await rateReply(stores, conversation, { activityId, rating: 'up' })
  */
 export async function rateReply(
-  stores: { transcripts: TranscriptStore; feedback: FeedbackStore },
+  stores: { transcripts: TranscriptReader; feedback: FeedbackStore },
   conversation: Conversation,
   fb: ReplyRating,
 ): Promise<void> {

@@ -8,7 +8,7 @@
  * (`privacy/order-access`); others get a placeholder asking to verify again (`privacy/anonymous-view`).
  */
 import type { Storage } from 'botbuilder-core';
-import type { ChatActivity, Conversation, TranscriptStore } from '../core/conversation';
+import type { ChatActivity, Conversation, TranscriptReader } from '../core/conversation';
 import { anonymousView } from '../privacy/anonymous-view';
 import { readGrants, verifiedOrders } from '../privacy/order-access';
 
@@ -20,7 +20,7 @@ export interface HistoryOptions {
 
 /** @example await shopperHistory(stores, conversation, { limit: 50 }, session) */
 export async function shopperHistory(
-  stores: { transcripts: TranscriptStore; state: Storage },
+  stores: { transcripts: TranscriptReader; state: Storage },
   conversation: Conversation,
   options: HistoryOptions,
   session?: string,

@@ -5,7 +5,7 @@
  * race re-runs the turn on fresh state; a store that is unavailable discards the turn and tells
  * the shopper to try again (`KEFU_UNAVAILABLE`).
  */
-import type { ChatActivity, Conversation, ConversationStore, TranscriptStore } from '../core/conversation';
+import type { ChatActivity, Conversation, ConversationStore, TranscriptAppender } from '../core/conversation';
 import type { OutgoingActivity, TurnGuards, TurnRunner } from '../core/turn-runner';
 import { AppError, ErrorCodes } from '../errors';
 import { createLogger } from '../log';
@@ -26,7 +26,7 @@ export class TurnPipeline {
   private readonly pacer = new TurnPacer();
 
   constructor(
-    private readonly stores: { conversations: ConversationStore; transcripts: TranscriptStore },
+    private readonly stores: { conversations: ConversationStore; transcripts: TranscriptAppender },
     private readonly runner: TurnRunner,
     private readonly events: ChatEvents,
   ) {}

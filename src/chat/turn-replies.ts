@@ -3,13 +3,13 @@
  * What the chat service asks of the transcript about a turn's replies: whether a stored message
  * was answered, and storing a turn's replies all or nothing.
  */
-import type { ChatActivity, TranscriptStore } from '../core/conversation';
+import type { ChatActivity, TranscriptAppender, TranscriptReader } from '../core/conversation';
 
 /** Tries to store a turn's replies before the shopper is asked to try again. */
 const REPLY_STORE_ATTEMPTS = 3;
 
 /** True when a stored message has no stored reply (its turn never completed); false when the store cannot tell. */
-export async function awaitsReply(transcripts: TranscriptStore, conversationId: string, activityId: string): Promise<boolean> {
+export async function awaitsReply(transcripts: TranscriptReader, conversationId: string, activityId: string): Promise<boolean> {
   try {
     return (await transcripts.repliesTo(conversationId, activityId)).length === 0;
   } catch {
@@ -17,13 +17,12 @@ export async function awaitsReply(transcripts: TranscriptStore, conversationId: 
   }
 }
 
-/** All or nothing when the store can; a few quick retries ride out a brief outage (appends are idempotent). */
-export async function storeReplies(transcripts: TranscriptStore, replies: ChatActivity[]): Promise<void> {
+/** All or nothing; a few quick retries ride out a brief outage (appends are idempotent). */
+export async function storeReplies(transcripts: TranscriptAppender, replies: ChatActivity[]): Promise<void> {
   if (replies.length === 0) return;
   for (let attempt = 1; ; attempt++) {
     try {
-      if (transcripts.appendAll) await transcripts.appendAll(replies);
-      else for (const r of replies) await transcripts.append(r);
+      await transcripts.appendAll(replies);
       return;
     } catch (err) {
       if (attempt >= REPLY_STORE_ATTEMPTS) throw err;

@@ -1,11 +1,11 @@
 /**
  * @module chat/unanswered-replay
  * At start, answers the messages a crash left acknowledged but unanswered
- * (`TranscriptStore.unanswered`): each runs through its conversation's queue, in order, as a
+ * (`UnansweredFinder.unanswered`): each runs through its conversation's queue, in order, as a
  * retried message would; a message whose only stored copy is redacted is answered with "please
  * send that again" instead (`replay-unanswered`).
  */
-import type { ChatActivity, Conversation, ConversationStore, TranscriptStore, UnansweredActivity } from '../core/conversation';
+import type { ChatActivity, Conversation, ConversationStore, TranscriptAppender, TranscriptReader, UnansweredActivity, UnansweredFinder } from '../core/conversation';
 import { createLogger } from '../log';
 import { BOT_ID, turnEnd } from './bot-activities';
 import type { ChatEvents } from './chat-events';
@@ -22,7 +22,7 @@ type DeliverTo = NonNullable<ReplayOptions['deliver']>;
 
 export class UnansweredReplay {
   constructor(
-    private readonly stores: { conversations: ConversationStore; transcripts: TranscriptStore },
+    private readonly stores: { conversations: ConversationStore; transcripts: TranscriptAppender & TranscriptReader & UnansweredFinder },
     private readonly pipeline: TurnPipeline,
     private readonly queue: TurnQueue,
     private readonly inFlight: TurnsInFlight,
@@ -40,10 +40,6 @@ export class UnansweredReplay {
   async replay(options: ReplayOptions): Promise<ReplaySummary> {
     const summary: ReplaySummary = { found: 0, replayed: 0, askedAgain: 0, skipped: 0 };
     const transcripts = this.stores.transcripts;
-    if (!transcripts.unanswered) {
-      log.warn('replay: this store cannot list unanswered messages; none replayed');
-      return summary;
-    }
     const limit = options.limit ?? DEFAULT_REPLAY_LIMIT;
     const deliver = options.deliver ?? this.push;
     try {

@@ -60,10 +60,10 @@ export interface ConversationStore {
   get(id: string): Promise<Conversation | null>;
   update(id: string, patch: ConversationPatch): Promise<Conversation | null>;
   /**
-   * Optional (retention): deletes every conversation with no activity since `cutoff` (ISO time),
-   * with its activities, dialog state, handoff entry and feedback; resolves with how many.
+   * Retention: deletes every conversation with no activity since `cutoff` (ISO time), with its
+   * activities, dialog state, handoff entry and feedback; resolves with how many.
    */
-  deleteInactiveSince?(cutoff: string): Promise<number>;
+  deleteInactiveSince(cutoff: string): Promise<number>;
 }
 
 /** Which copy of a transcript a reader gets. */
@@ -86,37 +86,59 @@ export interface AppendResult {
   inserted: boolean;
 }
 
-/** Every activity in and out, in order. */
-export interface TranscriptStore {
+/**
+ * Appending a turn: every activity in and out, in order, idempotent on its id (a retried message
+ * or a retried batch of replies is stored once).
+ */
+export interface TranscriptAppender {
   /** Stores the activity unless one with the same id exists in that conversation. */
   append(activity: ChatActivity, options?: AppendOptions): Promise<AppendResult>;
+  /** Appends several activities all or nothing (a turn's replies); `raw[i]` is the raw copy of `activities[i]`. */
+  appendAll(activities: ChatActivity[], options?: { raw?: (ChatActivity | undefined)[]; rawUntil?: string }): Promise<AppendResult[]>;
+}
+
+/** Reading a conversation's history back. */
+export interface TranscriptReader {
   get(conversationId: string, activityId: string): Promise<ChatActivity | null>;
   /** Oldest first; `before` is an activity id; at most `limit` (capped at 100); `view` defaults to `staff`. */
   list(conversationId: string, options?: { before?: string; limit?: number; view?: TranscriptView }): Promise<ChatActivity[]>;
   /** Replies already sent for an inbound activity (used to answer a retried message). */
   repliesTo(conversationId: string, activityId: string): Promise<ChatActivity[]>;
-  /**
-   * Optional: appends several activities all or nothing (a turn's replies). Without it the
-   * caller appends one by one (each append is idempotent, so a retry completes the set).
-   */
-  appendAll?(activities: ChatActivity[], options?: { raw?: (ChatActivity | undefined)[]; rawUntil?: string }): Promise<AppendResult[]>;
-  /**
-   * Optional (exports): activities of every conversation stored at or after `since` (ISO time),
-   * staff copy, in storage order, a page at a time; pass the returned `next` to continue.
-   */
-  scan?(since: string, options?: { cursor?: string; limit?: number }): Promise<{ activities: ChatActivity[]; next?: string }>;
-  /** Optional (retention): forgets raw copies whose time has passed; resolves with how many. */
-  purgeRaw?(now: string): Promise<number>;
-  /**
-   * Optional (replay after a crash): shopper messages and postbacks stored at or after `since`
-   * (ISO time) whose turn never completed — no stored reply, nothing stored after them by the bot
-   * or an agent — in conversations that exist and are not held by staff (`handoff`). Oldest
-   * first, at most `limit`; each in the owner view (the raw copy while one is kept).
-   */
-  unanswered?(since: string, limit: number): Promise<UnansweredActivity[]>;
 }
 
-/** A shopper's message found by `TranscriptStore.unanswered`. */
+/** Exports: every conversation's activities, a page at a time. */
+export interface TranscriptScanner {
+  /**
+   * Activities of every conversation stored at or after `since` (ISO time), staff copy, in
+   * storage order, a page at a time; pass the returned `next` to continue.
+   */
+  scan(since: string, options?: { cursor?: string; limit?: number }): Promise<{ activities: ChatActivity[]; next?: string }>;
+}
+
+/** Replay after a crash: the messages whose turn never completed. */
+export interface UnansweredFinder {
+  /**
+   * Shopper messages and postbacks stored at or after `since` (ISO time) whose turn never
+   * completed — no stored reply, nothing stored after them by the bot or an agent — in
+   * conversations that exist and are not held by staff (`handoff`). Oldest first, at most
+   * `limit`; each in the owner view (the raw copy while one is kept).
+   */
+  unanswered(since: string, limit: number): Promise<UnansweredActivity[]>;
+}
+
+/** Retention of the raw copies kept beside redacted activities (`AppendOptions.raw`). */
+export interface RawCopyRetention {
+  /** Forgets raw copies whose time has passed; resolves with how many. */
+  purgeRaw(now: string): Promise<number>;
+}
+
+/**
+ * Every transcript port, as one adapter provides them on one table or collection. Code that
+ * needs only some takes those ports (`TranscriptAppender`, `TranscriptReader`…), not this.
+ */
+export interface TranscriptStore extends TranscriptAppender, TranscriptReader, TranscriptScanner, UnansweredFinder, RawCopyRetention {}
+
+/** A shopper's message found by `UnansweredFinder.unanswered`. */
 export interface UnansweredActivity {
   activity: ChatActivity;
   /**

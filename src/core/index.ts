@@ -2,7 +2,11 @@
 export * from './shop';
 export * from './nlu';
 export * from './conversation';
+export * from './conversation-search';
 export * from './orders';
 export * from './shop-repository';
+export * from './staff';
 export * from './turn-runner';
 export * from './conversation-state-keys';
+/** The set of store ports one adapter provides. */
+export * from './stores';

@@ -43,22 +43,11 @@ function carriesMask(activity: ChatActivity): boolean {
 }
 
 export class PrivateTranscriptStore implements TranscriptStore {
-  readonly scan?: TranscriptStore['scan'];
-  readonly purgeRaw?: TranscriptStore['purgeRaw'];
-  readonly unanswered?: TranscriptStore['unanswered'];
-
   constructor(
     private readonly inner: TranscriptStore,
     private readonly settings: PrivacySettings,
     private readonly now: () => Date = () => new Date(),
-  ) {
-    if (inner.scan) this.scan = inner.scan.bind(inner);
-    if (inner.purgeRaw) this.purgeRaw = inner.purgeRaw.bind(inner);
-    if (inner.unanswered) {
-      const find = inner.unanswered.bind(inner);
-      this.unanswered = async (since, limit) => (await find(since, limit)).map(flagRedacted);
-    }
-  }
+  ) {}
 
   private rawUntil(): string | undefined {
     return this.settings.rawRetentionDays > 0
@@ -91,11 +80,6 @@ export class PrivateTranscriptStore implements TranscriptStore {
   }
 
   async appendAll(activities: ChatActivity[]): Promise<AppendResult[]> {
-    if (!this.inner.appendAll) {
-      const results: AppendResult[] = [];
-      for (const a of activities) results.push(await this.append(a));
-      return results;
-    }
     const kept = activities.map(withoutSession);
     const redacted = kept.map(redactActivity);
     const rawUntil = this.rawUntil();
@@ -114,6 +98,18 @@ export class PrivateTranscriptStore implements TranscriptStore {
 
   repliesTo(conversationId: string, activityId: string): Promise<ChatActivity[]> {
     return this.inner.repliesTo(conversationId, activityId);
+  }
+
+  scan(since: string, options?: { cursor?: string; limit?: number }): Promise<{ activities: ChatActivity[]; next?: string }> {
+    return this.inner.scan(since, options);
+  }
+
+  purgeRaw(now: string): Promise<number> {
+    return this.inner.purgeRaw(now);
+  }
+
+  async unanswered(since: string, limit: number): Promise<UnansweredActivity[]> {
+    return (await this.inner.unanswered(since, limit)).map(flagRedacted);
   }
 }
 

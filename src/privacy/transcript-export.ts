@@ -5,7 +5,7 @@
  * byte order mark: without it spreadsheet programs on Chinese Windows read the file in the
  * system's code page (GBK) and garble every Chinese message.
  */
-import type { ChatActivity, TranscriptStore } from '../core/conversation';
+import type { ChatActivity, TranscriptScanner } from '../core/conversation';
 
 export type ExportFormat = 'jsonl' | 'csv';
 
@@ -39,12 +39,11 @@ export function formatLine(a: ChatActivity, format: ExportFormat): string {
  * @example await exportTranscripts(stores.transcripts, '2026-01-01T00:00:00.000Z', 'csv', (s) => process.stdout.write(s));
  */
 export async function exportTranscripts(
-  transcripts: TranscriptStore,
+  transcripts: TranscriptScanner,
   since: string,
   format: ExportFormat,
   write: (chunk: string) => void | Promise<void>,
 ): Promise<number> {
-  if (!transcripts.scan) throw new Error('this store cannot export transcripts');
   if (format === 'csv') await write(csvHead());
   let cursor: string | undefined;
   let count = 0;

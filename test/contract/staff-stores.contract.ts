@@ -302,7 +302,6 @@ export function staffStoresContract(name: string, open: () => Promise<Stores>): 
 
     describe('retention (ConversationStore.deleteInactiveSince)', () => {
       it("should delete an idle conversation's channel reference, assignment and annotations, keeping accepted ones as unlinked training data", async () => {
-        if (!stores.conversations.deleteInactiveSince) return;
         const later = new Date(Date.now() + 60_000).toISOString();
         const future = new Date(Date.now() + 3_600_000).toISOString();
         const keys = (id: string, channel: string) => [`${channel}/conversations/${id}/`, `botframework/references/${id}`];

@@ -1,22 +1,17 @@
 /**
  * The contract every store adapter passes (botbuilder's storageBaseTests, hono's common.case):
- * call `storesContract(name, open)` from one 8-line test file per adapter.
+ * call `storesContract(name, open)` from one 8-line test file per adapter. It runs one suite per
+ * port (`*.contract.ts` beside it), then the conversations, handoffs, shop and orders below.
  */
-import { HANDOFF_PRIORITY, type ChatActivity } from '../../src/core/conversation';
+import { HANDOFF_PRIORITY } from '../../src/core/conversation';
 import type { ShopData } from '../../src/core/shop';
-import { guardStores } from '../../src/storage/guarded-stores';
-import { withPrivacy } from '../../src/storage/open-stores';
-import type { Stores } from '../../src/storage/stores';
-
-const activity = (conversationId: string, id: string, extra: Partial<ChatActivity> = {}): ChatActivity => ({
-  type: 'message',
-  id,
-  conversationId,
-  timestamp: new Date().toISOString(),
-  from: { id: 'u', role: 'user' },
-  text: `text of ${id}`,
-  ...extra,
-});
+import type { Stores } from '../../src/core/stores';
+import { dialogStateContract } from './dialog-state.contract';
+import { retentionContract } from './retention.contract';
+import { transcriptAppenderContract } from './transcript-appender.contract';
+import { transcriptReaderContract } from './transcript-reader.contract';
+import { transcriptScannerContract } from './transcript-scanner.contract';
+import { unansweredFinderContract } from './unanswered-finder.contract';
 
 const tinyShop = (): ShopData => ({
   products: [{ id: 'p1', title: { zh: '手机', en: 'Phone' }, category: 'phones', price: 1999, currency: 'CNY', stock: 3 }],
@@ -27,188 +22,18 @@ const tinyShop = (): ShopData => ({
 });
 
 export function storesContract(name: string, open: () => Promise<Stores>): void {
+  dialogStateContract(name, open);
+  transcriptAppenderContract(name, open);
+  transcriptReaderContract(name, open);
+  transcriptScannerContract(name, open);
+  unansweredFinderContract(name, open);
+  retentionContract(name, open);
   describe(`${name} stores (contract)`, () => {
     let stores: Stores;
     beforeEach(async () => {
       stores = await open();
     });
     afterEach(async () => stores.close());
-
-    describe('Storage (dialog state)', () => {
-      it('should read back what was written, with an eTag', async () => {
-        await stores.state.write({ k: { n: 1 } });
-        const items = await stores.state.read(['k', 'missing']);
-        expect(items.k).toMatchObject({ n: 1 });
-        expect(typeof items.k.eTag).toBe('string');
-        expect(items.missing).toBeUndefined();
-      });
-
-      it('should fail a write with a stale eTag and let "*" overwrite', async () => {
-        await stores.state.write({ k: { n: 1 } });
-        const first = (await stores.state.read(['k'])).k;
-        await stores.state.write({ k: { ...first, n: 2 } });
-        await expect(stores.state.write({ k: { ...first, n: 3 } })).rejects.toThrow(/eTag/);
-        expect((await stores.state.read(['k'])).k.n).toBe(2);
-        await stores.state.write({ k: { n: 4, eTag: '*' } });
-        expect((await stores.state.read(['k'])).k.n).toBe(4);
-      });
-
-      it('should write a batch all or nothing', async () => {
-        await stores.state.write({ a: { n: 1 }, b: { n: 1 } });
-        const { a } = await stores.state.read(['a']);
-        await stores.state.write({ a: { ...a, n: 2 } });
-        await expect(stores.state.write({ b: { n: 9 }, a: { ...a, n: 3 } })).rejects.toThrow();
-        expect((await stores.state.read(['b'])).b.n).toBe(1);
-      });
-
-      it('should delete', async () => {
-        await stores.state.write({ k: { n: 1 } });
-        await stores.state.delete(['k']);
-        expect(await stores.state.read(['k'])).toEqual({});
-      });
-    });
-
-    describe('TranscriptStore', () => {
-      it('should insert an activity id once per conversation', async () => {
-        await stores.conversations.create({ id: 'c', channel: 't', customerId: null, locale: null });
-        expect((await stores.transcripts.append(activity('c', 'a1'))).inserted).toBe(true);
-        const again = await stores.transcripts.append(activity('c', 'a1', { text: 'changed' }));
-        expect(again.inserted).toBe(false);
-        expect(again.activity.text).toBe('text of a1');
-        expect((await stores.transcripts.append(activity('other', 'a1'))).inserted).toBe(true);
-      });
-
-      it('should page oldest first with before and limit, at most 100', async () => {
-        for (let i = 0; i < 120; i++) await stores.transcripts.append(activity('p', `a${i}`));
-        const last = await stores.transcripts.list('p');
-        expect(last).toHaveLength(100);
-        expect(last[0].id).toBe('a20');
-        expect(last[99].id).toBe('a119');
-        const page = await stores.transcripts.list('p', { before: 'a20', limit: 5 });
-        expect(page.map((a) => a.id)).toEqual(['a15', 'a16', 'a17', 'a18', 'a19']);
-        expect(await stores.transcripts.list('p', { before: 'nope' })).toEqual([]);
-        expect(await stores.transcripts.list('someone-else')).toEqual([]);
-      });
-
-      it('should append a batch all or nothing when the adapter offers appendAll', async () => {
-        if (!stores.transcripts.appendAll) return;
-        await stores.transcripts.append(activity('b', 'dup'));
-        const results = await stores.transcripts.appendAll([activity('b', 'n1'), activity('b', 'dup'), activity('b', 'n2')]);
-        expect(results.map((r) => r.inserted)).toEqual([true, false, true]);
-        expect((await stores.transcripts.list('b')).map((a) => a.id)).toEqual(['dup', 'n1', 'n2']);
-        const broken = { ...activity('b', 'n4'), from: undefined } as unknown as ChatActivity;
-        expect(await stores.transcripts.appendAll([activity('b', 'n3'), broken]).then(() => false, () => true)).toBe(true);
-        expect((await stores.transcripts.list('b')).map((a) => a.id)).toEqual(['dup', 'n1', 'n2']);
-      });
-
-      it('should find the replies to an activity', async () => {
-        await stores.transcripts.append(activity('r', 'in'));
-        await stores.transcripts.append(activity('r', 'out1', { replyToId: 'in', from: { id: 'bot', role: 'bot' } }));
-        await stores.transcripts.append(activity('r', 'out2', { replyToId: 'in', from: { id: 'bot', role: 'bot' } }));
-        expect((await stores.transcripts.repliesTo('r', 'in')).map((a) => a.id)).toEqual(['out1', 'out2']);
-      });
-    });
-
-    describe('exports and retention (optional methods)', () => {
-      it('should scan activities since a time, page after page', async () => {
-        if (!stores.transcripts.scan) return;
-        await stores.transcripts.append(activity('s1', 'old', { timestamp: '2026-01-01T00:00:00.000Z' }));
-        for (let i = 0; i < 5; i++) await stores.transcripts.append(activity(i % 2 ? 's1' : 's2', `n${i}`, { timestamp: '2026-02-01T00:00:00.000Z' }));
-        const seen: string[] = [];
-        let cursor: string | undefined;
-        do {
-          const page = await stores.transcripts.scan('2026-01-15T00:00:00.000Z', { cursor, limit: 2 });
-          seen.push(...page.activities.map((a) => a.id));
-          cursor = page.next;
-        } while (cursor !== undefined);
-        expect(seen).toEqual(['n0', 'n1', 'n2', 'n3', 'n4']);
-      });
-
-      it('should keep a raw copy only for its owner view and only until its time', async () => {
-        const future = new Date(Date.now() + 86400000).toISOString();
-        await stores.transcripts.append(activity('v', 'a1', { text: '[phone]' }), { raw: activity('v', 'a1', { text: '13800001234' }), rawUntil: future });
-        expect((await stores.transcripts.list('v'))[0].text).toBe('[phone]');
-        expect((await stores.transcripts.list('v', { view: 'owner' }))[0].text).toBe('13800001234');
-        if (!stores.transcripts.purgeRaw) return;
-        expect(await stores.transcripts.purgeRaw(new Date(Date.now() + 2 * 86400000).toISOString())).toBe(1);
-        expect((await stores.transcripts.list('v', { view: 'owner' }))[0].text).toBe('[phone]');
-      });
-
-      it('should delete idle conversations with everything kept for them', async () => {
-        if (!stores.conversations.deleteInactiveSince) return;
-        await stores.conversations.create({ id: 'idle', channel: 'socketio', customerId: null, locale: null });
-        await stores.transcripts.append(activity('idle', 'i1', { timestamp: '2026-01-01T00:00:00.000Z' }));
-        await stores.state.write({ 'socketio/conversations/idle/': { n: 1 } });
-        const later = new Date(Date.now() + 60000).toISOString();
-        expect(await stores.conversations.deleteInactiveSince(later)).toBe(1);
-        expect(await stores.conversations.get('idle')).toBeNull();
-        expect(await stores.transcripts.list('idle')).toEqual([]);
-        expect(await stores.state.read(['socketio/conversations/idle/'])).toEqual({});
-      });
-    });
-
-    describe('replay after a crash (optional unanswered)', () => {
-      const at = (second: number): string => new Date(Date.UTC(2026, 1, 1, 0, 0, second)).toISOString();
-      const bot = (conversationId: string, id: string, replyToId: string, second: number): ChatActivity =>
-        activity(conversationId, id, { replyToId, timestamp: at(second), from: { id: 'bot', role: 'bot' } });
-      const conversation = (id: string) => stores.conversations.create({ id, channel: 'socketio', customerId: null, locale: 'zh' });
-
-      it('should find shopper messages since a time that have no reply, oldest first, outside staff-held conversations', async () => {
-        if (!stores.transcripts.unanswered) return;
-        for (const id of ['q', 'q2', 'held', 'moved']) await conversation(id);
-        await stores.conversations.update('held', { handoff: true });
-        await stores.transcripts.append(activity('q', 'old', { timestamp: '2026-01-01T00:00:00.000Z' }));
-        await stores.transcripts.append(activity('q', 'answered', { timestamp: at(1) }));
-        await stores.transcripts.append(bot('q', 'answered-reply', 'answered', 1));
-        await stores.transcripts.append(activity('q', 'open1', { timestamp: at(2) }));
-        await stores.transcripts.append(activity('q2', 'tap', { timestamp: at(3), text: undefined, value: 'order:status' }));
-        await stores.transcripts.append(activity('q', 'open2', { timestamp: at(4) }));
-        await stores.transcripts.append(activity('held', 'held1', { timestamp: at(5) }));
-        // The shopper moved on: a later message was answered, so the earlier one is not run after it.
-        await stores.transcripts.append(activity('moved', 'early', { timestamp: at(6) }));
-        await stores.transcripts.append(activity('moved', 'late', { timestamp: at(7) }));
-        await stores.transcripts.append(bot('moved', 'late-reply', 'late', 7));
-        // An agent's message (no reply-to) also answers what came before it.
-        await stores.transcripts.append(activity('moved', 'to-agent', { timestamp: at(8) }));
-        await stores.transcripts.append(activity('moved', 'agent-says', { timestamp: at(8), from: { id: 's1', role: 'agent' } }));
-        await stores.transcripts.append(activity('gone', 'orphan', { timestamp: at(9) }));
-
-        const found = await stores.transcripts.unanswered('2026-01-15T00:00:00.000Z', 10);
-        expect(found.map((f) => [f.activity.conversationId, f.activity.id])).toEqual([['q', 'open1'], ['q2', 'tap'], ['q', 'open2']]);
-        expect(found[1].activity).toMatchObject({ value: 'order:status', from: { role: 'user' } });
-        expect((await stores.transcripts.unanswered('2026-01-15T00:00:00.000Z', 2)).map((f) => f.activity.id)).toEqual(['open1', 'tap']);
-        expect(await stores.transcripts.unanswered(at(5), 10)).toEqual([]);
-        await stores.transcripts.append(bot('q', 'open1-reply', 'open1', 10));
-        expect((await stores.transcripts.unanswered(at(0), 10)).map((f) => f.activity.id)).toEqual(['tap', 'open2']);
-      });
-
-      it('should give the raw copy while one is kept', async () => {
-        if (!stores.transcripts.unanswered) return;
-        await conversation('v');
-        const future = new Date(Date.now() + 86400000).toISOString();
-        await stores.transcripts.append(activity('v', 'a1', { text: '[phone]', timestamp: at(1) }), { raw: activity('v', 'a1', { text: '13800001234', timestamp: at(1) }), rawUntil: future });
-        const [found] = await stores.transcripts.unanswered(at(0), 10);
-        expect(found.activity.text).toBe('13800001234');
-      });
-
-      it('should pass through the guard and the privacy layer, which flags a copy whose words were redacted', async () => {
-        if (!stores.transcripts.unanswered) return;
-        await conversation('p');
-        const redactedOnly = withPrivacy(guardStores(stores), { rawRetentionDays: 0, retentionDays: 0 }).transcripts;
-        const keepingRaw = withPrivacy(guardStores(stores), { rawRetentionDays: 1, retentionDays: 0 }).transcripts;
-        await redactedOnly.append(activity('p', 'digits', { text: '1234', timestamp: at(1) }));
-        await redactedOnly.append(activity('p', 'plain', { text: '你们运费怎么算', timestamp: at(2) }));
-        await keepingRaw.append(activity('p', 'phone', { text: 'call me on 138 0000 1234', timestamp: at(3) }));
-        await redactedOnly.append(activity('p', 'tapped', { text: undefined, value: 'verify', channelData: { postbackData: { email: 'amy@example.com' } }, timestamp: at(4) }));
-        const found = await redactedOnly.unanswered!(at(0), 10);
-        expect(found.map((f) => [f.activity.id, f.activity.text ?? f.activity.value, f.redacted])).toEqual([
-          ['digits', '[****]', true],
-          ['plain', '你们运费怎么算', false],
-          ['phone', 'call me on 138 0000 1234', false],
-          ['tapped', 'verify', true],
-        ]);
-      });
-    });
 
     describe('ConversationStore and HandoffQueue', () => {
       it('should create, read and update conversations', async () => {
