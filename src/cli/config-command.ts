@@ -20,7 +20,7 @@ function sourceText(source: SettingSource): string {
 }
 
 function table(settings: EffectiveSetting[]): string {
-  const rows = [['variable', 'value', 'source'], ...settings.map((s) => [s.env, s.source.kind === 'default' && s.text === '' ? '(unset)' : s.text, sourceText(s.source)])];
+  const rows = [['variable', 'value', 'source'], ...settings.map((s) => [s.env, s.text, sourceText(s.source)])];
   const widths = [0, 1].map((column) => Math.max(...rows.map((row) => row[column].length)));
   return rows.map((row) => `${row[0].padEnd(widths[0])}  ${row[1].padEnd(widths[1])}  ${row[2]}`.trimEnd()).join('\n') + '\n';
 }

@@ -12,7 +12,7 @@ export interface EffectiveSetting {
   env: string;
   /** Masked when the setting is a secret; absent when unset. */
   value?: unknown;
-  /** The value as an environment variable would hold it (masked too); '' when unset. */
+  /** The value as an environment variable would hold it (masked too), or `(unset: what that means)`. */
   text: string;
   source: SettingSource;
   secret: boolean;
@@ -35,7 +35,8 @@ export function effectiveSettings(env: NodeJS.ProcessEnv): { settings: Effective
   const effective = settings.map(({ setting, value, source }): EffectiveSetting => {
     const shown = maskSecret(setting, value);
     const secret = setting.secret !== undefined;
-    const text = value === undefined ? '' : secret ? String(shown) : setting.type.format(value);
+    const unset = setting.defaultDoc ? `(unset: ${setting.defaultDoc.replace(/`/g, '')})` : '(unset)';
+    const text = value === undefined ? unset : secret ? String(shown) : setting.type.format(value);
     return { key: setting.key, env: setting.env, ...(shown === undefined ? {} : { value: shown }), text, source, secret };
   });
   return { settings: effective, deprecations };

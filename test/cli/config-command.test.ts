@@ -111,11 +111,12 @@ describe('kefu config', () => {
     expect(r.stdout).toBe('');
   });
 
-  it('should show a shop folder named in Chinese or in English as it is', () => {
+  it('should show a shop folder named in Chinese or in English as it is, and what unset means', () => {
     for (const dir of ['/srv/店铺/茶叶', '/srv/shops/tea']) {
       const r = kefuConfig({ KEFU_SHOP_DIR: dir });
       expect(r.stdout).toMatch(new RegExp(`^KEFU_SHOP_DIR +${dir} +env KEFU_SHOP_DIR$`, 'm'));
     }
+    expect(kefuConfig({}).stdout).toMatch(/^KEFU_SHOP_DIR +\(unset: the demo shop, shops\/demo\) +default$/m);
   });
 
   it('should list KEFU_ variables that are no setting (a typo is not silently ignored)', () => {
