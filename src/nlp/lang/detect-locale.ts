@@ -20,8 +20,23 @@ function scriptOf(cp: number): number {
   return s;
 }
 
+/** A Latin word with a capital or a digit in it: a name or a model (Bialetti, iPhone, WH-1000XM5). */
+const LATIN_WORD = /[\p{Script=Latin}\d-]+/gu;
+const NAME_LIKE = /[\p{Lu}\d]/u;
+
+/** Letters of the Latin words in the text that are not names (only asked of mixed text). */
+function commonLatinLetters(text: string): number {
+  let letters = 0;
+  for (const [word] of text.matchAll(LATIN_WORD)) {
+    if (!NAME_LIKE.test(word)) letters += word.replace(/-/g, '').length;
+  }
+  return letters;
+}
+
 /**
  * The language with more letters: each Han character and each Latin letter counts one.
+ * In text with both scripts, Latin words that are names (a capital or a digit in them) do not
+ * count: 那Bialetti的摩卡壶呢 is Chinese about an Italian brand, "any 华为 earbuds" English.
  * On a tie, or with no letters at all, 'zh' if there is any Han character, else 'en'.
  * @example detectLocale('我的订单 DD20261101008 到哪了') // 'zh'
  * @example detectLocale('where is my 订单') // 'en'
@@ -42,6 +57,7 @@ export function detectLocale(text: string): Locale {
     if (s === 1) han++;
     else if (s === 2) latin++;
   }
+  if (han > 0 && latin > 0) latin = commonLatinLetters(text);
   if (han > latin) return 'zh';
   if (latin > han) return 'en';
   return han > 0 ? 'zh' : 'en';

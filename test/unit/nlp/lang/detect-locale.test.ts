@@ -13,6 +13,14 @@ describe('detectLocale', () => {
     expect(detectLocale('退 abc')).toBe('en');
   });
 
+  it('should not count names (a capital or a digit) in mixed text, in either language', () => {
+    expect(detectLocale('那Bialetti的摩卡壶呢')).toBe('zh');
+    expect(detectLocale('要Sony WH-1000XM5的')).toBe('zh');
+    expect(detectLocale('any 华为 earbuds')).toBe('en');
+    expect(detectLocale('is the Sony 降噪 good')).toBe('en');
+    expect(detectLocale('Bialetti moka pot')).toBe('en'); // one script: every letter counts
+  });
+
   it('should fall back to zh on a tie with Han, else en', () => {
     expect(detectLocale('好ab')).toBe('en');
     expect(detectLocale('好a')).toBe('zh');
