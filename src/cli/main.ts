@@ -16,7 +16,7 @@ import { runTrain } from './train-command';
 const USAGE = `usage: kefu <command>
 
   serve [--shop DIR] [--workers N|auto]
-                        start the chat server (PORT, HOST, KEFU_DATA_DIR, KEFU_SHOP_DIR, KEFU_SHOP_SECRET, KEFU_WORKERS)
+                        start the chat server (KEFU_PORT, KEFU_HOST, KEFU_DATA_DIR, KEFU_SHOP_DIR, KEFU_SHOP_SECRET, KEFU_WORKERS)
   init DIR              write a starter shop folder (domain.json, intents/, dialogs/, knowledge/) for --shop
   config [--json]       the effective configuration: each setting's value and source, secrets masked
   import FOLDER         import shop data (products, customers, orders, events, faq)
