@@ -13,10 +13,12 @@ import { parseFeedback, parseHistoryRequest, parseMessage, parsePostback, type I
 import { ChatLimits, type LimitedEvent } from '../../chat/chat-limits';
 import { clientAddress } from '../../chat/client-address';
 import type { ChatActivity, Conversation } from '../../core/conversation';
-import type { Locale } from '../../core/shop';
+import { LOCALES, type Locale } from '../../core/shop';
+import { withStatusLabels } from '../../dialogs/order/order-card';
 import { AppError, ErrorCodes, publicError } from '../../errors';
 import { anonymousView } from '../../privacy/anonymous-view';
 import type { KefuConfig } from '../../config';
+import { shopResponses } from '../shop-responses';
 import type { Ack, ChatClientToServerEvents, ChatServerToClientEvents, ChatSocketData } from './events';
 
 type ChatNamespace = Namespace<ChatClientToServerEvents, ChatServerToClientEvents, Record<string, never>, ChatSocketData>;
@@ -26,7 +28,7 @@ export const CHANNEL = 'socketio';
 const room = (conversationId: string): string => `conversation:${conversationId}`;
 
 function localeOf(value: unknown): Locale | null {
-  return value === 'zh' || value === 'en' ? value : null;
+  return (LOCALES as readonly unknown[]).includes(value) ? (value as Locale) : null;
 }
 
 /** A connect_error carrying `data.code` (and `data.retryAfterMs` for a rate limit), as socket.io passes `err.data` to the client. */
@@ -43,6 +45,8 @@ export function attachChatNamespace(namespace: Namespace, chat: ChatService, con
   // The server hosts several namespaces with different event maps; this one is typed here.
   const nsp = namespace as unknown as ChatNamespace;
   const limits = new ChatLimits(config.limits);
+  // Order cards name their status in the shop's words, also those stored before cards did.
+  const responses = shopResponses(config);
   /** The conversation each handshake opened (possibly not stored yet), for its connection. */
   const opened = new WeakMap<ChatSocket, Conversation>();
   nsp.use(async (socket, next) => {
@@ -75,7 +79,8 @@ export function attachChatNamespace(namespace: Namespace, chat: ChatService, con
 
     const source = { socketId: socket.id, conversationId, address };
     const guards = { handoff: () => limits.handoff(address) };
-    const deliver = (activity: ChatActivity): void => {
+    const deliver = (reply: ChatActivity): void => {
+      const activity = withStatusLabels(reply, locale, responses);
       // An order shown to this (anonymous) connection reaches the others in the room hidden.
       const forOthers = socket.data.customerId ? activity : anonymousView(activity, []);
       if (forOthers === activity) return void nsp.to(room(conversationId)).emit('activity', activity);
@@ -121,7 +126,7 @@ export function attachChatNamespace(namespace: Namespace, chat: ChatService, con
       try {
         limits.event('history', source, locale);
         const activities = await chat.history(await conversationOf(), parseHistoryRequest(payload), socket.id);
-        ack({ ok: true, activities });
+        ack({ ok: true, activities: activities.map((a) => withStatusLabels(a, locale, responses)) });
       } catch (err) {
         refuse(ack, err);
       }

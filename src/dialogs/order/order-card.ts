@@ -1,11 +1,25 @@
 /**
  * @module dialogs/order/order-card
- * The protocol's order card (`application/vnd.kefu.order+json`) for an order.
+ * The protocol's order card (`application/vnd.kefu.order+json`) for an order. Its `statusLabel` is
+ * the status's one name (`order.label_<status>` in `dialogs/order.json`), the words the bot's own
+ * texts use, so a widget shows no status names of its own.
  */
+import type { ChatActivity } from '../../core/conversation';
 import { localize, type Locale, type Order, type Product } from '../../core/shop';
 import { ContentTypes } from '../../bot/reply';
+import type { Responses } from '../responses';
 
-export function orderCard(order: Order, products: ReadonlyMap<string, Product>, locale: Locale) {
+/** Where a status's name is looked up: the shop's responses. */
+export type StatusLabels = Pick<Responses, 'has' | 'text'>;
+
+/** `{statusLabel}` for a status the responses name, else nothing. */
+function statusLabelOf(status: unknown, locale: Locale, labels: StatusLabels): { statusLabel?: string } {
+  const key = `order.label_${String(status)}`;
+  return typeof status === 'string' && labels.has(key) ? { statusLabel: labels.text(locale, key) } : {};
+}
+
+/** @param labels name the status in the card (`statusLabel`) */
+export function orderCard(order: Order, products: ReadonlyMap<string, Product>, locale: Locale, labels?: StatusLabels) {
   const events = order.shipping?.events ?? [];
   const last = [...events].sort((a, b) => Date.parse(a.at) - Date.parse(b.at)).at(-1);
   const total =
@@ -13,6 +27,7 @@ export function orderCard(order: Order, products: ReadonlyMap<string, Product>, 
   const content = {
     orderId: order.id,
     status: order.status,
+    ...(labels ? statusLabelOf(order.status, locale, labels) : {}),
     items: order.items.map((i) => ({
       productId: i.productId,
       title: localize(products.get(i.productId)?.title, locale) || i.productId,
@@ -26,6 +41,19 @@ export function orderCard(order: Order, products: ReadonlyMap<string, Product>, 
     ...(last ? { lastEvent: { at: last.at, description: localize(last.description, locale) } } : {}),
   };
   return { contentType: ContentTypes.order, content };
+}
+
+/**
+ * `activity` with a `statusLabel` in each of its order cards that has none (a card stored before
+ * cards named their status, or built without labels), in the activity's language; the same
+ * object when there is nothing to add.
+ */
+export function withStatusLabels(activity: ChatActivity, fallbackLocale: Locale | null, labels: StatusLabels): ChatActivity {
+  const locale = activity.locale ?? fallbackLocale;
+  const unnamed = (a: { contentType: string; content: Record<string, unknown> }) => a.contentType === ContentTypes.order && a.content.statusLabel === undefined;
+  if (!locale || !activity.attachments?.some(unnamed)) return activity;
+  const attachments = activity.attachments.map((a) => (unnamed(a) ? { ...a, content: { ...a.content, ...statusLabelOf(a.content.status, locale, labels) } } : a));
+  return { ...activity, attachments };
 }
 
 /** "2026-11-03" from an ISO time, in the shop's own offset as written. */
