@@ -42,6 +42,7 @@ export class LiveCatalogue {
   private timer?: NodeJS.Timeout;
   private queue: Promise<unknown> = Promise.resolve();
   private pending = 0;
+  private stopped = false;
 
   private constructor(
     private readonly deps: LiveCatalogueDeps,
@@ -81,6 +82,7 @@ export class LiveCatalogue {
   }
 
   stop(): Promise<void> {
+    this.stopped = true;
     clearInterval(this.timer);
     return this.queue.then(() => undefined);
   }
@@ -88,7 +90,9 @@ export class LiveCatalogue {
   private async check(): Promise<void> {
     if (this.busy) return;
     try {
-      if (sameStamp(await readShopDataStamp(this.deps.stores.shop, this.deps.config.modelDir), this.stamp)) return;
+      const stamp = await readShopDataStamp(this.deps.stores.shop, this.deps.config.modelDir);
+      // Stopped while reading: the stores are closing.
+      if (this.stopped || this.busy || sameStamp(stamp, this.stamp)) return;
       await this.reload();
     } catch (err) {
       log.warn('cannot reload the shop data (the bot keeps the previous): %s', err instanceof Error ? err.message : String(err));
