@@ -21,6 +21,14 @@ export interface FeatureOptions {
    * @default 1
    */
   rare?: number;
+  /**
+   * Length of the message's dense vector from the shipped word vectors
+   * (`nlp/embeddings/message-embedder.ts`), appended to the unit-length TF-IDF features; 0 or
+   * absent: none. Logistic regression only (naive Bayes needs counts). Off by default:
+   * see `test/reports/bench-embeddings.md` for what it was measured to do.
+   * @default undefined
+   */
+  embeddings?: number;
 }
 
 export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { hanChars: [1, 3], latinChars: [3, 4], bigrams: true, rare: 1 };

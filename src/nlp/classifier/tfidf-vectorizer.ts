@@ -9,6 +9,9 @@
  * training saw in at most `options.rare` utterances, or never: it lets the model learn how much
  * unfamiliar vocabulary says "out of scope". In training the hapaxes stand in for the unknown
  * words of later messages (as unknown-word tokens do in neural NLP).
+ *
+ * With `options.embeddings` the message's dense vector (`MessageEmbedder`, the shipped word
+ * vectors) follows the sparse features, at indices `featureCount…size-1`, scaled to that length.
  */
 import type { NluToken } from '../token-types';
 import type { SparseVector } from './sparse-vector';
@@ -18,6 +21,8 @@ import { featureHashes, unitHashes, visitGramSources, charGramHashes, latinWordH
 import type { GramSink } from './feature-hashes';
 import { HashIndex } from './hash-index';
 import { hashFeature } from './feature-hash';
+import { shippedEmbedder } from '../embeddings/message-embedder';
+import type { MessageEmbedder } from '../embeddings/message-embedder';
 
 export interface TfidfVectorizerJSON {
   options: FeatureOptions;
@@ -56,6 +61,8 @@ export class TfidfVectorizer {
    * `LATIN_WORDS_MAX`.
    */
   private readonly latinGrams = new Map<string, Int32Array>();
+  /** The dense message vector's source (`options.embeddings`), or undefined. */
+  private readonly embedder: MessageEmbedder | undefined;
   /** Counts the n-grams of each source `visitGramSources` finds. */
   private readonly gramSink: GramSink = {
     hanRun: (run) => {
@@ -80,11 +87,12 @@ export class TfidfVectorizer {
     this.rareFeature = options.rare ? this.index.get(RARE) : -1;
     this.isRare = new Uint8Array(features.length);
     for (const i of rare) this.isRare[i] = 1;
+    this.embedder = options.embeddings ? shippedEmbedder() : undefined;
   }
 
-  /** Number of features (the vector dimension). */
+  /** Number of features (the vector dimension): the sparse ones, then the dense message vector's. */
   get size(): number {
-    return this.features.length;
+    return this.features.length + (this.embedder?.dim ?? 0);
   }
 
   /**
@@ -157,6 +165,17 @@ export class TfidfVectorizer {
     if (squares > 0) {
       const inv = 1 / Math.sqrt(squares);
       for (let k = 0; k < distinct; k++) values[k] = (values[k] as number) * inv;
+    }
+    if (this.embedder) {
+      const dense = this.embedder.embed(tokens);
+      const weight = this.options.embeddings as number;
+      const at = this.features.length;
+      for (let k = 0; k < dense.length; k++) {
+        const x = dense[k] as number;
+        if (x === 0) continue;
+        indices.push(at + k);
+        values.push(x * weight);
+      }
     }
     return { indices, values };
   }
