@@ -1,11 +1,13 @@
 /**
  * @module console/teach
  * Teach: the corrections staff made to recognised intents (review list), accepted or rejected
- * by an admin, and how held-out accuracy changed between the last two training runs.
+ * by an admin, how held-out accuracy changed between the last two training runs, and (admins) the
+ * Retrain button (`retrain.js`).
  */
 import { api } from './api.js';
 import { el, replace } from './dom.js';
 import { errorText, fmtDateTime, fmtPercent, intentLabel, localeLabel, t } from './i18n.js';
+import { retrainPanel } from './retrain.js';
 
 const STATUSES = ['pending', 'accepted', 'rejected'];
 
@@ -47,10 +49,12 @@ export function mount(root, ctx) {
   const tabs = el('div', { class: 'tabs', role: 'tablist', 'aria-label': t('reviewList') });
   const list = el('ul', { class: 'ann-list', 'data-testid': 'annotations', role: 'tabpanel' });
   const training = el('div', {}, [el('p', { class: 'muted', text: t('loading') })]);
+  // Admins retrain from here; the history below reloads when it is done.
+  const retrain = admin ? retrainPanel(ctx, () => loadTraining()) : null;
   replace(root, el('div', { class: 'page page--narrow' }, [
     el('div', { class: 'pane-head' }, [el('h1', { text: t('nav_teach') })]),
     el('p', { class: 'muted intro', text: t('teachIntro') }),
-    el('section', { class: 'panel', 'aria-label': t('training') }, [el('h2', { text: t('training') }), training]),
+    el('section', { class: 'panel', 'aria-label': t('training') }, [el('h2', { text: t('training') }), training, retrain ? retrain.node : null]),
     el('section', { class: 'panel', 'aria-label': t('reviewList') }, [el('h2', { text: t('reviewList') }), tabs, list]),
   ]));
 
@@ -137,6 +141,7 @@ export function mount(root, ctx) {
   return {
     unmount() {
       closed = true;
+      if (retrain) retrain.close();
     },
   };
 }
