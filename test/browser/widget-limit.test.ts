@@ -35,7 +35,7 @@ describe('the widget keeps to the server message limit (Chromium)', () => {
 
   it('should announce the limit in session', async () => {
     const client = await chat.connect({ locale: 'zh' });
-    expect((client.session as unknown as { maxTextLength: number }).maxTextLength).toBe(LIMIT);
+    expect(client.session.maxTextLength).toBe(LIMIT);
   });
 
   it.each(CASES)('should count, stop and cut at the server limit ($lang)', async (c) => {

@@ -4,13 +4,8 @@
  * (up to `turn.end`).
  */
 import { io, type Socket } from 'socket.io-client';
+import type { SessionPayload } from '../../src/core/chat-protocol';
 import type { ChatActivity } from '../../src/core/conversation';
-
-export interface Session {
-  conversationId: string;
-  locale: string | null;
-  resumed: boolean;
-}
 
 export type AckReply = { ok: true; id: string } | { ok: false; error: { code: string; message: string } };
 
@@ -29,7 +24,7 @@ export class ChatClient {
 
   private constructor(
     readonly socket: Socket,
-    readonly session: Session,
+    readonly session: SessionPayload,
   ) {
     socket.on('activity', (a: ChatActivity) => {
       this.received.push(a);
@@ -44,7 +39,7 @@ export class ChatClient {
   static connect(baseUrl: string, auth: Record<string, unknown> = {}): Promise<ChatClient> {
     return new Promise((resolve, reject) => {
       const socket = io(`${baseUrl}/chat`, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
-      socket.once('session', (session: Session) => resolve(new ChatClient(socket, session)));
+      socket.once('session', (session: SessionPayload) => resolve(new ChatClient(socket, session)));
       socket.once('connect_error', (err: Error & { data?: { code: string } }) => {
         socket.close();
         reject(err);
