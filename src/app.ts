@@ -108,7 +108,7 @@ export async function buildBot(config: KefuConfig, stores: Stores, domain = load
       categoryNames: new CategoryNames(shop.categories),
       orderIds: OrderIdPattern.learn(await stores.orders.sampleIds(500)),
       verificationIdleMs: config.verificationIdleMinutes * 60_000,
-      clarify: { ...DEFAULT_CLARIFY_RULE, margin: config.clarifyMargin, minSecond: domain.thresholds.clarifyMinSecond },
+      clarify: { ...DEFAULT_CLARIFY_RULE, margin: config.clarifyMargin ?? domain.thresholds.clarifyMargin, minSecond: domain.thresholds.clarifyMinSecond },
       clarifications: new ClarificationAnnotations({ transcripts: stores.transcripts, annotations: stores.staff.annotations }),
       staffHours: staffHoursOf(domain, config.staffHoursFile),
       domain,

@@ -106,8 +106,8 @@ export interface KefuConfig {
    * that gave it until this many minutes pass without a turn from it. Tests may pass a fraction.
    */
   verificationIdleMinutes: number;
-  /** Below this margin between the top two intents the bot asks "this or that?" (`test/reports/bench-clarify.md`). */
-  clarifyMargin: number;
+  /** Below this margin between the top two intents the bot asks "this or that?" (`test/reports/bench-clarify.md`); unset: the domain's `thresholds.clarifyMargin`. */
+  clarifyMargin?: number;
   /** A staff hours file replacing the domain's `staffHours`; unset: the domain's. */
   staffHoursFile?: string;
   /** No info lines in the log (`log.ts` reads `KEFU_QUIET` itself, so tests can switch it). */

@@ -13,7 +13,8 @@ import type { Conversation } from '../core/conversation';
 import type { Locale } from '../core/shop';
 import { recordClarification, takeClarified } from '../dialogs/clarify-intent';
 import { answerWhileHandedOff } from '../dialogs/handoff-waiting';
-import { FLOW_INTENTS, routeIntent } from '../dialogs/intent-router';
+import { routeIntent } from '../dialogs/intent-router';
+import { flowIntents } from '../domain/domain-queries';
 import { expectedAnswer, INTENT_OF_ACTION, OrderFlowDialog } from '../dialogs/order/order-flow-dialog';
 import { orderIdFrom, yesNoFrom } from '../dialogs/order/order-text';
 import { looksLikeVerificationAnswer } from '../dialogs/order/verification';
@@ -24,7 +25,7 @@ import { VERIFICATION_ANSWER } from '../privacy/redact-activity';
 import { redactEntity } from '../privacy/redact';
 import type { BotServices, ConversationMemory } from './bot-services';
 import { resolveFollowUp, type FollowUp } from '../dialogs/context/follow-up';
-import { wordsOf } from '../domain/keyword-matcher';
+import { wordsOf, type KeywordMatcher } from '../domain/keyword-matcher';
 import { namesProduct } from '../dialogs/context/names-product';
 import { nextContext, type TurnShown } from '../dialogs/context/recent-context';
 import type { ProductConstraints } from '../services/recommender/constraints';
@@ -36,17 +37,10 @@ import { handledIntent, setHandledIntent, turnInfo } from './turn-info';
 import { ANGRY_KEY, CLARIFIED_OFFER_KEY, CLARIFIED_TEXT_KEY, CONVERSATION_KEY, EMPATHY_SHOWN_KEY, FOLLOW_UP_KEY, HANDOFF_KEY, RECOGNITION_KEY, SHOWN_CONSTRAINTS_KEY } from './turn-keys';
 import type { TurnHandler } from './botbuilder-turn-runner';
 
-/** "Never mind" in the middle of a flow (not as the answer to a yes/no question) ends it. */
-const STOP = /^\s*(算了|不用了|不查了|不弄了|取消吧|退出|never ?mind|forget it|stop|quit|exit|cancel that)\s*[。.!！]*\s*$/i;
-function wantsToStop(text: string, step: string | undefined): boolean {
-  return step !== 'confirmCancel' && step !== 'confirmAddress' && STOP.test(text);
+/** "Never mind" (the domain's `stop` words) in the middle of a flow (not as the answer to a yes/no question) ends it. */
+function wantsToStop(words: KeywordMatcher, text: string, step: string | undefined): boolean {
+  return step !== 'confirmCancel' && step !== 'confirmAddress' && words.stop(text);
 }
-
-/** Above this `oos` score a message is a question of its own, not a failed answer. */
-const OFF_TOPIC_SCORE = 0.8;
-
-/** Below this score an intent does not interrupt a flow that waits for an answer. */
-const INTERRUPT_SCORE = 0.6;
 
 /**
  * What the replies' `channelData.entities` record of the recognised entities (for the staff
@@ -192,7 +186,7 @@ export class KefuBot implements TurnHandler {
       const conversationId = dc.context.activity.conversation.id;
       await recordClarification(this.services, { conversationId, activityId: postback.activityId, chosenIntent: top.name, locale: recognition.locale, offered });
     }
-    if (dc.activeDialog && postback === null && wantsToStop(dc.context.activity.text ?? '', expectedAnswer(dc.activeDialog))) {
+    if (dc.activeDialog && postback === null && wantsToStop(wordsOf(this.services.domain), dc.context.activity.text ?? '', expectedAnswer(dc.activeDialog))) {
       await dc.cancelAllDialogs();
       setHandledIntent(dc.context, 'smalltalk.goodbye', 1);
       const locale = recognition.locale;
@@ -209,7 +203,7 @@ export class KefuBot implements TurnHandler {
         return;
       }
       const tapped = postback?.kind === 'intent' ? postback.orderId : undefined;
-      if (FLOW_INTENTS.has(top.name) || tapped) {
+      if (flowIntents(this.services.domain).has(top.name) || tapped) {
         // "Cancel it" while looking at an order means that order: the new flow keeps it.
         const current = (dc.activeDialog.state as { orderId?: string }).orderId;
         const said = orderIdFrom(turnInfo(dc.context).text, recognition, undefined, this.services.orderIds);
@@ -235,9 +229,11 @@ export class KefuBot implements TurnHandler {
   private isInterruption(dc: DialogContext, recognition: KefuRecognizerResult): boolean {
     const { text } = turnInfo(dc.context);
     const top = recognition.topIntent;
-    const confident = top.name !== 'oos' && top.score >= INTERRUPT_SCORE;
+    const { interrupt, offTopic: offTopicScore, addressInterrupt } = this.services.domain.thresholds;
+    const words = wordsOf(this.services.domain);
+    const confident = top.name !== 'oos' && top.score >= interrupt;
     // Clearly off-topic ("do you sell coffee") is not an attempt at an order number or a yes/no.
-    const offTopic = top.name === 'oos' && top.score >= OFF_TOPIC_SCORE;
+    const offTopic = top.name === 'oos' && top.score >= offTopicScore;
     switch (expectedAnswer(dc.activeDialog!)) {
       case 'orderId':
         return !orderIdFrom(text, recognition, undefined, this.services.orderIds) && (confident || offTopic) && !top.name.startsWith('order.');
@@ -245,9 +241,9 @@ export class KefuBot implements TurnHandler {
         return !looksLikeVerificationAnswer(text) && (confident || offTopic || orderIdFrom(text, recognition, undefined, this.services.orderIds) !== undefined);
       case 'confirmCancel':
       case 'confirmAddress':
-        return yesNoFrom(text) === null && (confident || offTopic);
+        return yesNoFrom(text, undefined, words) === null && (confident || offTopic);
       case 'address':
-        return confident && top.score >= 0.8 && !/\d/.test(text) && top.name !== 'order.change_address';
+        return confident && top.score >= addressInterrupt && !/\d/.test(text) && top.name !== 'order.change_address';
       default:
         return confident;
     }

@@ -139,8 +139,8 @@ export const SETTINGS: readonly AnySetting[] = [
     doc: 'an anonymous shopper’s order verification lapses after this many minutes without a message from their connection (0: it holds for its own turn only)',
   }),
   define({
-    key: 'clarifyMargin', env: 'KEFU_CLARIFY_MARGIN', type: types.fraction, default: 0.2,
-    doc: 'when the top two intents’ calibrated probabilities differ by less than this (neither `oos`, the runner-up ≥ 0.2), the bot asks "您是想…，还是想…？" / "Do you want to …, or …?" with both as buttons instead of guessing; 0 never asks. Chosen on the dev sets: [bench-clarify.md](test/reports/bench-clarify.md)',
+    key: 'clarifyMargin', env: 'KEFU_CLARIFY_MARGIN', type: types.fraction, defaultDoc: 'the domain’s `thresholds.clarifyMargin` (0.2 built in)',
+    doc: 'replaces the domain’s margin: when the top two intents’ calibrated probabilities differ by less than this (neither `oos`, the runner-up ≥ 0.2), the bot asks "您是想…，还是想…？" / "Do you want to …, or …?" with both as buttons instead of guessing; 0 never asks. Chosen on the dev sets: [bench-clarify.md](test/reports/bench-clarify.md)',
   }),
   define({
     key: 'staffHoursFile', env: 'KEFU_STAFF_HOURS_FILE', type: types.filePath, defaultDoc: 'the domain’s `staffHours`',

@@ -8,18 +8,10 @@
 import type { DialogContext } from 'botbuilder-dialogs';
 import type { BotServices } from '../bot/bot-services';
 import { setHandledIntent } from '../bot/turn-info';
-import { builtInDomain } from '../domain/built-in-domain';
-import { flowIntents } from '../domain/domain-queries';
 import { answerIntent, type RouteOptions } from './answers';
 import { askToClarify } from './clarify-intent';
 
 export type { RouteOptions } from './answers';
-
-/**
- * Intents that start a flow of their own in the built-in domain.
- * @deprecated a shop's domain may differ: use `flowIntents(services.domain)`.
- */
-export const FLOW_INTENTS: Pick<ReadonlySet<string>, 'has'> = { has: (name) => flowIntents(builtInDomain()).has(name) };
 
 export async function routeIntent(dc: DialogContext, services: BotServices, intent: string, options: RouteOptions = {}): Promise<void> {
   if (options.clarify && !dc.activeDialog && (await askToClarify(dc, services))) return;

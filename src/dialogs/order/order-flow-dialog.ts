@@ -25,6 +25,7 @@ import { replyActivity, type ActionSpec } from '../../bot/reply';
 import { setHandledIntent, turnInfo } from '../../bot/turn-info';
 import { dateOf, orderCard } from './order-card';
 import { orderIdFrom, wantsLatest, yesNoFrom } from './order-text';
+import { wordsOf } from '../../domain/keyword-matcher';
 import { AWAITS_VERIFICATION } from '../../privacy/redact-activity';
 import { answerMatches } from './verification';
 import { grantOrder, isVerified, turnSession } from './verified-orders';
@@ -86,7 +87,7 @@ export class OrderFlowDialog extends Dialog<OrderFlowOptions> {
         await this.say(dc.context, 'order.noOrders');
         return dc.endDialog();
       }
-      if (recent.length === 1 || wantsLatest(info.text)) return this.withOrderId(dc, state, recent[0].id);
+      if (recent.length === 1 || wantsLatest(info.text, wordsOf(this.services.domain))) return this.withOrderId(dc, state, recent[0].id);
       const actions = recent.map((o) => ({ title: this.orderLabel(o, info.locale), value: postbacks.order(o.id) }));
       await this.say(dc.context, 'order.pickRecent', {}, actions);
       return Dialog.EndOfTurn;
@@ -111,7 +112,7 @@ export class OrderFlowDialog extends Dialog<OrderFlowOptions> {
       case 'verify':
         return this.checkVerification(dc, state, info.text);
       case 'confirmCancel': {
-        const yes = yesNoFrom(info.text, info.postback);
+        const yes = yesNoFrom(info.text, info.postback, wordsOf(this.services.domain));
         if (yes === null) return this.retry(dc, state, 'order.confirmUnclear', this.yesNoActions(info.locale));
         if (!yes) {
           await this.say(dc.context, 'order.cancelAborted', { orderId: state.orderId! });
@@ -131,7 +132,7 @@ export class OrderFlowDialog extends Dialog<OrderFlowOptions> {
         return Dialog.EndOfTurn;
       }
       case 'confirmAddress': {
-        const yes = yesNoFrom(info.text, info.postback);
+        const yes = yesNoFrom(info.text, info.postback, wordsOf(this.services.domain));
         if (yes === null) return this.retry(dc, state, 'order.confirmUnclear', this.yesNoActions(info.locale));
         if (!yes) {
           await this.say(dc.context, 'order.addressAborted');

@@ -42,7 +42,6 @@ describe('loadConfig', () => {
       replayMinutes: 10,
       workers: 1,
       verificationIdleMinutes: 5,
-      clarifyMargin: 0.2,
       privacy: { rawRetentionDays: 0, retentionDays: 0 },
       staff: { sessionHours: 12, secureCookies: false, loginConcurrency: 2, loginQueue: 8 },
       wechat: { apiBase: 'https://api.weixin.qq.com', replyTimeoutMs: 4500 },
