@@ -26,7 +26,7 @@ export interface ClusterProcess {
 export function startCluster(dataDir: string, workers: number, env: Record<string, string> = {}): Promise<ClusterProcess> {
   const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'kefu.js'), 'serve', '--workers', String(workers)], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', KEFU_DATA_DIR: dataDir, KEFU_MODEL_DIR: MODEL_CACHE, KEFU_QUIET: 'true', KEFU_RATE_BURST: '100', DEBUG: '', ...env },
+    env: { ...process.env, KEFU_PORT: '0', KEFU_HOST: '127.0.0.1', KEFU_DATA_DIR: dataDir, KEFU_MODEL_DIR: MODEL_CACHE, KEFU_QUIET: 'true', KEFU_LIMIT_MESSAGE_BURST: '100', DEBUG: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
