@@ -1,12 +1,13 @@
 /**
  * The contract every store adapter passes (botbuilder's storageBaseTests, hono's common.case):
  * call `storesContract(name, open)` from one 8-line test file per adapter. It runs one suite per
- * port (`*.contract.ts` beside it), then the conversations, handoffs, shop and orders below.
+ * port (`*.contract.ts` beside it), then the shop and orders below.
  */
-import { HANDOFF_PRIORITY } from '../../src/core/conversation';
 import type { ShopData } from '../../src/core/shop';
 import type { Stores } from '../../src/core/stores';
+import { conversationStoreContract } from './conversation-store.contract';
 import { dialogStateContract } from './dialog-state.contract';
+import { handoffQueueContract } from './handoff-queue.contract';
 import { retentionContract } from './retention.contract';
 import { transcriptAppenderContract } from './transcript-appender.contract';
 import { transcriptReaderContract } from './transcript-reader.contract';
@@ -28,64 +29,14 @@ export function storesContract(name: string, open: () => Promise<Stores>): void 
   transcriptScannerContract(name, open);
   unansweredFinderContract(name, open);
   retentionContract(name, open);
+  conversationStoreContract(name, open);
+  handoffQueueContract(name, open);
   describe(`${name} stores (contract)`, () => {
     let stores: Stores;
     beforeEach(async () => {
       stores = await open();
     });
     afterEach(async () => stores.close());
-
-    describe('ConversationStore and HandoffQueue', () => {
-      it('should create, read and update conversations', async () => {
-        const c = await stores.conversations.create({ id: 'x', channel: 'socketio', customerId: 'c1', locale: 'zh' });
-        expect(c).toMatchObject({ id: 'x', customerId: 'c1', handoff: false, locale: 'zh' });
-        expect(await stores.conversations.get('nope')).toBeNull();
-        expect(await stores.conversations.update('x', { locale: 'en' })).toMatchObject({ locale: 'en' });
-      });
-
-      it('should queue a handoff with its reason and flag the conversation until released', async () => {
-        await stores.conversations.create({ id: 'h', channel: 'socketio', customerId: null, locale: null });
-        await stores.handoffs.enqueue('h', 'agent.handoff: 转人工');
-        expect(await stores.handoffs.list()).toEqual([expect.objectContaining({ conversationId: 'h', reason: 'agent.handoff: 转人工' })]);
-        expect((await stores.conversations.get('h'))?.handoff).toBe(true);
-        await stores.handoffs.release('h');
-        expect(await stores.handoffs.list()).toEqual([]);
-        expect((await stores.conversations.get('h'))?.handoff).toBe(false);
-      });
-
-      it('should list angry handoffs before calm ones, each kind oldest first', async () => {
-        for (const id of ['calm1', 'angry1', 'calm2', 'angry2']) await stores.conversations.create({ id, channel: 'socketio', customerId: null, locale: null });
-        const wait = () => new Promise((resolve) => setTimeout(resolve, 5)); // distinct queuedAt
-        await stores.handoffs.enqueue('calm1', 'agent.handoff');
-        await wait();
-        await stores.handoffs.enqueue('angry1', 'complaint: 气死了', { priority: HANDOFF_PRIORITY.angry });
-        await wait();
-        await stores.handoffs.enqueue('calm2', 'agent.handoff: talk to a person', { priority: HANDOFF_PRIORITY.normal });
-        await wait();
-        await stores.handoffs.enqueue('angry2', 'agent.handoff: THIS IS A SCAM', { priority: HANDOFF_PRIORITY.angry });
-        const listed = await stores.handoffs.list();
-        expect(listed.map((e) => [e.conversationId, e.priority])).toEqual([['angry1', 1], ['angry2', 1], ['calm1', 0], ['calm2', 0]]);
-        expect(listed[0].reason).toBe('complaint: 气死了');
-        // Released: the next angry one leads.
-        await stores.handoffs.release('angry1');
-        expect((await stores.handoffs.list()).map((e) => e.conversationId)).toEqual(['angry2', 'calm1', 'calm2']);
-      });
-
-      it('should keep a queued entry once, raising but never lowering its priority', async () => {
-        await stores.conversations.create({ id: 'q', channel: 'socketio', customerId: null, locale: null });
-        await stores.conversations.create({ id: 'r', channel: 'socketio', customerId: null, locale: null });
-        await stores.handoffs.enqueue('q', 'agent.handoff: 转人工');
-        await stores.handoffs.enqueue('r', 'agent.handoff');
-        const [first] = (await stores.handoffs.list()).filter((e) => e.conversationId === 'q');
-        await stores.handoffs.enqueue('q', 'complaint: 太差了', { priority: HANDOFF_PRIORITY.angry });
-        expect(await stores.handoffs.list()).toEqual([
-          { conversationId: 'q', reason: 'agent.handoff: 转人工', queuedAt: first.queuedAt, priority: HANDOFF_PRIORITY.angry },
-          expect.objectContaining({ conversationId: 'r', priority: HANDOFF_PRIORITY.normal }),
-        ]);
-        await stores.handoffs.enqueue('q', 'agent.handoff', { priority: HANDOFF_PRIORITY.normal });
-        expect((await stores.handoffs.list())[0]).toMatchObject({ conversationId: 'q', priority: HANDOFF_PRIORITY.angry });
-      });
-    });
 
     describe('ShopRepository and OrderRepository', () => {
       it('should import idempotently and read the shop back', async () => {
