@@ -13,6 +13,7 @@ import path from 'node:path';
 import { REPO_ROOT } from '../config';
 import { closeCall, rankedIntents, type ClarifyRule } from '../nlp/clarify-rule';
 import type { NluEngine } from '../nlp';
+import { defaultDatasetsRoot } from '../nlp/sentiment/sentiment-datasets';
 import { trainShippedModel } from './nlu-dev-bench';
 import { loadDevSets, type DevExample } from './nlu-dev-sets';
 
@@ -68,7 +69,7 @@ export function formatMarginRows(rows: readonly MarginRow[], minSecond: number):
 if (require.main === module) {
   const margins = [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4];
   const minSecond = Number(process.env.CLARIFY_MIN_SECOND ?? 0.2);
-  const sets = loadDevSets(process.env.KEFU_DATASETS ?? path.resolve(REPO_ROOT, '..', 'shared', 'datasets'), path.join(REPO_ROOT, 'test', 'fixtures', 'nlu-dev'));
+  const sets = loadDevSets(defaultDatasetsRoot(REPO_ROOT), path.join(REPO_ROOT, 'test', 'fixtures', 'nlu-dev'));
   const { engine, corpus } = trainShippedModel(path.join(REPO_ROOT, 'intents'), path.join(REPO_ROOT, 'shops', 'demo', 'knowledge'));
   const rows: MarginRow[] = [];
   for (const s of sets) if (s.status === 'ok') rows.push(...marginRows(engine, s.name, s.examples, margins, minSecond));

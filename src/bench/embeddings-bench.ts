@@ -20,6 +20,7 @@ import { predictAll } from '../eval/predict-all';
 import { buildShopLexicon, loadIntentCorpus, NluEngine } from '../nlp';
 import { DEFAULT_FEATURE_OPTIONS } from '../nlp/classifier/features';
 import { shippedEmbeddingsHash } from '../nlp/embeddings/message-embedder';
+import { defaultDatasetsRoot } from '../nlp/sentiment/sentiment-datasets';
 import { scoreDevSet } from './nlu-dev-bench';
 import { loadDevSets } from './nlu-dev-sets';
 
@@ -108,7 +109,7 @@ if (require.main === module) {
   const args = process.argv.slice(2);
   const at = args.indexOf('--weights');
   const weights = at >= 0 && args[at + 1] ? (args[at + 1] as string).split(',').map(Number) : [0, 0.5, 1];
-  const datasets = process.env.KEFU_DATASETS ?? path.resolve(REPO_ROOT, '..', 'shared', 'datasets');
+  const datasets = defaultDatasetsRoot(REPO_ROOT);
   const report = runEmbeddingsBench(weights, !args.includes('--no-clinc'), datasets);
   const table = formatEmbeddingsBench(report);
   process.stdout.write(table + '\n');

@@ -17,6 +17,7 @@ import type { TextAnalyzer } from '../core/nlu';
 import type { Faq, Locale, Product } from '../core/shop';
 import { KefuTextAnalyzer } from '../nlp/analyzer';
 import { buildShopLexicon, loadIntentCorpus, NluEngine } from '../nlp';
+import { defaultDatasetsRoot } from '../nlp/sentiment/sentiment-datasets';
 import { FaqRetriever, type FaqRetrieverOptions } from '../services/faq/faq-retriever';
 import { SemanticIndex } from '../services/faq/semantic-index';
 import { shippedAssociations } from '../services/faq/term-associations';
@@ -260,7 +261,7 @@ export function runFaqBench(options: { datasetsDir?: string | null } = {}): FaqB
     benchShop(readParaphrases(path.join(fixtures, 'demo-shop.json')), 'dev', analyzer),
     benchShop(readParaphrases(path.join(fixtures, 'other-shop.json')), 'held out', analyzer),
   ];
-  const datasets = options.datasetsDir === undefined ? process.env.KEFU_DATASETS_DIR ?? path.resolve(REPO_ROOT, '..', 'shared', 'datasets') : options.datasetsDir;
+  const datasets = options.datasetsDir === undefined ? defaultDatasetsRoot(REPO_ROOT) : options.datasetsDir;
   const afqmc = datasets ? benchAfqmc(path.join(datasets, 'atec-afqmc')) : null;
   const override = benchOverride(readParaphrases(path.join(fixtures, 'demo-shop.json')), analyzer);
   return { bench: 'faq', date: new Date().toISOString(), node: process.version, protocol: PROTOCOL, shops, afqmc, override, totalMs: Date.now() - started };

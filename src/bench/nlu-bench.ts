@@ -7,7 +7,7 @@
  * shopper-style messages (`nlu-dev-bench`: `jddc-zh-dev`, `en-dev`). Writes
  * `test/reports/bench-nlu.md` and `.json`.
  *
- * Environment: `KEFU_DATASETS` (folder of datasets, default `../shared/datasets`),
+ * Environment: `KEFU_DATASETS_DIR` (folder of datasets, default `../shared/datasets`),
  * `NLU_BENCH_TIMEOUT` (seconds per system and dataset, default 900), `NLU_BENCH_ONLY`
  * (comma-separated dataset names), `NLU_BENCH_SYSTEMS` (default `kefu,kefu-nb,nlp.js`).
  */
@@ -16,6 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from '../config';
+import { defaultDatasetsRoot } from '../nlp/sentiment/sentiment-datasets';
 import type { NluBenchResult } from './nlu-bench-result';
 import { runDevBench } from './nlu-dev-bench';
 import { formatDevBench, formatNluBenchTable, writeNluBenchReport } from './nlu-bench-report';
@@ -86,7 +87,7 @@ function busyNote(start: number, end: number, cores: number): string {
 }
 
 async function main(): Promise<void> {
-  const root = process.env.KEFU_DATASETS ?? path.resolve(REPO_ROOT, '..', 'shared', 'datasets');
+  const root = defaultDatasetsRoot(REPO_ROOT);
   const timeoutSeconds = Number(process.env.NLU_BENCH_TIMEOUT ?? 900);
   const only = process.env.NLU_BENCH_ONLY?.split(',').filter(Boolean);
   const systems = (process.env.NLU_BENCH_SYSTEMS ?? 'kefu,kefu-nb,nlp.js').split(',').filter(Boolean);

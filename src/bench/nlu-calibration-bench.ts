@@ -15,6 +15,7 @@ import { calibration } from '../eval/calibration';
 import { readExamples } from '../eval/read-examples';
 import { buildShopLexicon, NluEngine } from '../nlp';
 import type { Classifier } from '../nlp/classifier/classifier';
+import { defaultDatasetsRoot } from '../nlp/sentiment/sentiment-datasets';
 import { trainShippedModel } from './nlu-dev-bench';
 import { loadDevSets } from './nlu-dev-sets';
 
@@ -64,7 +65,7 @@ export function calibrationRow(engine: NluEngine, set: string, examples: readonl
 }
 
 if (require.main === module) {
-  const datasets = process.env.KEFU_DATASETS ?? path.resolve(REPO_ROOT, '..', 'shared', 'datasets');
+  const datasets = defaultDatasetsRoot(REPO_ROOT);
   const args = process.argv.slice(2);
   const rows: CalibrationRow[] = [];
   const { engine, corpus } = trainShippedModel(path.join(REPO_ROOT, 'intents'), path.join(REPO_ROOT, 'shops', 'demo', 'knowledge'));

@@ -22,6 +22,7 @@ import { intentMetrics } from '../eval/intent-metrics';
 import { predictAll } from '../eval/predict-all';
 import { buildShopLexicon, loadIntentCorpus, NluEngine } from '../nlp';
 import type { IntentCorpus } from '../nlp';
+import { defaultDatasetsRoot } from '../nlp/sentiment/sentiment-datasets';
 import { formatDevBench, writeNluBenchReport } from './nlu-bench-report';
 import type { NluBenchReport } from './nlu-bench-report';
 import type { DevBenchReport, DevSetResult } from './nlu-dev-bench-result';
@@ -87,7 +88,7 @@ if (require.main === module) {
   const report = runDevBench({
     intentsDir: intentsAt >= 0 && args[intentsAt + 1] ? path.resolve(args[intentsAt + 1] as string) : path.join(REPO_ROOT, 'intents'),
     knowledgeDir: path.join(REPO_ROOT, 'shops', 'demo', 'knowledge'),
-    datasetsRoot: process.env.KEFU_DATASETS ?? path.resolve(REPO_ROOT, '..', 'shared', 'datasets'),
+    datasetsRoot: defaultDatasetsRoot(REPO_ROOT),
     fixtures: path.join(REPO_ROOT, 'test', 'fixtures', 'nlu-dev'),
   });
   process.stdout.write(formatDevBench(report) + '\n');

@@ -12,6 +12,7 @@ import { REPO_ROOT } from '../config';
 import type { Product, ShopEvent } from '../core/shop';
 import { readShopFolder } from '../import/read-shop-folder';
 import { validateShopData, formatProblem } from '../import/validate-shop-data';
+import { defaultDatasetsRoot } from '../nlp/sentiment/sentiment-datasets';
 import { leaveLastPurchaseOut, RankingAccumulator, type HoldOut, type RankingMetrics } from '../services/recommender/evaluation';
 import { ItemToItemRecommender, type RecommenderOptions } from '../services/recommender/recommender';
 
@@ -49,7 +50,7 @@ export interface Report {
 }
 
 export interface BenchOptions {
-  /** Folder holding `amazon-beauty/`; `null` skips it. @default $KEFU_DATASETS_DIR or ../shared/datasets */
+  /** Folder holding `amazon-beauty/`; `null` skips it. @default `KEFU_DATASETS_DIR` or ../shared/datasets */
   datasetsDir?: string | null;
 }
 
@@ -191,7 +192,7 @@ export async function runRecommenderBench(knowledgeDir: string, options: BenchOp
   const datasets: DatasetResult[] = [benchShop(knowledgeDir)];
   const datasetsDir =
     options.datasetsDir === undefined
-      ? process.env.KEFU_DATASETS_DIR ?? path.resolve(REPO_ROOT, '..', 'shared', 'datasets')
+      ? defaultDatasetsRoot(REPO_ROOT)
       : options.datasetsDir;
   const beauty = datasetsDir ? path.join(datasetsDir, 'amazon-beauty') : undefined;
   if (beauty && fs.existsSync(path.join(beauty, 'train_valid.txt'))) datasets.push(benchAmazonBeauty(beauty));

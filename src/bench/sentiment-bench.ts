@@ -3,7 +3,7 @@
  * `npm run bench:sentiment`: kefu's sentiment against natural's `SentimentAnalyzer` and NLP.js's
  * in the same run, on the dev splits of chnsenticorp (all, and the rows whose text is not in its
  * train split), online-shopping-10cats and fewclue-eprstmt (`../shared/datasets`, or
- * `KEFU_DATASETS`), and on kefu's own English shopper reviews (`test/fixtures/sentiment`):
+ * `KEFU_DATASETS_DIR`), and on kefu's own English shopper reviews (`test/fixtures/sentiment`):
  * accuracy, macro-F1 and predictions/s (`predictAll`: warm-up, then the fastest of three timed
  * passes, one prediction at a time). It also times kefu alone on chat messages (the intent dev
  * lists, `intents/dev`), the cost sentiment adds to a turn. Writes

@@ -7,7 +7,7 @@
  * and dialog of a real turn, about 1 ms on this machine). The embedded store three ways in one run:
  * one transaction per write (the old path, `groupCommit: false`), group commit on the main thread
  * (the server's), and group commit in a worker thread owning the connection (issue 13's
- * alternative, `store-bench-worker`). MongoDB too when `MONGODB_URI` is set.
+ * alternative, `store-bench-worker`). MongoDB too when `KEFU_MONGODB_URI` is set.
  *
  * @example npm run bench:store            # writes test/reports/bench-store.md and .json
  * @example node dist/bench/store-bench.js --appends 2000 --out /tmp/bench-store.md
@@ -17,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execSync } from 'node:child_process';
 import { isMainThread } from 'node:worker_threads';
-import { REPO_ROOT } from '../config';
+import { loadConfig, REPO_ROOT } from '../config';
 import type { ChatActivity } from '../core/conversation';
 import { DEFAULT_PRIVACY } from '../privacy/privacy-settings';
 import { openEmbeddedStores } from '../storage/embedded';
@@ -267,7 +267,7 @@ export async function main(argv: string[]): Promise<void> {
   notes.push(
     `The machine is shared with other work while this runs (load average ${loadAtStart} at the start, ${os.loadavg()[0].toFixed(1)} at the end, on ${os.cpus().length} cores): numbers vary from run to run by tens of percent; compare rows of the same run.`,
   );
-  const uri = process.env.MONGODB_URI;
+  const uri = loadConfig().mongodbUri;
   if (uri) {
     const { openMongooseStores } = await import('../storage/mongoose');
     const mongo = withPrivacy(guardStores(await openMongooseStores(uri)), DEFAULT_PRIVACY);
@@ -277,7 +277,7 @@ export async function main(argv: string[]): Promise<void> {
       await mongo.close();
     }
   } else {
-    notes.push('MongoDB: skipped, MONGODB_URI is not set.');
+    notes.push('MongoDB: skipped, KEFU_MONGODB_URI is not set.');
   }
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, markdown(results, notes));
