@@ -15,6 +15,7 @@ import { NluEngine, NLU_MODEL_FORMAT } from './nlu-engine';
 import { loadIntentCorpus } from './corpus';
 import { buildShopLexicon, type ShopKnowledge } from './lexicon';
 import { progressBar } from './progress-bar';
+import { shippedEmbeddingsHash } from './embeddings/message-embedder';
 import { createLogger } from '../log';
 
 const log = createLogger('kefu:nlp:model-cache');
@@ -57,6 +58,8 @@ export function modelHash(files: string[], lexiconJson: string, options: Partial
   }
   h.update(`lexicon:${lexiconJson}\n`);
   h.update(`options:${JSON.stringify(options)}\n`);
+  // Features built from the shipped word vectors: a retrained vector file retrains the model.
+  if (options.features?.embeddings) h.update(`embeddings:${shippedEmbeddingsHash()}\n`);
   // Only when there are some: models trained without any keep their earlier hash.
   if (extraExamples.length > 0) h.update(`extra:${JSON.stringify(extraExamples.map((e) => [e.locale, e.intent, e.text]))}\n`);
   return h.digest('hex').slice(0, 16);
