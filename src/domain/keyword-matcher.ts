@@ -5,7 +5,7 @@
  * Chinese words anywhere they occur.
  */
 import { LOCALES } from '../core/shop';
-import type { Domain, KeywordListName, Keywords } from './types';
+import { ORDINAL_LISTS, type Domain, type KeywordListName, type Keywords } from './types';
 
 /** How a list is matched: the whole message (punctuation after it aside), its start, or anywhere. */
 export type KeywordMode = 'whole' | 'start' | 'contains';
@@ -56,6 +56,36 @@ export class KeywordMatcher {
     if (this.matches('refinePricier', text, 'contains')) return 'pricier';
     if (this.matches('refineMore', text, 'contains')) return 'more';
     return null;
+  }
+
+  /**
+   * The position a message points at with an ordinal (`ordinalFirst`…`ordinalLast`): 1-based, or
+   * -1 for "the last one"; undefined without one.
+   * @example words.ordinal('第二个拍照咋样') // 2
+   */
+  ordinal(text: string): number | undefined {
+    const found = (Object.keys(ORDINAL_LISTS) as (keyof typeof ORDINAL_LISTS)[]).find((list) => this.matches(list, text, 'contains'));
+    return found ? ORDINAL_LISTS[found] : undefined;
+  }
+
+  /** Whether the message points at a card with a pronoun (`pronoun`: 它, 这款, "it", "that one"). */
+  pronoun(text: string): boolean {
+    return this.matches('pronoun', text, 'contains');
+  }
+
+  /** Whether the message changes the last request rather than making a new one (`followUpCue`: 呢, 只要, "what about"). */
+  followUpCue(text: string): boolean {
+    return this.matches('followUpCue', text, 'contains');
+  }
+
+  /** Whether the message asks for what is in stock (`inStock`: 有现货, "in stock"). */
+  inStock(text: string): boolean {
+    return this.matches('inStock', text, 'contains');
+  }
+
+  /** Whether the message speaks of an order (`orderWord`: 订单, 包裹, "parcel"). */
+  orderWord(text: string): boolean {
+    return this.matches('orderWord', text, 'contains');
   }
 
   private pattern(list: KeywordListName, mode: KeywordMode): RegExp {

@@ -78,8 +78,28 @@ export interface Thresholds {
   faqOnTopic: number;
 }
 
-/** The keyword lists, each with words in every locale. */
-export const KEYWORD_LISTS = ['stop', 'yes', 'no', 'latest', 'refineCheaper', 'refinePricier', 'refineMore'] as const;
+/** The ordinal lists, and the position each points at (1-based; -1 is "the last one"). */
+export const ORDINAL_LISTS = { ordinalFirst: 1, ordinalSecond: 2, ordinalThird: 3, ordinalFourth: 4, ordinalFifth: 5, ordinalLast: -1 } as const;
+
+/**
+ * The keyword lists, each with words in every locale: the turn handler's (stop, yes/no, latest,
+ * refinements) and the follow-up words of `dialogs/context` (ordinals, pronouns, follow-up cues,
+ * in stock, order words).
+ */
+export const KEYWORD_LISTS = [
+  'stop',
+  'yes',
+  'no',
+  'latest',
+  'refineCheaper',
+  'refinePricier',
+  'refineMore',
+  ...(Object.keys(ORDINAL_LISTS) as (keyof typeof ORDINAL_LISTS)[]),
+  'pronoun',
+  'followUpCue',
+  'inStock',
+  'orderWord',
+] as const;
 export type KeywordListName = (typeof KEYWORD_LISTS)[number];
 export type KeywordList = Record<Locale, string[]>;
 export type Keywords = Record<KeywordListName, KeywordList>;

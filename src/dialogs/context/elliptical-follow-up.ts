@@ -15,7 +15,6 @@
  * off-family, gets 100% / 98.6% and breaks none. Both together: 91.4% / 88.6%. So: the rule.
  */
 import type { KefuRecognizerResult } from '../../core/nlu';
-import { IN_STOCK, ORDER_WORD } from './follow-up-words';
 import type { RecentContext } from './recent-context';
 import type { KeywordMatcher } from '../../domain/keyword-matcher';
 
@@ -31,20 +30,20 @@ export const familyOf = (intent: string | undefined): string => (intent ?? '').s
 /** Whether the message only narrows or changes a product list: a brand, category, budget, stock or price word. */
 export function isProductEllipsis(text: string, recognition: KefuRecognizerResult, words: KeywordMatcher): boolean {
   const named = recognition.entities.some((e) => e.type === 'brand' || e.type === 'category' || e.type === 'price');
-  return named || IN_STOCK.test(text) || words.refinement(text) !== null;
+  return named || words.inStock(text) || words.refinement(text) !== null;
 }
 
 function isOrderEllipsis(text: string, recognition: KefuRecognizerResult, words: KeywordMatcher): boolean {
   const orderScore = Object.entries(recognition.intents)
     .filter(([name]) => familyOf(name) === 'order')
     .reduce((sum, [, v]) => sum + v.score, 0);
-  return recognition.entities.some((e) => e.type === 'orderId') || ORDER_WORD.test(text) || words.latest(text) || orderScore >= ORDER_HINT;
+  return recognition.entities.some((e) => e.type === 'orderId') || words.orderWord(text) || words.latest(text) || orderScore >= ORDER_HINT;
 }
 
 /**
  * The intent the previous turn's context gives the message, or undefined when it adds nothing.
  * @param namesProduct whether the message names one product of the catalogue (a question about it stays one)
- * @param words the domain's keyword lists (refinements such as "cheaper", "latest")
+ * @param words the domain's keyword lists (refinements such as "cheaper", "latest", in-stock and order words)
  * @example ellipticalIntent('那索尼的呢', recognition, { intent: 'product.recommend', productIds: [...], orderIds: [] }, () => false, words)
  * // 'product.recommend'
  */

@@ -10,7 +10,6 @@ import type { KeywordMatcher } from '../../domain/keyword-matcher';
 import type { ProductConstraints } from '../../services/recommender/constraints';
 import { constraintsFrom, inheritConstraints } from './constraint-inheritance';
 import { ellipticalIntent, familyOf, isProductEllipsis, UNSURE_SCORE } from './elliptical-follow-up';
-import { FOLLOW_UP_CUE, IN_STOCK, ordinalIn } from './follow-up-words';
 import type { RecentContext } from './recent-context';
 import { resolveReference, type Reference } from './reference-resolution';
 
@@ -32,7 +31,7 @@ export interface FollowUpInput {
   recent?: RecentContext;
   /** Whether the text names one product of the catalogue. */
   namesProduct: (text: string) => boolean;
-  /** The domain's keyword lists (`wordsOf(domain)`): refinements, "latest". */
+  /** The domain's keyword lists (`wordsOf(domain)`): refinements, "latest", ordinals, pronouns, follow-up cues, in stock, order words. */
   words: KeywordMatcher;
 }
 
@@ -53,13 +52,13 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp {
     ...(intent === 'product.recommend' ? { constraints: constraintsFor(input) } : {}),
   });
   const orderish = familyOf(top.name) === 'order';
-  const reference = resolveReference(text, recent, orderish);
+  const reference = resolveReference(text, recent, orderish, words);
   if (reference?.kind === 'order' && orderish) return followUp(top.name, 'reference', reference);
   const productQuestion = familyOf(top.name) === 'product' || top.name === 'oos' || top.score < UNSURE_SCORE;
   // An ordinal points at a card whatever else the words match; "it" gives way to a product the message names.
-  const pointed = ordinalIn(text) !== undefined || !namesProduct(text);
+  const pointed = words.ordinal(text) !== undefined || !namesProduct(text);
   if (reference?.kind === 'product' && productQuestion && words.refinement(text) === null && pointed) {
-    const stock = IN_STOCK.test(text) || (top.name === 'product.stock' && top.score >= UNSURE_SCORE);
+    const stock = words.inStock(text) || (top.name === 'product.stock' && top.score >= UNSURE_SCORE);
     const intent = stock ? 'product.stock' : 'product.info';
     return followUp(intent, 'reference', reference);
   }
@@ -81,6 +80,6 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp {
 /** The constraints of a product list: inherited when the previous answer was about products. */
 function constraintsFor({ text, recognition, recent, words }: FollowUpInput): ProductConstraints {
   const asked = constraintsFrom(recognition.entities);
-  const follows = familyOf(recent?.intent) === 'product' && (isProductEllipsis(text, recognition, words) || FOLLOW_UP_CUE.test(text));
-  return inheritConstraints(follows ? recent?.constraints : undefined, text, asked);
+  const follows = familyOf(recent?.intent) === 'product' && (isProductEllipsis(text, recognition, words) || words.followUpCue(text));
+  return inheritConstraints(follows ? recent?.constraints : undefined, text, asked, words);
 }

@@ -32,4 +32,12 @@ describe('KeywordMatcher', () => {
     const shop = new KeywordMatcher({ ...builtInDomain().keywords, stop: { zh: ['不聊了'], en: ['bye now'] } });
     expect([shop.stop('不聊了'), shop.stop('bye now!'), shop.stop('算了'), shop.stop('never mind')]).toEqual([true, true, false, false]);
   });
+
+  it('should read the follow-up words: ordinals, pronouns, cues, in stock and order words', () => {
+    expect(['第二个拍照咋样', 'the second one', '最后一个', 'the last one', '第10个'].map((t) => words.ordinal(t))).toEqual([2, 2, -1, -1, undefined]);
+    expect([words.pronoun('它怎么样'), words.pronoun('is it good?'), words.pronoun('italy')]).toEqual([true, true, false]);
+    expect([words.followUpCue('华为的呢'), words.followUpCue('what about sony'), words.followUpCue('推荐手机')]).toEqual([true, true, false]);
+    expect([words.inStock('有现货的吗'), words.inStock('any in stock?'), words.inStock('stocking')]).toEqual([true, true, false]);
+    expect([words.orderWord('这单改地址'), words.orderWord('where is my parcel'), words.orderWord('border')]).toEqual([true, true, false]);
+  });
 });
