@@ -9,7 +9,7 @@
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { openEmbeddedStores } from '../storage/embedded';
-import type { Stores } from '../storage/stores';
+import type { Stores } from '../core/stores';
 
 /** The writes the benchmark's scenarios make, sent to the worker; everything else runs on the main thread. */
 const REMOTE = { transcripts: ['append', 'appendAll'], state: ['write', 'delete'] } as const;

@@ -23,7 +23,7 @@ import { DEFAULT_PRIVACY } from '../privacy/privacy-settings';
 import { openEmbeddedStores } from '../storage/embedded';
 import { guardStores } from '../storage/guarded-stores';
 import { withPrivacy } from '../storage/open-stores';
-import type { Stores } from '../storage/stores';
+import type { Stores } from '../core/stores';
 import { openWorkerStores } from './store-bench-worker';
 
 export interface ScenarioResult {

@@ -10,7 +10,7 @@
 import type { ChatActivity, Conversation } from '../core/conversation';
 import type { Locale } from '../core/shop';
 import type { TurnGuards, TurnRunner } from '../core/turn-runner';
-import type { Stores } from '../storage/stores';
+import type { Stores } from '../core/stores';
 import { ChatEvents } from './chat-events';
 import { ConversationOpener, type OpenByIdRequest, type OpenRequest } from './conversation-opener';
 import type { InboundMessage } from './inbound';

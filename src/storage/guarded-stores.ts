@@ -8,7 +8,7 @@
 import { AppError, ErrorCodes } from '../errors';
 import { createLogger } from '../log';
 import { recordStoreFailure } from './store-failure-scope';
-import type { Stores } from './stores';
+import type { Stores } from '../core/stores';
 
 const log = createLogger('kefu:store');
 

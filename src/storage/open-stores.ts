@@ -12,7 +12,7 @@ import type { PrivacySettings } from '../privacy/privacy-settings';
 import { applyRetention } from '../privacy/retention';
 import { openEmbeddedStores } from './embedded';
 import { guardStores } from './guarded-stores';
-import type { Stores } from './stores';
+import type { Stores } from '../core/stores';
 
 const log = createLogger('kefu:store');
 const RETENTION_EVERY_MS = 6 * 60 * 60 * 1000;

@@ -6,7 +6,7 @@
 import type { ChatActivity, Role } from '../../src/core/conversation';
 import type { ConversationSummary, TranscriptFilter } from '../../src/core/conversation-search';
 import type { Annotation, StaffAccount } from '../../src/core/staff';
-import type { Stores } from '../../src/storage/stores';
+import type { Stores } from '../../src/core/stores';
 
 /** The error code a refused call rejects with (compared by hand: see stores.contract.ts on jest realms). */
 const refusal = (p: Promise<unknown>): Promise<string | null> =>

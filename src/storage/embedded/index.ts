@@ -17,7 +17,7 @@ import { SqliteStaffDirectory } from './sqlite-staff-directory';
 import { SqliteStaffSessions } from './sqlite-staff-sessions';
 import { SqliteStorage } from './sqlite-storage';
 import { SqliteTranscriptStore } from './sqlite-transcript-store';
-import type { Stores } from '../stores';
+import type { Stores } from '../../core/stores';
 
 /**
  * @example const stores = openEmbeddedStores(dataDir);

@@ -21,7 +21,7 @@ import { MongooseStaffSessions } from './mongoose-staff-sessions';
 import { MongooseStorage } from './mongoose-storage';
 import { MongooseTranscriptStore } from './mongoose-transcript-store';
 import { createStaffModels } from './staff-models';
-import type { Stores } from '../stores';
+import type { Stores } from '../../core/stores';
 
 /**
  * @example const stores = await openMongooseStores('mongodb://localhost:27017/kefu?replicaSet=rs0');

@@ -10,7 +10,7 @@ import { ChatService } from '../../../src/chat/chat-service';
 import type { ChatActivity } from '../../../src/core/conversation';
 import type { TurnRunner } from '../../../src/core/turn-runner';
 import { openEmbeddedStores } from '../../../src/storage/embedded';
-import type { Stores } from '../../../src/storage/stores';
+import type { Stores } from '../../../src/core/stores';
 
 describe('ChatService arrival order', () => {
   let dir: string;
