@@ -7,6 +7,9 @@
  */
 import type { KefuConfig } from '../config';
 import type { ShopData } from '../core/shop';
+import { domainIntents } from '../domain/domain-queries';
+import { loadDomain } from '../domain/load-domain';
+import type { Domain } from '../domain/types';
 import type { IntentExample } from '../nlp/corpus-types';
 import type { ModelCacheInput } from '../nlp/model-cache';
 import { shopContent } from '../shop-folder/shop-content';
@@ -15,11 +18,15 @@ import { shopContent } from '../shop-folder/shop-content';
 export type RecognizerInput = Omit<ModelCacheInput, 'onTrained'>;
 
 /**
- * @example const recognizer = loadOrTrainModel(recognizerInput(config, shop, extraExamples));
+ * @param domain the shop's merged domain (read from its files when not given): its intents are the
+ *   ones the corpus may use (a shop's own intents included)
+ * @example const recognizer = loadOrTrainModel(recognizerInput(config, shop, extraExamples, domain));
  */
-export function recognizerInput(config: KefuConfig, shop: ShopData, extraExamples: readonly IntentExample[]): RecognizerInput {
+export function recognizerInput(config: KefuConfig, shop: ShopData, extraExamples: readonly IntentExample[], domain?: Domain): RecognizerInput {
+  const content = shopContent(config);
   return {
-    intents: shopContent(config).intentFiles,
+    intents: content.intentFiles,
+    intentNames: domainIntents(domain ?? loadDomain(content.domainFiles)),
     products: shop.products,
     // Only what the lexicon reads: the worker thread gets a copy of it.
     knowledge: { categories: shop.categories, brands: shop.brands },
