@@ -55,6 +55,8 @@ export interface OrderCardContent {
   orderId: string;
   /** A status of `shop-data.md`: pending, paid, shipped, delivered, cancelled, returned, refunded. */
   status: string;
+  /** The status in the card's language, as the bot words it (`dialogs/order.json` `label_<status>`). */
+  statusLabel?: string;
   items: { productId: string; title: string; quantity: number }[];
   total: number;
   currency: string;

@@ -6,6 +6,7 @@
 import type { AppContext, Feature } from '../app-context';
 import { CHANNEL as SOCKETIO_CHANNEL } from '../channels/socketio/chat-namespace';
 import { CHAT_NAMESPACE } from '../channels/socketio/events';
+import { withStatusLabels } from '../dialogs/order/order-card';
 import { Responses } from '../dialogs/responses';
 import { shopContent } from '../shop-folder/shop-content';
 import { adminRoutes } from './admin-routes';
@@ -23,11 +24,13 @@ export function attachStaff(ctx: AppContext): Feature {
   const { stores, chat, io } = ctx;
   const staff = stores.staff;
   const auth = new StaffAuth(staff, ctx.config.staff, new LoginRateLimiter());
-  const control = new ConversationControl({ ...stores, assignments: staff.assignments, audit: staff.audit }, chat, Responses.load(shopContent(ctx.config).dialogFiles));
+  const responses = Responses.load(shopContent(ctx.config).dialogFiles);
+  const control = new ConversationControl({ ...stores, assignments: staff.assignments, audit: staff.audit }, chat, responses);
   const namespace = attachStaffNamespace(io.of(STAFF_NAMESPACE), { auth, chat, handoffs: stores.handoffs, assignments: staff.assignments });
   // An agent's message reaches the shopper's widget: the room every socket of the conversation joined.
   chat.registerPusher(SOCKETIO_CHANNEL, (activity) => {
-    io.of(CHAT_NAMESPACE).to(`conversation:${activity.conversationId}`).emit('activity', activity);
+    // Order cards name their status in the bot's words, as in live replies and history.
+    io.of(CHAT_NAMESPACE).to(`conversation:${activity.conversationId}`).emit('activity', withStatusLabels(activity, null, responses));
   });
   const deps: StaffDeps = { ctx, staff, auth, control, disconnectSession: namespace.disconnectSession };
   return {

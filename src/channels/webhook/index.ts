@@ -11,7 +11,7 @@
 import type { AppContext, Feature } from '../../app-context';
 import { sendJson } from '../../http/respond';
 import type { Route } from '../../http/router';
-import { openApiDocument } from './openapi';
+import { webhookOpenApi } from './openapi';
 import { WebhookHandler } from './webhook-handler';
 
 export const MESSAGES_PATH = '/api/v1/conversations/:conversationId/messages';
@@ -22,7 +22,7 @@ export const OPENAPI_PATH = '/api/v1/openapi.json';
  */
 export function attachWebhook(ctx: AppContext): Feature {
   const routes: Route[] = [
-    { method: 'GET', path: OPENAPI_PATH, handle: ({ res }) => sendJson(res, 200, openApiDocument, { 'Cache-Control': 'no-cache' }) },
+    { method: 'GET', path: OPENAPI_PATH, handle: ({ res }) => sendJson(res, 200, webhookOpenApi(ctx.config), { 'Cache-Control': 'no-cache' }) },
   ];
   const secret = ctx.config.webhookSecret;
   if (secret) {

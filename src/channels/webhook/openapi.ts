@@ -6,7 +6,6 @@
  * schemas, so a drift between this file and the code fails the tests.
  */
 import type { KefuConfig } from '../../config';
-import { SETTINGS } from '../../config/settings';
 import { ORDER_STATUSES } from '../../core/shop';
 import { MAX_SKEW_SECONDS } from './webhook-signature';
 import { MAX_BODY_BYTES } from './webhook-handler';
@@ -336,9 +335,3 @@ export function webhookOpenApi(config: Pick<KefuConfig, 'maxTextLength'>) {
     },
   };
 }
-
-/**
- * The document for the default limit.
- * @deprecated serve {@link webhookOpenApi} with the server's configuration.
- */
-export const openApiDocument = webhookOpenApi({ maxTextLength: SETTINGS.find((s) => s.key === 'maxTextLength')!.default as number });

@@ -226,7 +226,7 @@ export class OrderFlowDialog extends Dialog<OrderFlowOptions> {
     const { locale } = turnInfo(dc.context);
     const memory = await this.services.memory.get(dc.context, {});
     await this.services.memory.set(dc.context, { ...memory, lastOrderId: order.id });
-    const card = orderCard(order, this.services.products, locale);
+    const card = orderCard(order, this.services.products, locale, this.services.responses);
     const vars = this.orderVars(order, locale);
     switch (state.action) {
       case 'status': {
@@ -283,7 +283,7 @@ export class OrderFlowDialog extends Dialog<OrderFlowOptions> {
       await this.say(dc.context, 'order.cancelRaced', { orderId: state.orderId! });
       return dc.endDialog();
     }
-    await this.say(dc.context, 'order.cancelled', this.orderVars(order, info.locale), [], [orderCard(order, this.services.products, info.locale)]);
+    await this.say(dc.context, 'order.cancelled', this.orderVars(order, info.locale), [], [orderCard(order, this.services.products, info.locale, this.services.responses)]);
     return dc.endDialog();
   }
 
@@ -299,7 +299,7 @@ export class OrderFlowDialog extends Dialog<OrderFlowOptions> {
       await this.say(dc.context, 'order.addressRaced', { orderId: state.orderId! });
       return dc.endDialog();
     }
-    await this.say(dc.context, 'order.addressChanged', this.orderVars(updated, info.locale), [], [orderCard(updated, this.services.products, info.locale)]);
+    await this.say(dc.context, 'order.addressChanged', this.orderVars(updated, info.locale), [], [orderCard(updated, this.services.products, info.locale, this.services.responses)]);
     return dc.endDialog();
   }
 

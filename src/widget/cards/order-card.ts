@@ -10,11 +10,10 @@ import { pick } from '../locale';
 import type { RenderContext, Wire } from '../render-context';
 
 /** The card as sent: `statusLabel` is the status in the shopper's language, the bot's own word for it. */
-type OrderCard = OrderCardContent & { statusLabel?: string };
 type OrderItem = Wire<OrderCardContent['items'][number]>;
 type OrderEvent = Wire<NonNullable<OrderCardContent['lastEvent']>>;
 
-export function orderCard(c: Wire<OrderCard>, ctx: RenderContext): HTMLElement {
+export function orderCard(c: Wire<OrderCardContent>, ctx: RenderContext): HTMLElement {
   const { t, lang } = ctx;
   const status = c.status == null ? '' : String(c.status);
   // A card stored before cards named their status shows the status as sent.
