@@ -5,7 +5,7 @@
  * text-only channel. Kept in the store's botbuilder `Storage` (dialog state) under
  * `botframework/references/<conversationId>`, so that it survives restarts and is shared by
  * servers on the same database; retention deletes it with the conversation
- * (`storage/conversation-state-keys`). A write is skipped when the link equals the one the turn
+ * (`core/conversation-state-keys`). A write is skipped when the link equals the one the turn
  * read: compared with the store's copy, not a memory of past writes, so a link deleted by
  * retention or changed by another server is written again.
  */
