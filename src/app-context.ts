@@ -7,7 +7,7 @@ import type { Server } from 'socket.io';
 import type { ChatService } from './chat/chat-service';
 import type { KefuConfig } from './config';
 import type { Route } from './http/router';
-import type { Stores } from './storage/stores';
+import type { Stores } from './core/stores';
 
 export interface AppContext {
   config: KefuConfig;

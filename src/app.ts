@@ -50,7 +50,7 @@ import { attachRetrain } from './staff/retrain-feature';
 import { acceptedExamples } from './staff/accepted-examples';
 import { recordTraining } from './staff/record-training';
 import { openStores } from './storage/open-stores';
-import type { Stores } from './storage/stores';
+import type { Stores } from './core/stores';
 
 const log = createLogger('kefu:app');
 

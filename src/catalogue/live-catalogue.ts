@@ -12,7 +12,7 @@ import { createLogger } from '../log';
 import { buildShopLexicon } from '../nlp/lexicon';
 import type { ProgressCallback } from '../nlp/progress-bar';
 import { acceptedExamples } from '../staff/accepted-examples';
-import type { Stores } from '../storage/stores';
+import type { Stores } from '../core/stores';
 import { LiveTurnRunner } from './live-turn-runner';
 import { recognizerInput } from './recognizer-input';
 import { readShopDataStamp, sameStamp, type ShopDataStamp } from './shop-data-stamp';

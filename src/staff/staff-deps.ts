@@ -5,7 +5,7 @@
  */
 import type { AppContext } from '../app-context';
 import type { AuditAction } from '../core/staff';
-import type { StaffStores } from '../storage/stores';
+import type { StaffStores } from '../core/stores';
 import type { ConversationControl } from './conversation-control';
 import type { StaffAuth, StaffPrincipal } from './staff-auth';
 

@@ -19,7 +19,7 @@ import { DEMO_ORDERS_PATH, DEMO_SAMPLE_ORDERS, demoOrdersRoute, type DemoOrder }
 import { importShopFolder } from '../../src/import/import-shop';
 import { shopContent } from '../../src/shop-folder/shop-content';
 import { openEmbeddedStores } from '../../src/storage/embedded';
-import type { Stores } from '../../src/storage/stores';
+import type { Stores } from '../../src/core/stores';
 
 const CARD_TITLE = { zh: '演示订单', en: 'Demo orders to try' };
 const ASKS_FOR_DIGITS = { zh: /后四位/, en: /last (4|four) digits/i };

@@ -17,7 +17,7 @@ import { loadConfig, type KefuConfig } from '../../src/config';
 import { printLine, setPrintLine } from '../../src/log';
 import type { ChatActivity, TranscriptStore } from '../../src/core/conversation';
 import { openStores } from '../../src/storage/open-stores';
-import type { Stores } from '../../src/storage/stores';
+import type { Stores } from '../../src/core/stores';
 import { customerOf, lastFour, orderWith, shop } from '../helpers/shop-fixture';
 import { MODEL_CACHE, startTestServer, TEST_SECRET, type TestServer } from '../helpers/test-server';
 import { messagesPath, nowSeconds, WebhookClient, webhookCards, webhookSignature, type PrepareOptions, type WebhookAnswer } from '../helpers/webhook-client';

@@ -12,7 +12,7 @@ import type { Conversation } from '../../src/core/conversation';
 import { CONVERSATION_KEY } from '../../src/bot/turn-keys';
 import type { KefuBot } from '../../src/bot/kefu-bot';
 import { openEmbeddedStores } from '../../src/storage/embedded';
-import type { Stores } from '../../src/storage/stores';
+import type { Stores } from '../../src/core/stores';
 import { MEMORY_PROPERTY } from '../../src/privacy/order-access';
 import { MODEL_CACHE } from '../helpers/test-server';
 import { customerOf, lastFour, orderWith } from '../helpers/shop-fixture';

@@ -11,7 +11,7 @@ import type { ChatActivity } from '../../src/core/conversation';
 import type { OutgoingActivity, TurnInput, TurnRunner } from '../../src/core/turn-runner';
 import { openEmbeddedStores } from '../../src/storage/embedded';
 import { guardStores } from '../../src/storage/guarded-stores';
-import type { Stores } from '../../src/storage/stores';
+import type { Stores } from '../../src/core/stores';
 
 /** A turn like the bot's: read the state, think, write it back with the eTag read; errors become a polite reply (as `onTurnError`). */
 class CountingRunner implements TurnRunner {

@@ -3,7 +3,7 @@
  * A store whose database "goes away" on demand: while `down(port.method)` says so, that call
  * throws the way better-sqlite3 does when the file is locked.
  */
-import type { Stores } from '../../src/storage/stores';
+import type { Stores } from '../../src/core/stores';
 
 export interface FlakyStores {
   stores: Stores;

@@ -14,7 +14,7 @@ import { AppError } from '../../src/errors';
 import { setPrintLine } from '../../src/log';
 import { openEmbeddedStores } from '../../src/storage/embedded';
 import { guardStores } from '../../src/storage/guarded-stores';
-import type { Stores } from '../../src/storage/stores';
+import type { Stores } from '../../src/core/stores';
 import { customerOf, lastFour, orderWith } from '../helpers/shop-fixture';
 import { MODEL_CACHE } from '../helpers/test-server';
 import { flaky, type FlakyStores } from './flaky-stores';

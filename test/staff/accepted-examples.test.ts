@@ -10,7 +10,7 @@ import type { Annotation } from '../../src/core/staff';
 import { acceptedExamples, listAllAnnotations } from '../../src/staff/accepted-examples';
 import { attachAnnotations, type Turn } from '../../src/staff/conversation-turns';
 import { openEmbeddedStores } from '../../src/storage/embedded';
-import type { Stores } from '../../src/storage/stores';
+import type { Stores } from '../../src/core/stores';
 
 const annotation = (i: number, conversationId: string, locale: 'zh' | 'en'): Annotation => ({
   id: `n${i}`,

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { ChatActivity } from '../../src/core/conversation';
 import { groupTurns, readTurns } from '../../src/staff/conversation-turns';
 import { openEmbeddedStores } from '../../src/storage/embedded';
-import type { Stores } from '../../src/storage/stores';
+import type { Stores } from '../../src/core/stores';
 
 let n = 0;
 const at = () => new Date(Date.UTC(2026, 10, 1, 8, 0, n)).toISOString();

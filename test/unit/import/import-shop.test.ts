@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { importShopFolder, ImportError } from '../../../src/import/import-shop';
 import { openEmbeddedStores } from '../../../src/storage/embedded';
-import type { Stores } from '../../../src/storage/stores';
+import type { Stores } from '../../../src/core/stores';
 
 const KNOWLEDGE = path.join(__dirname, '..', '..', '..', 'shops', 'demo', 'knowledge');
 

@@ -5,7 +5,7 @@ import type { ChatActivity } from '../../../src/core/conversation';
 import { PrivateTranscriptStore } from '../../../src/privacy/private-transcript-store';
 import { AWAITS_VERIFICATION, VERIFICATION_ANSWER } from '../../../src/privacy/redact-activity';
 import { openEmbeddedStores } from '../../../src/storage/embedded';
-import type { Stores } from '../../../src/storage/stores';
+import type { Stores } from '../../../src/core/stores';
 
 const message = (id: string, text: string, at = new Date().toISOString()): ChatActivity => ({
   type: 'message',

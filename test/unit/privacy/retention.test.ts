@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { applyRetention } from '../../../src/privacy/retention';
 import { openEmbeddedStores } from '../../../src/storage/embedded';
-import type { Stores } from '../../../src/storage/stores';
+import type { Stores } from '../../../src/core/stores';
 
 describe('applyRetention', () => {
   let dir: string;

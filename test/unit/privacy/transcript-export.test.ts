@@ -5,7 +5,7 @@ import type { ChatActivity } from '../../../src/core/conversation';
 import { PrivateTranscriptStore } from '../../../src/privacy/private-transcript-store';
 import { csvField, exportTranscripts } from '../../../src/privacy/transcript-export';
 import { openEmbeddedStores } from '../../../src/storage/embedded';
-import type { Stores } from '../../../src/storage/stores';
+import type { Stores } from '../../../src/core/stores';
 
 /** RFC 4180 reader, enough to check what the export writes. */
 function parseCsv(text: string): string[][] {

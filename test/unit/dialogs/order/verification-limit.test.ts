@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openEmbeddedStores } from '../../../../src/storage/embedded';
-import type { Stores } from '../../../../src/storage/stores';
+import type { Stores } from '../../../../src/core/stores';
 import { VerificationLimit, verificationFailuresKey } from '../../../../src/dialogs/order/verification-limit';
 
 const HOUR = 60 * 60 * 1000;
