@@ -5,7 +5,7 @@
  * scored in the same run, on the same machine: the shipped model (`intents/`, demo lexicon) on
  * the dev sets (`nlu-dev-sets`) and the held-out lists, and a model trained on clinc150 train on
  * clinc150 dev (in-scope accuracy and OOS recall at the threshold each model fitted).
- * `npm run build --silent && node dist/bench/embeddings-bench.js [--weights 0,0.5,1] [--no-clinc] [--write-report]`
+ * `npm run build --silent && node dist/bench/embeddings-bench.js [--weights 0,0.5,0.5:zh] [--no-clinc] [--write-report]`
  * `--write-report` writes `test/reports/bench-embeddings.json` (the `.md` beside it carries the table
  * and what was decided). No text is reported.
  */
@@ -27,6 +27,8 @@ import { loadDevSets } from './nlu-dev-sets';
 export interface VariantResult {
   /** Length of the appended message vector (0: TF-IDF only, the default model). */
   weight: number;
+  /** Whose words fill it. */
+  langs: ('zh' | 'en')[];
   trainSeconds: number;
   dev: { set: string; n?: number; accuracy?: number; inScopeAccuracy?: number | null; oosRecall?: number | null; microsPerTurn?: number }[];
   heldOut: { locale: string; n: number; accuracy: number }[];
@@ -50,7 +52,7 @@ function seconds(t0: number): number {
   return round((performance.now() - t0) / 1000, 2);
 }
 
-export function runEmbeddingsBench(weights: readonly number[], withClinc: boolean, datasets: string): EmbeddingsBenchReport {
+export function runEmbeddingsBench(variantsToRun: readonly { weight: number; langs: ('zh' | 'en')[] }[], withClinc: boolean, datasets: string): EmbeddingsBenchReport {
   const fixtures = path.join(REPO_ROOT, 'test', 'fixtures', 'nlu-dev');
   const sets = loadDevSets(datasets, fixtures);
   const products = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'shops', 'demo', 'knowledge', 'products.json'), 'utf8')) as Product[];
@@ -58,8 +60,8 @@ export function runEmbeddingsBench(weights: readonly number[], withClinc: boolea
   const clincTrain = withClinc ? jsonLines(path.join(datasets, 'clinc150', 'train.jsonl')) : [];
   const clincDev = withClinc ? jsonLines(path.join(datasets, 'clinc150', 'dev.jsonl')) : [];
   const variants: VariantResult[] = [];
-  for (const weight of weights) {
-    const features = weight > 0 ? { ...DEFAULT_FEATURE_OPTIONS, embeddings: weight } : DEFAULT_FEATURE_OPTIONS;
+  for (const { weight, langs } of variantsToRun) {
+    const features = weight > 0 ? { ...DEFAULT_FEATURE_OPTIONS, embeddings: weight, embeddingLangs: langs } : DEFAULT_FEATURE_OPTIONS;
     const t0 = performance.now();
     const engine = NluEngine.train(corpus.train, buildShopLexicon(products), { features });
     const trainSeconds = seconds(t0);
@@ -74,7 +76,7 @@ export function runEmbeddingsBench(weights: readonly number[], withClinc: boolea
       const right = tests.filter((e) => engine.recognizeSync(e.text).topIntent.name === e.intent).length;
       return { locale, n: tests.length, accuracy: tests.length ? round(right / tests.length) : 0 };
     });
-    const result: VariantResult = { weight, trainSeconds, dev, heldOut };
+    const result: VariantResult = { weight, langs: weight > 0 ? langs : [], trainSeconds, dev, heldOut };
     if (withClinc) {
       const t1 = performance.now();
       const clinc = NluEngine.train(clincTrain.map((e) => ({ ...e, locale: 'en' as const })), buildShopLexicon([]), { features });
@@ -95,7 +97,7 @@ export function formatEmbeddingsBench(r: EmbeddingsBenchReport): string {
   const setNames = r.variants[0]?.dev.map((d) => d.set) ?? [];
   const head = ['message vector length', ...setNames, ...(r.variants[0]?.heldOut.map((h) => `held-out ${h.locale}`) ?? []), 'clinc150 in-scope', 'clinc150 OOS recall', 'µs/turn (jddc-zh-dev, en-dev, clinc150)'];
   const rows = r.variants.map((v) => [
-    v.weight === 0 ? '0 (TF-IDF only)' : String(v.weight),
+    v.weight === 0 ? '0 (TF-IDF only)' : `${v.weight} (${v.langs.join('+')})`,
     ...v.dev.map((d) => pct(d.accuracy)),
     ...v.heldOut.map((h) => pct(h.accuracy)),
     pct(v.clinc150?.inScopeAccuracy),
@@ -108,9 +110,13 @@ export function formatEmbeddingsBench(r: EmbeddingsBenchReport): string {
 if (require.main === module) {
   const args = process.argv.slice(2);
   const at = args.indexOf('--weights');
-  const weights = at >= 0 && args[at + 1] ? (args[at + 1] as string).split(',').map(Number) : [0, 0.5, 1];
+  // `weight[:zh+en]`, comma-separated: `0,0.5,0.5:zh`.
+  const variants = (at >= 0 && args[at + 1] ? (args[at + 1] as string) : '0,0.5,0.5:zh').split(',').map((v) => {
+    const [weight, langs] = v.split(':');
+    return { weight: Number(weight), langs: (langs ? langs.split('+') : ['zh', 'en']) as ('zh' | 'en')[] };
+  });
   const datasets = defaultDatasetsRoot(REPO_ROOT);
-  const report = runEmbeddingsBench(weights, !args.includes('--no-clinc'), datasets);
+  const report = runEmbeddingsBench(variants, !args.includes('--no-clinc'), datasets);
   const table = formatEmbeddingsBench(report);
   process.stdout.write(table + '\n');
   if (args.includes('--write-report')) {

@@ -29,6 +29,8 @@ export interface FeatureOptions {
    * @default undefined
    */
   embeddings?: number;
+  /** Whose words fill the message vector (`embeddings` only). @default ['zh', 'en'] */
+  embeddingLangs?: ('zh' | 'en')[];
 }
 
 export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { hanChars: [1, 3], latinChars: [3, 4], bigrams: true, rare: 1 };

@@ -87,7 +87,7 @@ export class TfidfVectorizer {
     this.rareFeature = options.rare ? this.index.get(RARE) : -1;
     this.isRare = new Uint8Array(features.length);
     for (const i of rare) this.isRare[i] = 1;
-    this.embedder = options.embeddings ? shippedEmbedder() : undefined;
+    this.embedder = options.embeddings ? shippedEmbedder(options.embeddingLangs) : undefined;
   }
 
   /** Number of features (the vector dimension): the sparse ones, then the dense message vector's. */

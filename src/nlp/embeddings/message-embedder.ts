@@ -10,16 +10,24 @@ import { createHash } from 'node:crypto';
 import type { NluToken } from '../token-types';
 import { WordVectors, normalize } from './word-vectors';
 import { embeddingsFile } from './embeddings-file';
+import type { EmbeddingLang } from './embeddings-file';
 
 export class MessageEmbedder {
   /** Reused by `embed` (synchronous, so never shared). */
   private readonly out: Float64Array;
 
+  private readonly useZh: boolean;
+  private readonly useEn: boolean;
+
+  /** @param langs the parts filled; the other part stays zeros (its dimensions are kept). */
   constructor(
     readonly zh: WordVectors,
     readonly en: WordVectors,
+    langs: readonly EmbeddingLang[] = ['zh', 'en'],
   ) {
     this.out = new Float64Array(zh.dim + en.dim);
+    this.useZh = langs.includes('zh');
+    this.useEn = langs.includes('en');
   }
 
   get dim(): number {
@@ -37,11 +45,11 @@ export class MessageEmbedder {
     for (const t of tokens) {
       if (t.tag) {
         const tag = `<${t.tag}>`;
-        this.zh.addInto(tag, out, 0);
-        this.en.addInto(tag, out, enAt);
+        if (this.useZh) this.zh.addInto(tag, out, 0);
+        if (this.useEn) this.en.addInto(tag, out, enAt);
       } else if (t.kind === 'han') {
-        if (!this.zh.addInto(t.norm, out, 0)) for (const ch of t.norm) this.zh.addInto(ch, out, 0);
-      } else if (t.kind === 'word') {
+        if (this.useZh && !this.zh.addInto(t.norm, out, 0)) for (const ch of t.norm) this.zh.addInto(ch, out, 0);
+      } else if (t.kind === 'word' && this.useEn) {
         this.en.addInto(t.norm, out, enAt);
       }
     }
@@ -49,12 +57,12 @@ export class MessageEmbedder {
   }
 }
 
-let shipped: MessageEmbedder | undefined;
+let shipped: { zh: WordVectors; en: WordVectors } | undefined;
 
-/** The shipped vectors (`models/embeddings-{zh,en}.bin`), read once. */
-export function shippedEmbedder(): MessageEmbedder {
-  shipped ??= new MessageEmbedder(WordVectors.read(embeddingsFile('zh')), WordVectors.read(embeddingsFile('en')));
-  return shipped;
+/** An embedder of the shipped vectors (`models/embeddings-{zh,en}.bin`, read once) filling `langs`' parts. */
+export function shippedEmbedder(langs?: readonly EmbeddingLang[]): MessageEmbedder {
+  shipped ??= { zh: WordVectors.read(embeddingsFile('zh')), en: WordVectors.read(embeddingsFile('en')) };
+  return new MessageEmbedder(shipped.zh, shipped.en, langs);
 }
 
 /** A digest of the shipped vector files, for cache keys of models whose features use them. */
