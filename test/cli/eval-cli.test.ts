@@ -2,28 +2,16 @@
  * End to end: builds the CLI, then runs `node bin/kefu.js eval` on the fixtures of
  * `test/fixtures/eval/` (JSON contract on the last line, `--report`, errors and exit codes).
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { buildCli, ROOT, runKefu, type CliResult } from './built-cli';
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const FIX = path.join(ROOT, 'test', 'fixtures', 'eval');
 
-function kefu(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'kefu.js'), 'eval', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, DEBUG: '' },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const kefu = (...args: string[]): CliResult => runKefu(['eval', ...args], { ...process.env, DEBUG: '' });
 
-beforeAll(() => {
-  // Emits even when another module has a type error; the CLI's own files are what we need.
-  spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'ignore' });
-  if (!fs.existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('build failed: dist/cli/main.js missing');
-}, 180000);
+beforeAll(() => buildCli('cli/eval-command.js'), 180000);
 
 describe('kefu eval', () => {
   it('should print the JSON contract on the last line of stdout', () => {

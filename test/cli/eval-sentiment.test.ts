@@ -3,31 +3,19 @@
  * of `test/fixtures/sentiment-eval/` (written for kefu, zh and en): the JSON contract with the
  * shipped models, training on `--train`, and errors with exit codes.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { buildCli, ROOT, runKefu, type CliResult } from './built-cli';
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const FIX = path.join(ROOT, 'test', 'fixtures', 'sentiment-eval');
 
-function kefu(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'kefu.js'), 'eval', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, DEBUG: '' },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const kefu = (...args: string[]): CliResult => runKefu(['eval', ...args], { ...process.env, DEBUG: '' });
 
 const lastJson = (stdout: string): Record<string, unknown> & { perLabel: Record<string, { n: number; precision: number; recall: number; f1: number }> } =>
   JSON.parse(stdout.trim().split('\n').pop() as string);
 
-beforeAll(() => {
-  // Emits even when another module has a type error; the CLI's own files are what we need.
-  spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'ignore' });
-  if (!fs.existsSync(path.join(ROOT, 'dist', 'cli', 'eval-sentiment-command.js'))) throw new Error('build failed: dist/cli/eval-sentiment-command.js missing');
-}, 180000);
+beforeAll(() => buildCli('cli/eval-sentiment-command.js'), 180000);
 
 describe('kefu eval --task sentiment', () => {
   it('should score the test file with the shipped models and print the JSON contract last', () => {
