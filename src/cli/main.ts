@@ -1,17 +1,25 @@
 /**
  * @module cli/main
- * `kefu <command>`: serve, init, import, train, eval, … Each command is a file of its own.
+ * `kefu <command>`: serve, init, import, train, eval, … Each command is a file of its own, loaded
+ * only when it runs: `kefu config` and `kefu --help` do not load the server, the NLU or the stores.
  */
-import { runConfig } from './config-command';
-import { runEval } from './eval-command';
-import { runExport } from './export-command';
-import { runHandoff } from './handoff-command';
-import { runImport } from './import-command';
-import { runInit } from './init-command';
-import { runRetention } from './retention-command';
-import { runServe } from './serve-command';
-import { runStaff } from './staff-command';
-import { runTrain } from './train-command';
+
+type Command = (args: string[]) => Promise<number | void>;
+
+const COMMANDS = new Map<string, () => Promise<Command>>([
+  ['serve', async () => (await import('./serve-command')).runServe],
+  ['init', async () => (await import('./init-command')).runInit],
+  ['import', async () => (await import('./import-command')).runImport],
+  ['train', async () => (await import('./train-command')).runTrain],
+  ['eval', async () => (await import('./eval-command')).runEval],
+  ['handoff', async () => (await import('./handoff-command')).runHandoff],
+  ['export', async () => (await import('./export-command')).runExport],
+  ['retention', async () => (await import('./retention-command')).runRetention],
+  ['staff', async () => (await import('./staff-command')).runStaff],
+  ['config', async () => (await import('./config-command')).runConfig],
+]);
+
+const HELP = [undefined, '-h', '--help', 'help'];
 
 const USAGE = `usage: kefu <command>
 
@@ -36,35 +44,14 @@ const USAGE = `usage: kefu <command>
 
 export async function main(argv: string[]): Promise<number | void> {
   const [command, ...rest] = argv;
-  switch (command) {
-    case 'serve':
-      return runServe(rest);
-    case 'init':
-      return runInit(rest);
-    case 'import':
-      return runImport(rest);
-    case 'train':
-      return runTrain(rest);
-    case 'eval':
-      return runEval(rest);
-    case 'handoff':
-      return runHandoff(rest);
-    case 'export':
-      return runExport(rest);
-    case 'retention':
-      return runRetention(rest);
-    case 'staff':
-      return runStaff(rest);
-    case 'config':
-      return runConfig(rest);
-    case undefined:
-    case '-h':
-    case '--help':
-    case 'help':
-      process.stdout.write(USAGE);
-      return 0;
-    default:
-      process.stderr.write(`kefu: unknown command "${command}"\n\n${USAGE}`);
-      return 2;
+  if (HELP.includes(command)) {
+    process.stdout.write(USAGE);
+    return 0;
   }
+  const load = COMMANDS.get(command as string);
+  if (!load) {
+    process.stderr.write(`kefu: unknown command "${command}"\n\n${USAGE}`);
+    return 2;
+  }
+  return (await load())(rest);
 }
