@@ -117,7 +117,7 @@ export async function buildBot(config: KefuConfig, stores: Stores, domain = load
 }
 
 export async function buildChat(config: KefuConfig, stores: Stores, turnOrder?: TurnOrder, domain?: Domain): Promise<ChatService> {
-  return new ChatService(stores, new BotbuilderTurnRunner(await buildBot(config, stores, domain)), turnOrder);
+  return new ChatService(stores, new BotbuilderTurnRunner(await buildBot(config, stores, domain)), turnOrder, shopResponses(config));
 }
 
 /** How a worker of `kefu serve --workers N` (`cluster/`) starts its server; none in one process. */

@@ -14,6 +14,8 @@ import {
 } from 'botbuilder-core';
 import type { ChatActivity } from '../core/conversation';
 import type { OutgoingActivity } from '../core/turn-runner';
+import { builtInResponses } from '../dialogs/built-in-responses';
+import type { Responses } from '../dialogs/responses';
 import { createLogger } from '../log';
 
 const log = createLogger('kefu:adapter');
@@ -48,14 +50,13 @@ function toOutgoing(a: Partial<Activity>): OutgoingActivity {
 }
 
 export class KefuBotAdapter extends BotAdapter {
-  constructor() {
+  /** @param responses the shop's texts: a failed turn says `common.turnFailed` in the shopper's language (English when none is known). */
+  constructor(responses: Responses = builtInResponses()) {
     super();
     this.onTurnError = async (context, error) => {
       log.error('unhandled error in turn', error);
-      const zh = context.activity.locale === 'zh';
-      await context.sendActivity(
-        zh ? '抱歉，系统开小差了，请稍后再试，或输入“转人工”联系客服。' : 'Sorry, something went wrong on our side. Please try again, or type "agent" to reach a person.',
-      );
+      const locale = context.activity.locale === 'zh' ? 'zh' : 'en';
+      await context.sendActivity(responses.text(locale, 'common.turnFailed'));
     };
   }
 

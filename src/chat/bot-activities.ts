@@ -6,17 +6,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ChatActivity, Conversation } from '../core/conversation';
-import type { Locale } from '../core/shop';
 import type { OutgoingActivity } from '../core/turn-runner';
+import { builtInResponses } from '../dialogs/built-in-responses';
+import type { Responses } from '../dialogs/responses';
 import { ErrorCodes } from '../errors';
+import { noticeText } from './notice-text';
 
 export const BOT_ID = 'kefu-bot';
-
-const UNAVAILABLE_TEXT: Record<Locale | 'both', string> = {
-  zh: '抱歉，系统暂时无法保存对话，请稍后重新发送这条消息。',
-  en: 'Sorry, we could not save the conversation just now. Please send your message again in a moment.',
-  both: '抱歉，系统暂时无法保存对话，请稍后重新发送这条消息。 Sorry, we could not save the conversation just now. Please send your message again in a moment.',
-};
 
 /**
  * A reply as the bot wrote it, completed: id, time, conversation, sender (the bot unless set) and the message it answers.
@@ -47,10 +43,18 @@ export function turnEnd(conversationId: string, replyToId: string): ChatActivity
   };
 }
 
-/** Not stored (the store is the problem): a message with the error code, in the shopper's language. */
-export function unavailableNotice(conversationId: string, conversation: Conversation | null, inbound: ChatActivity): ChatActivity {
+/**
+ * Not stored (the store is the problem): a message with the error code, `chat.notSaved` in the
+ * shopper's language (every language when it is not known).
+ */
+export function unavailableNotice(
+  conversationId: string,
+  conversation: Conversation | null,
+  inbound: ChatActivity,
+  responses: Responses = builtInResponses(),
+): ChatActivity {
   const locale = inbound.locale ?? conversation?.locale ?? null;
-  const text = UNAVAILABLE_TEXT[locale ?? 'both'];
+  const text = noticeText(responses, locale, 'chat.notSaved');
   return {
     type: 'message',
     id: randomUUID(),

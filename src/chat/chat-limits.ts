@@ -4,10 +4,12 @@
  * server from the others: each event type is counted per socket, per conversation (all sockets
  * resuming one share it) and per client address; handshakes, sockets open at once, new
  * conversations and requests for a human are counted per address. A refusal is a
- * `RateLimitError` (`KEFU_RATE_LIMIT` with `retryAfterMs`) and costs no store access.
+ * `RateLimitError` (`KEFU_RATE_LIMIT` with `retryAfterMs`), worded by `dialogs/chat.json`, and costs no store access.
  */
 import type { LimitsConfig } from '../config';
 import type { Locale } from '../core/shop';
+import type { Responses } from '../dialogs/responses';
+import { noticeText } from './notice-text';
 import { RateLimitError } from './rate-limit-error';
 import { takeAll, TokenBuckets } from './token-buckets';
 
@@ -17,22 +19,13 @@ const EVENTS: readonly LimitedEvent[] = ['message', 'postback', 'history', 'feed
 /** Sockets open at once have no refill rate; a refused client is told to try again after this. */
 const OPEN_SOCKETS_RETRY_MS = 30_000;
 
-type Text = Record<Locale, string>;
-
-const TOO_FAST: Record<LimitedEvent, Text> = {
-  message: { zh: '消息发送过于频繁，请稍后再试。', en: 'You are sending messages too fast. Please wait a moment.' },
-  postback: { zh: '操作过于频繁，请稍后再试。', en: 'You are tapping too fast. Please wait a moment.' },
-  history: { zh: '读取聊天记录过于频繁，请稍后再试。', en: 'Too many history requests. Please wait a moment.' },
-  feedback: { zh: '评价过于频繁，请稍后再试。', en: 'Too many ratings at once. Please wait a moment.' },
+/** The `dialogs/chat.json` key of each refusal. */
+const TOO_FAST: Record<LimitedEvent, string> = {
+  message: 'chat.tooFast_message',
+  postback: 'chat.tooFast_postback',
+  history: 'chat.tooFast_history',
+  feedback: 'chat.tooFast_feedback',
 };
-const TOO_MANY_OPEN: Text = { zh: '您所在网络打开的对话窗口过多，请关闭一些后再试。', en: 'Too many open connections from your network. Please close some and try again.' };
-const TOO_MANY_CONNECTIONS: Text = { zh: '您所在网络的连接过于频繁，请稍后再试。', en: 'Too many connections from your network. Please wait a moment.' };
-const TOO_MANY_CONVERSATIONS: Text = { zh: '您所在网络新建的对话过多，请稍后再试。', en: 'Too many new conversations from your network. Please try again later.' };
-
-/** In the shopper's language, or both when it is not known yet. */
-function say(text: Text, locale: Locale | null): string {
-  return locale ? text[locale] : `${text.zh} ${text.en}`;
-}
 
 interface EventBuckets {
   socket: TokenBuckets;
@@ -57,6 +50,8 @@ export class ChatLimits {
 
   constructor(
     private readonly config: LimitsConfig,
+    /** The shop's texts: a refusal is told in the shopper's language (`chat.tooFast_message` …), or in every language before it is known. */
+    private readonly responses: Responses,
     now: () => number = Date.now,
   ) {
     const buckets = (spec: LimitsConfig['connections']) => new TokenBuckets(spec, config.maxKeys, now);
@@ -74,10 +69,10 @@ export class ChatLimits {
    */
   admit(address: string, locale: Locale | null): void {
     if (this.config.openSockets > 0 && (this.open.get(address) ?? 0) >= this.config.openSockets) {
-      throw new RateLimitError(say(TOO_MANY_OPEN, locale), OPEN_SOCKETS_RETRY_MS);
+      throw new RateLimitError(this.say('chat.tooManyOpen', locale), OPEN_SOCKETS_RETRY_MS);
     }
     const wait = takeAll([[this.connections, address]]);
-    if (wait > 0) throw new RateLimitError(say(TOO_MANY_CONNECTIONS, locale), wait);
+    if (wait > 0) throw new RateLimitError(this.say('chat.tooManyConnections', locale), wait);
   }
 
   /** A socket from `address` is open; pair with `disconnected`. */
@@ -101,18 +96,22 @@ export class ChatLimits {
       [b.conversation, source.conversationId],
       [b.address, source.address],
     ]);
-    if (wait > 0) throw new RateLimitError(say(TOO_FAST[event], locale), wait);
+    if (wait > 0) throw new RateLimitError(this.say(TOO_FAST[event], locale), wait);
   }
 
   /** A conversation about to be stored for the first time, from `address`, or a throw. */
   newConversation(address: string, locale: Locale | null): void {
     const wait = takeAll([[this.newConversations, address]]);
-    if (wait > 0) throw new RateLimitError(say(TOO_MANY_CONVERSATIONS, locale), wait);
+    if (wait > 0) throw new RateLimitError(this.say('chat.tooManyConversations', locale), wait);
   }
 
   /** Whether `address` may ask for a human now (counts the request when it may). */
   handoff(address: string): boolean {
     return takeAll([[this.handoffs, address]]) === 0;
+  }
+
+  private say(key: string, locale: Locale | null): string {
+    return noticeText(this.responses, locale, key);
   }
 
   /** Buckets and address counters held (bounded by `maxKeys` per limit), for tests. */

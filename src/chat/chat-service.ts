@@ -11,6 +11,8 @@ import type { ChatActivity, Conversation } from '../core/conversation';
 import type { Locale } from '../core/shop';
 import type { TurnGuards, TurnRunner } from '../core/turn-runner';
 import type { Stores } from '../core/stores';
+import { builtInResponses } from '../dialogs/built-in-responses';
+import type { Responses } from '../dialogs/responses';
 import { ChatEvents } from './chat-events';
 import { ConversationOpener, type OpenByIdRequest, type OpenRequest } from './conversation-opener';
 import type { InboundMessage } from './inbound';
@@ -43,13 +45,15 @@ export class ChatService {
     runner: TurnRunner,
     /** Shared by the processes of `kefu serve --workers N`; none in one process. */
     turnOrder?: TurnOrder,
+    /** The shop's texts, for what the service says itself (hidden orders, "please send that again"). @default the built-in `dialogs/` */
+    private readonly responses: Responses = builtInResponses(),
   ) {
     this.queue = new TurnQueue(turnOrder);
     const inFlight = new TurnsInFlight();
     const pipeline = new TurnPipeline(stores, runner, this.events);
     this.opener = new ConversationOpener(stores.conversations, this.events);
     this.intake = new MessageIntake(stores.transcripts, this.opener, pipeline, this.queue, inFlight, this.events);
-    this.replayer = new UnansweredReplay(stores, pipeline, this.queue, inFlight, this.events, (c, a) => void this.push(c, a));
+    this.replayer = new UnansweredReplay(stores, pipeline, this.queue, inFlight, this.events, (c, a) => void this.push(c, a), responses);
   }
 
   /** Resumes `requestedId` when the caller owns it, else starts a new conversation stored with its first message. */
@@ -100,7 +104,7 @@ export class ChatService {
 
   /** Activities of the conversation, oldest first, as its owner may see them (`shopper-history`). */
   history(conversation: Conversation, options: HistoryOptions, session?: string): Promise<ChatActivity[]> {
-    return shopperHistory(this.stores, conversation, options, session);
+    return shopperHistory(this.stores, this.responses, conversation, options, session);
   }
 
   /** Records a rating of one of this conversation's bot replies; another's is "not found". */

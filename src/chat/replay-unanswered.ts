@@ -7,7 +7,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ChatActivity, Conversation } from '../core/conversation';
-import type { Locale } from '../core/shop';
+import type { Responses } from '../dialogs/responses';
+import { noticeText } from './notice-text';
 
 export interface ReplayOptions {
   /** ISO time: messages stored before it are left (the shopper has moved on). */
@@ -39,15 +40,11 @@ export const DEFAULT_REPLAY_LIMIT = 1000;
 /** Marks the notice in `channelData`, so clients and staff can tell it from a bot answer. */
 export const SEND_AGAIN = 'sendAgain';
 
-const SEND_AGAIN_TEXT: Record<Locale | 'both', string> = {
-  zh: '抱歉，系统刚才重启，您的上一条消息还没来得及处理。为保护您的隐私，我们没有保存它的原文，请再发送一次。',
-  en: 'Sorry, we restarted before we could answer your last message, and for your privacy we did not keep its exact words. Please send it again.',
-  both:
-    '抱歉，系统刚才重启，您的上一条消息还没来得及处理，请再发送一次。 Sorry, we restarted before we could answer your last message. Please send it again.',
-};
-
-/** The reply to a message whose words are lost, in its language (the conversation's, else both). */
-export function sendAgainNotice(conversation: Conversation, inbound: ChatActivity, from: ChatActivity['from']): ChatActivity {
+/**
+ * The reply to a message whose words are lost, in its language (the conversation's):
+ * `chat.restartedPrivate`; when neither is known, the shorter `chat.restarted` in every language.
+ */
+export function sendAgainNotice(responses: Responses, conversation: Conversation, inbound: ChatActivity, from: ChatActivity['from']): ChatActivity {
   const locale = inbound.locale ?? conversation.locale ?? null;
   return {
     type: 'message',
@@ -57,7 +54,7 @@ export function sendAgainNotice(conversation: Conversation, inbound: ChatActivit
     from,
     replyToId: inbound.id,
     ...(locale ? { locale } : {}),
-    text: SEND_AGAIN_TEXT[locale ?? 'both'],
+    text: locale ? responses.text(locale, 'chat.restartedPrivate') : noticeText(responses, null, 'chat.restarted'),
     channelData: { [SEND_AGAIN]: true },
   };
 }

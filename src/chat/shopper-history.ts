@@ -9,6 +9,7 @@
  */
 import type { Storage } from 'botbuilder-core';
 import type { ChatActivity, Conversation, TranscriptReader } from '../core/conversation';
+import type { Responses } from '../dialogs/responses';
 import { anonymousView } from '../privacy/anonymous-view';
 import { readGrants, verifiedOrders } from '../privacy/order-access';
 
@@ -18,9 +19,11 @@ export interface HistoryOptions {
   limit?: number;
 }
 
-/** @example await shopperHistory(stores, conversation, { limit: 50 }, session) */
+/** @example await shopperHistory(stores, responses, conversation, { limit: 50 }, session) */
 export async function shopperHistory(
   stores: { transcripts: TranscriptReader; state: Storage },
+  /** The shop's texts, for the placeholder of a hidden order. */
+  responses: Responses,
   conversation: Conversation,
   options: HistoryOptions,
   session?: string,
@@ -28,5 +31,5 @@ export async function shopperHistory(
   const activities = await stores.transcripts.list(conversation.id, { ...options, view: conversation.customerId ? 'owner' : 'staff' });
   if (conversation.customerId) return activities;
   const verified = verifiedOrders(await readGrants(stores.state, conversation), session ?? null, Date.now());
-  return activities.map((a) => anonymousView(a, verified));
+  return activities.map((a) => anonymousView(a, verified, responses));
 }

@@ -6,6 +6,7 @@
  * send that again" instead (`replay-unanswered`).
  */
 import type { ChatActivity, Conversation, ConversationStore, TranscriptAppender, TranscriptReader, UnansweredActivity, UnansweredFinder } from '../core/conversation';
+import type { Responses } from '../dialogs/responses';
 import { createLogger } from '../log';
 import { BOT_ID, turnEnd } from './bot-activities';
 import type { ChatEvents } from './chat-events';
@@ -29,6 +30,8 @@ export class UnansweredReplay {
     private readonly events: ChatEvents,
     /** Where replies go when `options.deliver` is not given (the channel's pusher). */
     private readonly push: DeliverTo,
+    /** The shop's texts, for the "please send that again" reply. */
+    private readonly responses: Responses,
   ) {}
 
   /**
@@ -88,7 +91,7 @@ export class UnansweredReplay {
 
   /** Stores and delivers the "please send that again" reply to a message whose words were redacted. */
   private async askAgain(conversation: Conversation, inbound: ChatActivity, deliver: Deliver): Promise<boolean> {
-    const notice = sendAgainNotice(conversation, inbound, { id: BOT_ID, role: 'bot' });
+    const notice = sendAgainNotice(this.responses, conversation, inbound, { id: BOT_ID, role: 'bot' });
     try {
       await storeReplies(this.stores.transcripts, [notice]);
       this.events.emit('activity', notice);

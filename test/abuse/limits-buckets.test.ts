@@ -7,6 +7,7 @@
 import { ChatLimits } from '../../src/chat/chat-limits';
 import { addressKey, clientAddress } from '../../src/chat/client-address';
 import { takeAll, TokenBuckets } from '../../src/chat/token-buckets';
+import { builtInResponses } from '../../src/dialogs/built-in-responses';
 import { limitsWith } from './limits-clients';
 
 function clock(start = 1_000_000) {
@@ -73,7 +74,7 @@ describe('TokenBuckets', () => {
 describe('ChatLimits memory', () => {
   it('should forget a socket with its disconnect and stay bounded under a spread of keys', () => {
     const c = clock();
-    const limits = new ChatLimits(limitsWith({ maxKeys: 500 }), c.now);
+    const limits = new ChatLimits(limitsWith({ maxKeys: 500 }), builtInResponses(), c.now);
     for (let i = 0; i < 20_000; i++) {
       const address = `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
       limits.admit(address, 'en');

@@ -44,9 +44,9 @@ function safeAck<T extends object>(ack: unknown): Ack<T> {
 export function attachChatNamespace(namespace: Namespace, chat: ChatService, config: KefuConfig): void {
   // The server hosts several namespaces with different event maps; this one is typed here.
   const nsp = namespace as unknown as ChatNamespace;
-  const limits = new ChatLimits(config.limits);
-  // Order cards name their status in the shop's words, also those stored before cards did.
+  // The shop's words: order cards' status names (also of cards stored before), refusals, hidden orders.
   const responses = shopResponses(config);
+  const limits = new ChatLimits(config.limits, responses);
   /** The conversation each handshake opened (possibly not stored yet), for its connection. */
   const opened = new WeakMap<ChatSocket, Conversation>();
   nsp.use(async (socket, next) => {
@@ -82,7 +82,7 @@ export function attachChatNamespace(namespace: Namespace, chat: ChatService, con
     const deliver = (reply: ChatActivity): void => {
       const activity = withStatusLabels(reply, locale, responses);
       // An order shown to this (anonymous) connection reaches the others in the room hidden.
-      const forOthers = socket.data.customerId ? activity : anonymousView(activity, []);
+      const forOthers = socket.data.customerId ? activity : anonymousView(activity, [], responses);
       if (forOthers === activity) return void nsp.to(room(conversationId)).emit('activity', activity);
       socket.emit('activity', activity);
       socket.to(room(conversationId)).emit('activity', forOthers);

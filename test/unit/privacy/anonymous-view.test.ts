@@ -1,5 +1,8 @@
 import type { ChatActivity } from '../../../src/core/conversation';
+import { builtInResponses } from '../../../src/dialogs/built-in-responses';
 import { anonymousView, ordersShown } from '../../../src/privacy/anonymous-view';
+
+const responses = builtInResponses();
 
 const reply = (locale: 'zh' | 'en', extra: Partial<ChatActivity> = {}): ChatActivity => ({
   type: 'message',
@@ -23,7 +26,7 @@ describe('anonymousView', () => {
     ['zh', /订单 DD20261126033 的详情已隐藏/],
     ['en', /details of order DD20261126033 are hidden/],
   ] as const)('should put a placeholder in place of an order not verified (%s)', (locale, placeholder) => {
-    const hidden = anonymousView(reply(locale), []);
+    const hidden = anonymousView(reply(locale), [], responses);
     expect(hidden.text).toMatch(placeholder);
     expect(JSON.stringify(hidden)).not.toContain('SF1901042878494');
     expect(hidden.attachments).toEqual([{ contentType: 'application/vnd.kefu.product+json', content: { productId: 'P1' } }]);
@@ -33,17 +36,17 @@ describe('anonymousView', () => {
 
   it('should show an order to a connection verified for it, unchanged', () => {
     const shown = reply('en');
-    expect(anonymousView(shown, ['DD20261126033'])).toBe(shown);
+    expect(anonymousView(shown, ['DD20261126033'], responses)).toBe(shown);
   });
 
   it('should hide a reply that names its order in channel data only', () => {
     const echo = reply('zh', { text: '新地址是：上海市…，确认修改吗？', attachments: undefined, channelData: { order: 'DD20261128030' } });
     expect(ordersShown(echo)).toEqual(['DD20261128030']);
-    expect(anonymousView(echo, []).text).toMatch(/DD20261128030 的详情已隐藏/);
+    expect(anonymousView(echo, [], responses).text).toMatch(/DD20261128030 的详情已隐藏/);
   });
 
   it('should show a verification answer redacted, even from its raw copy', () => {
     const answer: ChatActivity = { ...reply('zh'), from: { id: 'u', role: 'user' }, text: '还是8000', attachments: undefined, suggestedActions: undefined, channelData: { verificationAnswer: true } };
-    expect(anonymousView(answer, []).text).toBe('还是[****]');
+    expect(anonymousView(answer, [], responses).text).toBe('还是[****]');
   });
 });
