@@ -186,6 +186,8 @@ export class KefuBot implements TurnHandler {
       const conversationId = dc.context.activity.conversation.id;
       await recordClarification(this.services, { conversationId, activityId: postback.activityId, chosenIntent: top.name, locale: recognition.locale, offered });
     }
+    // A "which one?" button: the question asked before, about the card tapped.
+    if (postback?.kind === 'product') await this.tappedProduct(dc.context, postback);
     if (dc.activeDialog && postback === null && wantsToStop(wordsOf(this.services.domain), dc.context.activity.text ?? '', expectedAnswer(dc.activeDialog))) {
       await dc.cancelAllDialogs();
       setHandledIntent(dc.context, 'smalltalk.goodbye', 1);
@@ -194,7 +196,7 @@ export class KefuBot implements TurnHandler {
       return;
     }
     if (dc.activeDialog) {
-      const tappedIntent = postback?.kind === 'intent' || postback?.kind === 'clarify';
+      const tappedIntent = postback?.kind === 'intent' || postback?.kind === 'clarify' || postback?.kind === 'product';
       const interruption = tappedIntent || (postback === null && this.isInterruption(dc, recognition));
       if (!interruption) {
         const flowIntent = INTENT_OF_ACTION[(dc.activeDialog.state as { action: keyof typeof INTENT_OF_ACTION }).action];
@@ -223,6 +225,14 @@ export class KefuBot implements TurnHandler {
     const orderId = tapped === 'ASK' ? undefined : tapped ?? referred;
     // Read in context, the message is no close call between two intents: no "this or that?".
     await routeIntent(dc, this.services, followUp?.intent ?? top.name, { score: top.score, orderId, clarify: postback === null && !followUp?.rule });
+  }
+
+  /** A tap on a "which one?" button: the turn points at that product card (`turnInfo(context).followUp`). */
+  private async tappedProduct(context: TurnContext, postback: Extract<Postback, { kind: 'product' }>): Promise<void> {
+    const { recent } = await this.services.memory.get(context, {});
+    const position = (recent?.productIds.indexOf(postback.productId) ?? -1) + 1;
+    const followUp: FollowUp = { intent: postback.intent, score: 1, rule: 'reference', reference: { kind: 'product', productId: postback.productId, position } };
+    context.turnState.set(FOLLOW_UP_KEY, followUp);
   }
 
   /** Whether a message in the middle of a flow asks something else rather than answering it. */
@@ -264,7 +274,7 @@ export class KefuBot implements TurnHandler {
       }
     }
     const locale: Locale = hinted ?? conversation.locale ?? 'zh';
-    const intent = postback?.kind === 'intent' || postback?.kind === 'clarify' ? postback.intent : postback?.kind === 'refine' ? 'product.recommend' : 'oos';
+    const intent = postback?.kind === 'intent' || postback?.kind === 'clarify' || postback?.kind === 'product' ? postback.intent : postback?.kind === 'refine' ? 'product.recommend' : 'oos';
     const score = postback ? 1 : 0;
     return { text: '', locale, intents: { [intent]: { score } }, entities: [], topIntent: { name: intent, score } };
   }

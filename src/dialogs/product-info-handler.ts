@@ -1,8 +1,10 @@
 /**
  * @module dialogs/product-info-handler
- * `product.info` and `product.stock`: find the named product in the catalogue (fuzzy on title,
- * brand, model) and answer from it; out of stock → in-stock alternatives. A question that points
- * at a card shown before (第二个拍照咋样, "is it in stock") is about that card's product.
+ * The `productQuestion` skill (`product.info`, `product.stock`, or a shop's own intent answered
+ * so): find the named product in the catalogue (fuzzy on title, brand, model) and answer from it;
+ * `product.stock` asks about its stock (out of stock → in-stock alternatives), every other intent
+ * about the product. A question that points at a card shown before (第二个拍照咋样, "is it in
+ * stock") is about that card's product; "it" among several cards gets "which one?".
  */
 import type { TurnContext } from 'botbuilder-core';
 import { localize, type Locale, type Product } from '../core/shop';
@@ -10,6 +12,7 @@ import type { BotServices } from '../bot/bot-services';
 import { reply } from '../bot/reply';
 import { turnInfo } from '../bot/turn-info';
 import { SHOWN_CONSTRAINTS_KEY } from '../bot/turn-keys';
+import { askWhichProduct } from './context/ask-which-product';
 import { handoffAction } from './menu';
 import { priceText, productCard } from './product-card';
 import { handleRecommend } from './recommend-handler';
@@ -32,8 +35,16 @@ function namedProduct(services: BotServices, text: string, locale: Locale) {
   return null;
 }
 
-export async function handleProductQuestion(context: TurnContext, services: BotServices, intent: 'product.info' | 'product.stock'): Promise<void> {
+/**
+ * Answers a question about one product.
+ * @param intent the intent answered: `product.stock` for its stock, any other for the product (its name is kept on "which one?" buttons)
+ */
+export async function handleProductQuestion(context: TurnContext, services: BotServices, intent: string): Promise<void> {
   const { locale, text, recognition, followUp } = turnInfo(context);
+  if (followUp?.choices) {
+    await askWhichProduct(context, services, intent, followUp.choices);
+    return;
+  }
   const referred = followUp?.reference?.kind === 'product' ? services.products.get(followUp.reference.productId) : undefined;
   const match = referred ? { product: referred } : text.trim() ? namedProduct(services, text, locale) : null;
   if (!match) {
@@ -58,7 +69,7 @@ export async function handleProductQuestion(context: TurnContext, services: BotS
     rating: product.rating ?? '',
   };
   const inStock = product.stock === undefined || product.stock > 0;
-  if (intent === 'product.info') {
+  if (intent !== 'product.stock') {
     const key = inStock ? 'product.info' : 'product.infoOutOfStock';
     await reply(context, services.responses.text(locale, key, vars), locale, { attachments: [productCard(product, locale, undefined, services.categoryNames)] });
     return;

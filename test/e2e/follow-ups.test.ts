@@ -2,11 +2,14 @@
  * Conversation memory on the demo shop (issue 12), in Chinese and English through the real
  * server: follow-ups inherit or replace the constraints of the list before them, ordinals and
  * pronouns point at the cards last shown, elliptical questions are read in the previous intent's
- * context, and a sold-out product the shopper names is said to be sold out.
+ * context, a sold-out product the shopper names is said to be sold out, and "it" among several
+ * cards gets "which one?" with a button per card, whose tap answers the question about that card.
  */
+import productTexts from '../../dialogs/product.json';
+import { postbacks } from '../../src/bot/postback';
 import { signCustomerToken } from '../../src/auth/customer-token';
 import { localize } from '../../src/core/shop';
-import { cardsOf, intentOf, textOf } from '../helpers/chat-client';
+import { cardsOf, intentOf, textOf, type Turn } from '../helpers/chat-client';
 import { shop } from '../helpers/shop-fixture';
 import { TEST_SECRET } from '../helpers/test-server';
 import { useChatServer } from '../helpers/use-chat-server';
@@ -15,6 +18,8 @@ import { expectCardsWithin, expectLatestThenCancelIt, expectSecondCardThenIt, fi
 const product = (id: unknown) => shop.products.find((p) => p.id === id)!;
 const huaweiLaptops = shop.products.filter((p) => p.category === 'laptops' && p.brand === 'Huawei' && (p.stock ?? 1) > 0);
 const boseEarbuds = shop.products.find((p) => p.brand === 'Bose' && p.stock === 0)!;
+
+const buttonsOf = (turn: Turn) => turn.messages.flatMap((m) => m.suggestedActions?.actions ?? []);
 
 const PHRASES = {
   zh: {
@@ -130,6 +135,27 @@ describe.each(['zh', 'en'] as const)('follow-ups on the demo shop (%s)', (lang) 
     for (const card of cardsOf(turn, 'product')) {
       if (card.productId !== boseEarbuds.id) expect(card.inStock).toBe(true);
     }
+  });
+
+  it('should ask which one "it" is among several cards, with a button per card, and answer the question about the card tapped', async () => {
+    const c = await chat.connect();
+    const list = cardsOf(await c.say(say.phones), 'product').map((card) => product(card.productId));
+    expect(list.length).toBeGreaterThanOrEqual(2);
+    const which = await c.say(say.itStock);
+    expect(textOf(which)).toBe(productTexts[lang].whichOne);
+    expect(cardsOf(which, 'product')).toEqual([]);
+    expect(buttonsOf(which)).toEqual(list.map((p) => ({ type: 'postBack', title: localize(p.title, lang), value: postbacks.product('product.stock', p.id) })));
+    // "It" is still not guessed while the question is open.
+    expect(textOf(await c.say(say.itStock))).toBe(productTexts[lang].whichOne);
+    const second = list[1];
+    const tapped = await c.tap(buttonsOf(which)[1].value as string);
+    expect(intentOf(tapped)).toBe('product.stock');
+    expect(cardsOf(tapped, 'product')[0]).toMatchObject({ productId: second.id });
+    expect(textOf(tapped)).toContain(localize(second.title, lang));
+    // The card tapped is "it" from now on.
+    const again = await c.say(say.itStock);
+    expect(intentOf(again)).toBe('product.stock');
+    expect(cardsOf(again, 'product')[0]).toMatchObject({ productId: second.id });
   });
 
   it('should read "what about my latest order then?" as an order question and cancel the order last shown', async () => {

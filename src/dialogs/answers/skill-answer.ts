@@ -14,7 +14,8 @@ import type { AnswerHandler } from './answer-handler';
 
 const SKILLS: Record<SkillName, AnswerHandler<SkillAnswer>> = {
   recommend: (dc, services, _intent, _answer, options) => handleRecommend(dc.context, services, options.refinement),
-  productQuestion: (dc, services, intent) => handleProductQuestion(dc.context, services, intent === 'product.stock' ? 'product.stock' : 'product.info'),
+  // A shop's own intent answered by this skill keeps its name (replies, transcript, "which one?" buttons).
+  productQuestion: (dc, services, intent) => handleProductQuestion(dc.context, services, intent),
   returnOrRefund: (dc, services, intent, answer, options) =>
     handleReturnOrRefund(dc, services, intent, { action: answer.action ?? 'return', orderId: options.orderId, oneShot: options.oneShot }),
   smalltalk: (dc, services, intent, answer) => handleSmalltalk(dc.context, services, intent, answer.menu ?? true),

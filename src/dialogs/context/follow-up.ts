@@ -11,7 +11,7 @@ import type { ProductConstraints } from '../../services/recommender/constraints'
 import { constraintsFrom, inheritConstraints } from './constraint-inheritance';
 import { ellipticalIntent, familyOf, isProductEllipsis, UNSURE_SCORE } from './elliptical-follow-up';
 import type { RecentContext } from './recent-context';
-import { resolveReference, type Reference } from './reference-resolution';
+import { productsItMayMean, resolveReference, type Reference } from './reference-resolution';
 
 export interface FollowUp {
   /** The intent to answer the message as. */
@@ -21,6 +21,8 @@ export interface FollowUp {
   rule?: 'reference' | 'ellipsis';
   /** The card the message points at. */
   reference?: Reference;
+  /** "It" among several product cards: the ids of the cards it may mean (the handler asks which one). */
+  choices?: string[];
   /** For a product list: the constraints it stands for (inherited from the previous answer when it follows one). */
   constraints?: ProductConstraints;
 }
@@ -58,10 +60,12 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp {
   // An ordinal points at a card whatever else the words match; "it" gives way to a product the message names.
   const pointed = words.ordinal(text) !== undefined || !namesProduct(text);
   if (reference?.kind === 'product' && productQuestion && words.refinement(text) === null && pointed) {
-    const stock = words.inStock(text) || (top.name === 'product.stock' && top.score >= UNSURE_SCORE);
-    const intent = stock ? 'product.stock' : 'product.info';
-    return followUp(intent, 'reference', reference);
+    return followUp(questionAboutOne(input), 'reference', reference);
   }
+  // "Is it any good?" after four recommendations: which one? (A brand or category named is a change to the list.)
+  const named = recognition.entities.some((e) => e.type === 'brand' || e.type === 'category' || e.type === 'price');
+  const choices = reference === null && productQuestion && !named && words.refinement(text) === null && !namesProduct(text) ? productsItMayMean(text, recent, words) : null;
+  if (choices) return { ...followUp(questionAboutOne(input), 'reference'), choices };
   // 有货吗 / "is it any good" right after a question about one product: still that product.
   const oneProduct = recent?.productIds[0];
   if (oneProduct && QUESTION_ABOUT_ONE.has(recent?.intent ?? '') && QUESTION_ABOUT_ONE.has(top.name) && !namesProduct(text)) {
@@ -75,6 +79,12 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp {
   const elliptical = ellipticalIntent(text, recognition, recent, namesProduct, words);
   if (elliptical && elliptical !== top.name) return followUp(elliptical, 'ellipsis');
   return followUp(top.name);
+}
+
+/** What a question about one product asks: its stock (有现货吗, "is it in stock") or about it. */
+function questionAboutOne({ text, recognition, words }: FollowUpInput): 'product.stock' | 'product.info' {
+  const top = recognition.topIntent;
+  return words.inStock(text) || (top.name === 'product.stock' && top.score >= UNSURE_SCORE) ? 'product.stock' : 'product.info';
 }
 
 /** The constraints of a product list: inherited when the previous answer was about products. */

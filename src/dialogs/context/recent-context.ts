@@ -8,6 +8,8 @@ import type { ProductConstraints } from '../../services/recommender/constraints'
 
 /** Intents whose answers give no context to read the next message in (it keeps the one before). */
 const NO_CONTEXT = new Set(['oos', 'smalltalk.greeting', 'smalltalk.thanks', 'smalltalk.goodbye']);
+/** Intents whose single product card is "the" product of the answer (a question about one). */
+export const ONE_PRODUCT_ANSWERS: ReadonlySet<string> = new Set(['product.info', 'product.stock']);
 
 export interface RecentContext {
   /** The intent of the last turn that answered something (not small talk or `oos`). */
@@ -38,7 +40,10 @@ export interface TurnShown {
  */
 export function nextContext(previous: RecentContext | undefined, turn: TurnShown): RecentContext {
   const next: RecentContext = { productIds: [], orderIds: [], ...previous };
-  if (!NO_CONTEXT.has(turn.intent)) next.intent = turn.intent;
+  // A question about one product that showed none ("which one?", not found) leaves the intent as
+  // it was: else "it" would come to mean the first card of the list before.
+  const showedNoProduct = ONE_PRODUCT_ANSWERS.has(turn.intent) && !turn.productIds.length;
+  if (!NO_CONTEXT.has(turn.intent) && !showedNoProduct) next.intent = turn.intent;
   if (turn.productIds.length) {
     next.productIds = turn.productIds.slice(0, 10);
     next.shown = 'products';

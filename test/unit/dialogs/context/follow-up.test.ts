@@ -63,4 +63,19 @@ describe('resolveFollowUp', () => {
       expect(f).toEqual({ intent: 'product.stock', score: 1 });
     }
   });
+
+  it('should leave "it" among several cards to the shopper: the cards it may mean (它有货吗 / "is it any good?")', () => {
+    for (const [text, intent, expected] of [['它有货吗', 'product.stock', 'product.stock'], ['is it any good?', 'oos', 'product.info']] as const) {
+      const f = resolveFollowUp({ text, recognition: recognized(text, intent, 0.7), recent: laptops, namesProduct: nothingNamed, words });
+      expect(f).toEqual({ intent: expected, score: 0.7, rule: 'reference', choices: ['P1', 'P2', 'P3'] });
+    }
+    // Not after a question about one product, nor with a brand named (a change to the list).
+    const one: RecentContext = { ...laptops, intent: 'product.info' };
+    for (const [text, brand] of [['那个华为的有货吗', 'Huawei'], ['is that huawei one in stock?', 'Huawei']] as const) {
+      expect(resolveFollowUp({ text, recognition: recognized(text, 'product.stock', 0.7), recent: one, namesProduct: nothingNamed, words }).choices).toBeUndefined();
+      const named = resolveFollowUp({ text, recognition: recognized(text, 'product.stock', 0.7, [{ type: 'brand', value: brand }]), recent: laptops, namesProduct: nothingNamed, words });
+      expect(named).toMatchObject({ intent: 'product.recommend', rule: 'ellipsis', constraints: { brand: 'Huawei' } });
+      expect(named.choices).toBeUndefined();
+    }
+  });
 });
