@@ -23,7 +23,6 @@ import { OrderIdPattern } from './dialogs/order/order-id-pattern';
 import { Responses } from './dialogs/responses';
 import { CategoryNames } from './services/catalog/category-names';
 import { staffHoursOf } from './dialogs/staff-hours';
-import { domainIntents } from './domain/domain-queries';
 import { checkResponseKeys, loadDomain } from './domain/load-domain';
 import type { Domain } from './domain/types';
 import { attachWebhook } from './channels/webhook';
@@ -79,11 +78,11 @@ export async function buildBot(config: KefuConfig, stores: Stores, domain = load
   // Staff's accepted annotations are trained beside the corpus; a server start that trained records the run.
   const extraExamples = await acceptedExamples(stores.staff.annotations);
   let trained: NluEngine | undefined;
-  // The same input as a retrain in a worker thread (`catalogue/`), so this finds the model it trained.
-  // The corpus may use every intent of the shop's domain (a shop folder can add some).
-  const intentNames = domainIntents(domain);
-  const recognizer = loadOrTrainModel({ ...recognizerInput(config, shop, extraExamples), intentNames, onTrained: (engine) => (trained = engine) });
-  if (trained) await recordTraining(trained, { intents: content.intentFiles, intentNames, modelDir: config.modelDir, acceptedAnnotations: extraExamples.length });
+  // The same input as a retrain in a worker thread (`catalogue/`), so this finds the model it trained;
+  // the corpus may use every intent of the shop's domain (a shop folder can add some).
+  const input = recognizerInput(config, shop, extraExamples, domain);
+  const recognizer = loadOrTrainModel({ ...input, onTrained: (engine) => (trained = engine) });
+  if (trained) await recordTraining(trained, { intents: input.intents, intentNames: input.intentNames, modelDir: config.modelDir, acceptedAnnotations: extraExamples.length });
   const analyzer = new KefuTextAnalyzer();
   const responses = Responses.load(content.dialogFiles);
   checkResponseKeys(domain, responses);
