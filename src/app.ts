@@ -109,7 +109,7 @@ export async function buildBot(config: KefuConfig, stores: Stores, domain = load
       verificationIdleMs: config.verificationIdleMinutes * 60_000,
       clarify: { ...DEFAULT_CLARIFY_RULE, margin: config.clarifyMargin ?? domain.thresholds.clarifyMargin, minSecond: domain.thresholds.clarifyMinSecond },
       clarifications: new ClarificationAnnotations({ transcripts: stores.transcripts, annotations: stores.staff.annotations }),
-      staffHours: staffHoursOf(domain, config.staffHoursFile),
+      staffHours: staffHoursOf(domain, config.staffHoursFile).withTexts(responses),
       domain,
     },
   });
@@ -154,7 +154,7 @@ export async function startServer(config: KefuConfig, worker?: WorkerHooks): Pro
   const features: Feature[] = [attachStaff(context), attachWebhook(context), attachWechat(context), attachBotFramework(context), attachRetrain(context, catalogue)];
   for (const feature of features) router.add(...feature.routes);
   // Staff hours for the demo page and widget: the file the bot reads too.
-  router.add(shopInfoRoute(staffHoursOf(domain, config.staffHoursFile)));
+  router.add(shopInfoRoute(staffHoursOf(domain, config.staffHoursFile).withTexts(shopResponses(config))));
   // The widget's own words: dialogs/widget.json with the shop's over it.
   router.add(widgetTextsRoute(shopResponses(config), widgetTextKeys(shopContent(config).dialogFiles)));
   // The demo shop's sample orders for the demo page (nothing for any other shop).

@@ -4,10 +4,14 @@
  * `KEFU_STAFF_HOURS_FILE` replaces it): the shop's time zone, opening intervals per weekday, closed dates, and the minutes one waiting
  * conversation takes staff on average (the basis of the queue estimate). The bot (handoff,
  * waiting replies) and the demo page (`GET /api/v1/shop-info`) read the same data, so the page
- * cannot claim hours the bot does not keep. Times are the shop's local wall clock.
+ * cannot claim hours the bot does not keep. Times are the shop's local wall clock. The words
+ * (weekday and month names, today/tomorrow, separators, the line's format) are the `handoff.hours*`
+ * texts of `dialogs/handoff.json`; the time zone arithmetic is here.
  */
 import fs from 'node:fs';
 import type { Locale } from '../core/shop';
+import { builtInResponses } from '../dialogs/built-in-responses';
+import type { Responses } from '../dialogs/responses';
 
 const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 type Day = (typeof DAYS)[number];
@@ -34,9 +38,6 @@ export interface LocalTime {
 
 const HHMM = /^([01]\d|2[0-4]):([0-5]\d)$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const WEEKDAY_ZH: Record<Day, string> = { sun: '周日', mon: '周一', tue: '周二', wed: '周三', thu: '周四', fri: '周五', sat: '周六' };
-const WEEKDAY_EN: Record<Day, string> = { sun: 'Sun', mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat' };
-const MONTH_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 function toMinutes(hhmm: string): number {
   const m = HHMM.exec(hhmm);
@@ -60,7 +61,14 @@ export class StaffHours {
   private readonly holidays: Set<string>;
   private readonly format: Intl.DateTimeFormat;
 
-  constructor(readonly data: StaffHoursData) {
+  /**
+   * @param texts the shop's `Responses` the hours are told in; @default the built-in `dialogs/`
+   *   (`withTexts` gives the shop's).
+   */
+  constructor(
+    readonly data: StaffHoursData,
+    private readonly texts?: Responses,
+  ) {
     if (!data || typeof data.timeZone !== 'string') throw new Error('staff hours: timeZone is required');
     this.format = new Intl.DateTimeFormat('en-CA', {
       timeZone: data.timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
@@ -83,6 +91,15 @@ export class StaffHours {
   /** Reads a staff-hours file (`KEFU_STAFF_HOURS_FILE`: the `staffHours` object of a domain on its own). */
   static load(file: string): StaffHours {
     return new StaffHours(JSON.parse(fs.readFileSync(file, 'utf8')) as StaffHoursData);
+  }
+
+  /** The same hours, told in `texts` (the shop's dialogs). @example staffHoursOf(domain).withTexts(responses) */
+  withTexts(texts: Responses): StaffHours {
+    return new StaffHours(this.data, texts);
+  }
+
+  private say(locale: Locale, key: string, vars: Record<string, string | number> = {}): string {
+    return (this.texts ?? builtInResponses()).text(locale, `handoff.${key}`, vars);
   }
 
   get minutesPerConversation(): number {
@@ -122,21 +139,20 @@ export class StaffHours {
     if (!next) return null;
     const today = this.localTime(now).date;
     const zone = this.data.zoneName[locale];
-    const at = clock(next.minutes);
-    const [, month, day] = next.date.split('-').map(Number);
-    if (locale === 'zh') {
-      if (next.date === today || next.date === addDays(today, 1).date) return `${next.date === today ? '今天' : '明天'} ${at}（${zone}）`;
-      return `${month}月${day}日（${WEEKDAY_ZH[next.day]}）${at}（${zone}）`;
+    const time = clock(next.minutes);
+    if (next.date === today || next.date === addDays(today, 1).date) {
+      return this.say(locale, 'hoursNextSoon', { when: this.say(locale, next.date === today ? 'hoursToday' : 'hoursTomorrow'), time, zone });
     }
-    const when = next.date === today ? 'today' : next.date === addDays(today, 1).date ? 'tomorrow' : `${WEEKDAY_EN[next.day]} ${day} ${MONTH_EN[month - 1]}`;
-    return `${when} at ${at} (${zone})`;
+    const [, month, day] = next.date.split('-').map(Number);
+    const weekday = this.say(locale, `hoursDay_${next.day}`);
+    return this.say(locale, 'hoursNextDate', { month: this.say(locale, `hoursMonth_${month}`), day, weekday, time, zone });
   }
 
   /** The weekly hours in a line: "每天 9:00–22:00（北京时间）", "Mon–Fri 9:00–18:00, Sat 10:00–16:00 (China time)". */
   summary(locale: Locale): string {
     const order: Day[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-    const names = locale === 'zh' ? WEEKDAY_ZH : WEEKDAY_EN;
-    const spans = (d: Day) => this.intervals[d].map(([a, b]) => `${clock(a)}–${clock(b)}`).join(locale === 'zh' ? '、' : ', ');
+    const spanSeparator = this.say(locale, 'hoursSpanSeparator');
+    const spans = (d: Day) => this.intervals[d].map(([a, b]) => `${clock(a)}–${clock(b)}`).join(spanSeparator);
     const groups: { from: Day; to: Day; hours: string }[] = [];
     for (const d of order) {
       const hours = spans(d);
@@ -146,12 +162,11 @@ export class StaffHours {
     }
     const open = groups.filter((g) => g.hours);
     const zone = this.data.zoneName[locale];
-    if (open.length === 0) return locale === 'zh' ? '暂无人工客服时间' : 'no staffed hours';
-    if (open.length === 1 && open[0].from === 'mon' && open[0].to === 'sun') {
-      return locale === 'zh' ? `每天 ${open[0].hours}（${zone}）` : `daily ${open[0].hours} (${zone})`;
-    }
-    const label = (g: (typeof open)[number]) => (g.from === g.to ? names[g.from] : `${names[g.from]}${locale === 'zh' ? '至' : '–'}${names[g.to]}`);
-    const list = open.map((g) => `${label(g)} ${g.hours}`).join(locale === 'zh' ? '，' : ', ');
-    return locale === 'zh' ? `${list}（${zone}）` : `${list} (${zone})`;
+    if (open.length === 0) return this.say(locale, 'hoursNone');
+    if (open.length === 1 && open[0].from === 'mon' && open[0].to === 'sun') return this.say(locale, 'hoursDaily', { hours: open[0].hours, zone });
+    const name = (d: Day) => this.say(locale, `hoursDay_${d}`);
+    const label = (g: (typeof open)[number]) => (g.from === g.to ? name(g.from) : this.say(locale, 'hoursDayRange', { from: name(g.from), to: name(g.to) }));
+    const list = open.map((g) => `${label(g)} ${g.hours}`).join(this.say(locale, 'hoursGroupSeparator'));
+    return this.say(locale, 'hoursWeekly', { list, zone });
   }
 }
