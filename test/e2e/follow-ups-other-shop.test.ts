@@ -5,23 +5,15 @@
  * one" is the second card, a sold-out product asked about is said to be sold out, and "my latest
  * order" after an order answer is an order question, "cancel it" the order last shown.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { startServer, type KefuServer } from '../../src/app';
 import { signCustomerToken } from '../../src/auth/customer-token';
-import { loadConfig } from '../../src/config';
 import { localize, type Order, type Product } from '../../src/core/shop';
-import { importShopFolder } from '../../src/import/import-shop';
-import { openEmbeddedStores } from '../../src/storage/embedded';
-import { cardsOf, ChatClient, intentOf, textOf } from '../helpers/chat-client';
-import { MODEL_CACHE, TEST_SECRET } from '../helpers/test-server';
+import { cardsOf, intentOf, textOf } from '../helpers/chat-client';
+import { readOtherShop, useOtherShopServer } from '../helpers/other-shop-server';
+import { TEST_SECRET } from '../helpers/test-server';
 import { expectCardsWithin, expectLatestThenCancelIt, expectSecondCardThenIt, medianPrice } from './follow-ups-expect';
 
-const FIXTURE = path.join(__dirname, '..', 'fixtures', 'other-shop');
-const readJson = <T>(name: string): T[] => JSON.parse(fs.readFileSync(path.join(FIXTURE, name), 'utf8')) as T[];
-const products = readJson<Product>('products.json');
-const orders = readJson<Order>('orders.json');
+const products = readOtherShop<Product>('products.json');
+const orders = readOtherShop<Order>('orders.json');
 const product = (id: unknown) => products.find((p) => p.id === id)!;
 const soldOutCoffee = products.find((p) => p.category === 'coffee' && p.stock === 0)!;
 
@@ -62,28 +54,7 @@ const PHRASES = {
 
 describe.each(['zh', 'en'] as const)('follow-ups on another shop (%s)', (lang) => {
   const say = PHRASES[lang];
-  let dataDir: string;
-  let server: KefuServer;
-  const clients: ChatClient[] = [];
-  const connect = async (auth: Record<string, unknown> = {}): Promise<ChatClient> => {
-    const c = await ChatClient.connect(server.url, auth);
-    clients.push(c);
-    return c;
-  };
-
-  beforeAll(async () => {
-    process.env.KEFU_QUIET = 'true';
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-follow-ups-'));
-    const stores = openEmbeddedStores(dataDir);
-    await importShopFolder(FIXTURE, stores.shop);
-    await stores.close();
-    server = await startServer(loadConfig({ port: 0, host: '127.0.0.1', dataDir, modelDir: MODEL_CACHE, shopSecret: TEST_SECRET, importDemoWhenEmpty: false }));
-  });
-  afterEach(() => clients.splice(0).forEach((c) => c.close()));
-  afterAll(async () => {
-    await server?.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  const { connect } = useOtherShopServer();
 
   it('should keep the books and the budget for a publisher, then the budget and brand for toys', async () => {
     const c = await connect();

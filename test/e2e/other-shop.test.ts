@@ -6,18 +6,14 @@
  * Conversations run in Chinese and English through the real server.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { startServer, type KefuServer } from '../../src/app';
 import { signCustomerToken } from '../../src/auth/customer-token';
-import { loadConfig } from '../../src/config';
 import { localize, type Customer, type Faq, type Order, type Product, type ShopCategory } from '../../src/core/shop';
-import { importShopFolder } from '../../src/import/import-shop';
-import { openEmbeddedStores } from '../../src/storage/embedded';
-import { cardsOf, ChatClient, intentOf, textOf, type Turn } from '../helpers/chat-client';
-import { MODEL_CACHE, TEST_SECRET } from '../helpers/test-server';
+import { cardsOf, type ChatClient, intentOf, textOf, type Turn } from '../helpers/chat-client';
+import { OTHER_SHOP_FIXTURE, useOtherShopServer } from '../helpers/other-shop-server';
+import { TEST_SECRET } from '../helpers/test-server';
 
-const FIXTURE = path.join(__dirname, '..', 'fixtures', 'other-shop');
+const FIXTURE = OTHER_SHOP_FIXTURE;
 const DEMO = path.join(__dirname, '..', '..', 'shops', 'demo', 'knowledge');
 const readJson = <T>(dir: string, name: string): T[] => JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as T[];
 
@@ -148,37 +144,10 @@ describe('other shop fixture', () => {
 describe.each(['zh', 'en'] as const)('another shop imported with kefu import (%s)', (lang) => {
   const say = PHRASES[lang];
   const use = ORDERS[lang];
-  let dataDir: string;
-  let server: KefuServer;
-  const clients: ChatClient[] = [];
   /** Every product and FAQ card any shopper saw in this suite. */
   const seen = { products: [] as string[], faqs: [] as string[] };
-  const connect = async (auth: Record<string, unknown> = {}): Promise<ChatClient> => {
-    const c = await ChatClient.connect(server.url, auth);
-    clients.push(c);
-    return c;
-  };
-
-  beforeAll(async () => {
-    process.env.KEFU_QUIET = 'true';
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-other-shop-'));
-    const stores = openEmbeddedStores(dataDir);
-    const summary = await importShopFolder(FIXTURE, stores.shop);
-    await stores.close();
-    expect(summary).toEqual({
-      products: shop.products.length,
-      customers: shop.customers.length,
-      orders: shop.orders.length,
-      events: shop.events,
-      faq: shop.faq.length,
-      categories: shop.categories.length,
-    });
-    server = await startServer(
-      loadConfig({ port: 0, host: '127.0.0.1', dataDir, modelDir: MODEL_CACHE, shopSecret: TEST_SECRET, importDemoWhenEmpty: false }),
-    );
-  });
-  afterEach(() => {
-    for (const c of clients.splice(0)) {
+  const otherShop = useOtherShopServer({
+    beforeClose: (c) => {
       for (const a of c.received) {
         for (const att of a.attachments ?? []) {
           const content = att.content as Record<string, unknown>;
@@ -186,12 +155,19 @@ describe.each(['zh', 'en'] as const)('another shop imported with kefu import (%s
           if (att.contentType.endsWith('faq+json')) seen.faqs.push(String(content.faqId));
         }
       }
-      c.close();
-    }
+    },
   });
-  afterAll(async () => {
-    await server?.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+  const connect = (auth: Record<string, unknown> = {}): Promise<ChatClient> => otherShop.connect(auth);
+
+  it('should have imported the whole shop with kefu import', () => {
+    expect(otherShop.imported).toEqual({
+      products: shop.products.length,
+      customers: shop.customers.length,
+      orders: shop.orders.length,
+      events: shop.events,
+      faq: shop.faq.length,
+      categories: shop.categories.length,
+    });
   });
 
   it('should not know the demo shop: no demo product, FAQ or order', async () => {
@@ -263,7 +239,7 @@ describe.each(['zh', 'en'] as const)('another shop imported with kefu import (%s
     expect(textOf(confirm)).not.toContain(say.newAddress.filler);
     const done = await c.say(say.yes);
     expect(textOf(done)).toContain(say.newAddress.stored);
-    expect((await server.stores.orders.getOrder(o.id))?.shipping?.address).toBe(say.newAddress.stored);
+    expect((await otherShop.server.stores.orders.getOrder(o.id))?.shipping?.address).toBe(say.newAddress.stored);
   });
 
   it.each(['BOOK-02', 'COF-05', 'TOY-04'])('should find %s by its title', async (id) => {
@@ -366,7 +342,7 @@ describe.each(['zh', 'en'] as const)('another shop imported with kefu import (%s
     expect(confirm.messages.flatMap((m) => m.suggestedActions?.actions ?? []).map((a) => a.value)).toContain('answer:yes');
     const done = await c.say(say.yes);
     expect(cardsOf(done, 'order')[0]).toMatchObject({ orderId: o.id, status: 'cancelled' });
-    expect((await server.stores.orders.getOrder(o.id))?.status).toBe('cancelled');
+    expect((await otherShop.server.stores.orders.getOrder(o.id))?.status).toBe('cancelled');
   });
 
   it('should have shown only this shop in every card of the suite', () => {
