@@ -54,6 +54,7 @@ export type AuditAction =
   | 'annotation.accept'
   | 'annotation.reject'
   | 'export'
+  | 'retrain'
   | 'staff.add';
 
 export interface AuditEntry {

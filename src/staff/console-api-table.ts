@@ -25,6 +25,8 @@ export const CONSOLE_API = {
   'POST /api/staff/annotations/:id/accept': 'admin',
   'POST /api/staff/annotations/:id/reject': 'admin',
   'GET /api/staff/training': 'staff',
+  'GET /api/staff/retrain': 'admin',
+  'POST /api/staff/retrain': 'admin',
   'GET /api/staff/dashboard': 'staff',
   'GET /api/staff/accounts': 'admin',
   'POST /api/staff/accounts': 'admin',

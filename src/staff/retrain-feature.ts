@@ -13,5 +13,5 @@ import { StaffAuth } from './staff-auth';
 export function attachRetrain(ctx: AppContext, catalogue: LiveCatalogue): Feature {
   // Only `fromCookie` is used here (no logins), so this instance's login limits never apply.
   const auth = new StaffAuth(ctx.stores.staff, ctx.config.staff, new LoginRateLimiter());
-  return { routes: retrainRoutes(auth, new RetrainJob(catalogue, ctx.config.modelDir)) };
+  return { routes: retrainRoutes(auth, new RetrainJob(catalogue, ctx.config.modelDir), ctx.stores.staff.audit) };
 }

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Annotation } from '../../src/core/staff';
+import type { Annotation, AuditEntry } from '../../src/core/staff';
 import type { Turn } from '../../src/staff/conversation-turns';
 import type { RetrainStatus } from '../../src/staff/retrain-job';
 import type { TrainingRun } from '../../src/staff/training-runs';
@@ -52,6 +52,12 @@ describe('retrain from the console API', () => {
     }
   }
 
+  /** The audit log's `retrain` entries, newest first. */
+  async function retrainsAudited(): Promise<AuditEntry[]> {
+    const { body } = await admin.get<{ entries: AuditEntry[] }>('/api/staff/audit');
+    return body.entries.filter((e) => e.action === 'retrain');
+  }
+
   beforeAll(async () => {
     server = await startTestServer({ dataDir, modelDir });
     admin = await ConsoleClient.login(server.url, await addStaff(server, 'admin'));
@@ -74,6 +80,7 @@ describe('retrain from the console API', () => {
     expect((await admin.post('/api/staff/retrain', {}, { 'Content-Type': 'text/plain' })).status).toBe(403);
     expect((await admin.post('/api/staff/retrain', {}, { Origin: 'https://evil.example' })).status).toBe(403);
     expect((await admin.get<{ retrain: RetrainStatus }>('/api/staff/retrain')).body.retrain).toEqual({ state: 'idle', percent: 0 });
+    expect(await retrainsAudited()).toEqual([]); // nothing started
   });
 
   it('should retrain on accepted corrections with progress, one at a time, and switch the running bot to the new model', async () => {
@@ -95,6 +102,10 @@ describe('retrain from the console API', () => {
     const again = await admin.post<Err>('/api/staff/retrain');
     expect(again.status).toBe(409);
     expect(again.body.error).toMatchObject({ code: 'KEFU_CONFLICT', message: 'A retrain is already running.', zh: '已有一次重新训练正在进行。' });
+    // The retrain that started is audited, with who started it; the refused one is not.
+    const audited = await retrainsAudited();
+    expect(audited).toEqual([expect.objectContaining({ staffId: admin.staff.id, staffName: admin.staff.name, action: 'retrain' })]);
+    expect(Date.parse(audited[0].at)).toBeGreaterThanOrEqual(Date.parse(started.body.retrain.startedAt!) - 1000);
 
     // Shoppers are answered while it trains (a worker thread trains; the server's event loop is free).
     const seen: RetrainStatus[] = [];
@@ -127,5 +138,6 @@ describe('retrain from the console API', () => {
     expect((await admin.post('/api/staff/retrain')).status).toBe(202);
     const second = await waitUntilFinished();
     expect(second).toMatchObject({ state: 'done', trained: false, run: { acceptedAnnotations: 2, heldOut: done.run!.heldOut } });
+    expect(await retrainsAudited()).toHaveLength(2);
   });
 });
