@@ -429,7 +429,7 @@ describe('Bot Framework channel (POST /api/messages)', () => {
       const a = activity(connector, { text });
       const { status, json } = await post(server, a);
       expect(status).toBe(503);
-      expect(json?.error).toMatchObject({ code: 'KEFU_UNAVAILABLE', message: expect.stringMatching(/MicrosoftAppId.*KEFU_BOTFRAMEWORK_ALLOW_UNAUTHENTICATED=true/s) });
+      expect(json?.error).toMatchObject({ code: 'KEFU_UNAVAILABLE', message: expect.stringMatching(/KEFU_BOTFRAMEWORK_APP_ID.*KEFU_BOTFRAMEWORK_ALLOW_UNAUTHENTICATED=true/s) });
       expect(connector.posted).toHaveLength(0);
       expect(await server.stores.conversations.get(conversationIdOf(a))).toBeNull();
     });
@@ -456,7 +456,7 @@ describe('Bot Framework channel (POST /api/messages)', () => {
       const a = activity(connector, { text: '你好' });
       const { status, json } = await post(server, a);
       expect(status).toBe(503);
-      expect(json?.error).toMatchObject({ code: 'KEFU_UNAVAILABLE', message: expect.stringMatching(/MicrosoftAppId.*production/) });
+      expect(json?.error).toMatchObject({ code: 'KEFU_UNAVAILABLE', message: expect.stringMatching(/KEFU_BOTFRAMEWORK_APP_ID.*production/) });
       expect(printed.filter((l) => /Bot Framework endpoint is disabled/.test(l))).toHaveLength(1);
       expect(connector.posted).toHaveLength(0);
       expect(await server.stores.conversations.get(conversationIdOf(a))).toBeNull();

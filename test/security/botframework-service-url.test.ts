@@ -6,7 +6,7 @@
  * (request forgery into the shop's network, a cloud metadata address, or an admin endpoint of
  * another service on this machine): only a loopback origin is answered, at the Connector's path,
  * and a redirect to another origin is not followed. The server listens on every interface here
- * (HOST=0.0.0.0, as by default), which is also what the startup warning is about.
+ * (KEFU_HOST=0.0.0.0, as by default), which is also what the startup warning is about.
  */
 import http from 'node:http';
 import os from 'node:os';
@@ -100,8 +100,8 @@ const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve,
     });
   const stored = (a: Record<string, unknown>) => server.stores.conversations.get(`botframework:emulator:${(a.from as { id: string }).id}`);
 
-  it('should warn at start that HOST listens beyond this machine', () => {
-    expect(printed.filter((l) => /warn.*unauthenticated Bot Framework requests.*HOST=0\.0\.0\.0/.test(l))).toHaveLength(1);
+  it('should warn at start that KEFU_HOST listens beyond this machine', () => {
+    expect(printed.filter((l) => /warn.*unauthenticated Bot Framework requests.*KEFU_HOST=0\.0\.0\.0/.test(l))).toHaveLength(1);
   });
 
   it.each([
@@ -113,7 +113,7 @@ const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve,
     expect(res.status).toBe(403);
     const body = (await res.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe('KEFU_FORBIDDEN');
-    expect(body.error.message).toMatch(/this machine.*MicrosoftAppId/s);
+    expect(body.error.message).toMatch(/this machine.*KEFU_BOTFRAMEWORK_APP_ID/s);
     await settle();
     expect(inside.requests).toEqual([]);
     expect(await stored(a)).toBeNull();
@@ -140,7 +140,7 @@ const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve,
     expect(res.status).toBe(400);
     const body = (await res.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe('KEFU_BAD_REQUEST');
-    expect(body.error.message).toMatch(/MicrosoftAppId/);
+    expect(body.error.message).toMatch(/KEFU_BOTFRAMEWORK_APP_ID/);
     await settle();
     expect(elsewhere.requests).toEqual([]);
     expect(await stored(a)).toBeNull();
@@ -210,7 +210,7 @@ describe('loopback checks of the unauthenticated mode', () => {
     }
   });
 
-  it('should warn for every HOST but a loopback one', () => {
+  it('should warn for every KEFU_HOST but a loopback one', () => {
     for (const host of ['localhost', '127.0.0.1', '::1', '[::1]']) expect([host, isLoopbackHost(host)]).toEqual([host, true]);
     for (const host of ['0.0.0.0', '::', '', '192.168.1.5', 'shop.example', 'localhost.']) expect([host, isLoopbackHost(host)]).toEqual([host, false]);
   });

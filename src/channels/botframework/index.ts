@@ -8,7 +8,7 @@
  * explicitly allowed for local testing (`KEFU_BOTFRAMEWORK_ALLOW_UNAUTHENTICATED=true`, never in
  * production; botbuilder turns authentication off for an empty app id), and then only requests
  * from this machine to a `serviceUrl` on this machine are answered (the Emulator: kefu posts its
- * replies there), with a warning at start when `HOST` is not a loopback address. Settings
+ * replies there), with a warning at start when `KEFU_HOST` is not a loopback address. Settings
  * botbuilder refuses also disable the endpoint and say why.
  */
 import { CloudAdapter } from 'botbuilder';
@@ -27,16 +27,16 @@ import { ReferenceStore } from './reference-store';
 const log = createLogger('kefu:botframework');
 
 export const PRODUCTION_WITHOUT_APP_ID =
-  'The Bot Framework endpoint is disabled: MicrosoftAppId is not set and NODE_ENV is production. ' +
-  'Set MicrosoftAppId and MicrosoftAppPassword (and MicrosoftAppType, MicrosoftAppTenantId for a single-tenant bot) from the Azure Bot resource.';
+  'The Bot Framework endpoint is disabled: KEFU_BOTFRAMEWORK_APP_ID is not set and kefu runs in production (KEFU_PRODUCTION=true or NODE_ENV=production). ' +
+  'Set KEFU_BOTFRAMEWORK_APP_ID and KEFU_BOTFRAMEWORK_APP_PASSWORD (and KEFU_BOTFRAMEWORK_APP_TYPE, KEFU_BOTFRAMEWORK_TENANT_ID for a single-tenant bot) from the Azure Bot resource.';
 
 export const UNAUTHENTICATED_NOT_ALLOWED =
-  'The Bot Framework endpoint is disabled: MicrosoftAppId is not set. Set MicrosoftAppId and MicrosoftAppPassword from the Azure Bot resource, ' +
+  'The Bot Framework endpoint is disabled: KEFU_BOTFRAMEWORK_APP_ID is not set. Set KEFU_BOTFRAMEWORK_APP_ID and KEFU_BOTFRAMEWORK_APP_PASSWORD from the Azure Bot resource, ' +
   'or, to test with the Bot Framework Emulator on this machine, KEFU_BOTFRAMEWORK_ALLOW_UNAUTHENTICATED=true.';
 
 export const UNAUTHENTICATED_ON_NON_LOOPBACK_HOST =
-  'POST /api/messages accepts unauthenticated Bot Framework requests (KEFU_BOTFRAMEWORK_ALLOW_UNAUTHENTICATED=true, no MicrosoftAppId) ' +
-  'while HOST=%s listens beyond this machine: only requests from loopback to a loopback serviceUrl are answered, but set HOST=127.0.0.1 for local testing.';
+  'POST /api/messages accepts unauthenticated Bot Framework requests (KEFU_BOTFRAMEWORK_ALLOW_UNAUTHENTICATED=true, no KEFU_BOTFRAMEWORK_APP_ID) ' +
+  'while KEFU_HOST=%s listens beyond this machine: only requests from loopback to a loopback serviceUrl are answered, but set KEFU_HOST=127.0.0.1 for local testing.';
 
 function disabled(reason: string, level: 'warn' | 'info' = 'warn'): Feature {
   log[level]('%s', reason);
@@ -57,7 +57,7 @@ export function attachBotFramework(ctx: AppContext): Feature {
     return disabled(`The Bot Framework endpoint is disabled: its settings are invalid (${(err as Error).message}).`);
   }
   if (!appId && !isLoopbackHost(ctx.config.host)) log.warn(UNAUTHENTICATED_ON_NON_LOOPBACK_HOST, ctx.config.host);
-  else if (!appId) log.info('POST /api/messages accepts unauthenticated requests from this machine (the Bot Framework Emulator): MicrosoftAppId is not set');
+  else if (!appId) log.info('POST /api/messages accepts unauthenticated requests from this machine (the Bot Framework Emulator): KEFU_BOTFRAMEWORK_APP_ID is not set');
   const adapter = new CloudAdapter(auth);
   if (!appId) refuseRedirects(adapter);
   const references = new ReferenceStore(ctx.stores.state);

@@ -1,6 +1,6 @@
 /**
  * @module channels/botframework/local-emulator
- * What an unauthenticated request must look like to be answered (no `MicrosoftAppId`, and
+ * What an unauthenticated request must look like to be answered (no `KEFU_BOTFRAMEWORK_APP_ID`, and
  * `KEFU_BOTFRAMEWORK_ALLOW_UNAUTHENTICATED=true` for testing with the Bot Framework Emulator).
  * Nobody vouches for the caller then, and kefu POSTs its replies to whatever `serviceUrl` the
  * body names, so both ends must be this machine: the request comes from a loopback address and
@@ -24,7 +24,7 @@ export function isLoopbackAddress(address: string | undefined): boolean {
   return IPV4_LOOPBACK.test(v4) || address === '::1';
 }
 
-/** Whether a host name or address (a URL's `hostname`, `HOST`) names this machine. */
+/** Whether a host name or address (a URL's `hostname`, `KEFU_HOST`) names this machine. */
 export function isLoopbackHost(host: string): boolean {
   const h = host.toLowerCase();
   return h === 'localhost' || h === '[::1]' || isLoopbackAddress(h);
@@ -47,14 +47,14 @@ const refused = (message: string): HttpError =>
   new HttpError(
     403,
     ErrorCodes.forbidden,
-    `${message} Without MicrosoftAppId only the Bot Framework Emulator on this machine is answered; set MicrosoftAppId and MicrosoftAppPassword for a channel.`,
+    `${message} Without KEFU_BOTFRAMEWORK_APP_ID only the Bot Framework Emulator on this machine is answered; set KEFU_BOTFRAMEWORK_APP_ID and KEFU_BOTFRAMEWORK_APP_PASSWORD for a channel.`,
   );
 
 const badServiceUrl = (message: string): HttpError =>
   new HttpError(
     400,
     ErrorCodes.badRequest,
-    `${message} Without MicrosoftAppId only a serviceUrl on this machine (the Bot Framework Emulator) is answered. Set MicrosoftAppId and MicrosoftAppPassword for a channel.`,
+    `${message} Without KEFU_BOTFRAMEWORK_APP_ID only a serviceUrl on this machine (the Bot Framework Emulator) is answered. Set KEFU_BOTFRAMEWORK_APP_ID and KEFU_BOTFRAMEWORK_APP_PASSWORD for a channel.`,
   );
 
 const isDotSegment = (id: unknown): boolean => id === '.' || id === '..';
