@@ -7,23 +7,18 @@
  * assistant" leaves the queue and the bot answers about books again; outside this shop's hours
  * the bot names when staff are back and invites a message; an agent joining and leaving is shown,
  * and the bot is quiet while the agent holds the conversation.
- * (Own minimal setup: no shared other-shop server helper existed when this was written.)
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, type KefuServer } from '../../src/app';
-import { loadConfig } from '../../src/config';
 import type { Product } from '../../src/core/shop';
 import { LEAVE_QUEUE } from '../../src/dialogs/handoff-waiting';
-import { importShopFolder } from '../../src/import/import-shop';
-import { openEmbeddedStores } from '../../src/storage/embedded';
-import { cardsOf, ChatClient, intentOf, type Turn } from '../helpers/chat-client';
-import { MODEL_CACHE, TEST_SECRET, type TestServer } from '../helpers/test-server';
+import { cardsOf, type ChatClient, intentOf, type Turn } from '../helpers/chat-client';
+import { readOtherShop, useOtherShopServer, type OtherShopServer } from '../helpers/other-shop-server';
+import type { TestServer } from '../helpers/test-server';
 import { addStaff, ConsoleClient, waitFor } from '../staff/staff-fixture';
 
-const FIXTURE = path.join(__dirname, '..', 'fixtures', 'other-shop');
-const products = JSON.parse(fs.readFileSync(path.join(FIXTURE, 'products.json'), 'utf8')) as Product[];
+const products = readOtherShop<Product>('products.json');
 const ALL_DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 /** This shop's own estimate per conversation (the built-in one is different). */
 const MINUTES = 7;
@@ -95,36 +90,16 @@ const backButton = (turn: Turn) => turn.messages.flatMap((m) => m.suggestedActio
 const queueOf = (turn: Turn) => turn.messages[0]?.channelData?.queue as { position: number; estimateMinutes?: number; staffOnline: boolean } | undefined;
 const isBookshopCard = (card: Record<string, unknown>) => products.some((p) => p.id === card.productId);
 
-/** The other shop imported into a fresh data directory, served as a shop folder holding only its `domain.json`. */
-function useOtherShop(staffHours: Record<string, unknown>): { server: () => TestServer; connect: (auth?: Record<string, unknown>) => Promise<ChatClient> } {
-  let server: KefuServer | undefined;
-  let dataDir: string;
-  let shopDir: string;
-  const clients: ChatClient[] = [];
-  beforeAll(async () => {
-    process.env.KEFU_QUIET = 'true';
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-other-shop-handoff-'));
-    shopDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-other-shop-folder-'));
-    fs.writeFileSync(path.join(shopDir, 'domain.json'), JSON.stringify({ staffHours }));
-    const stores = openEmbeddedStores(dataDir);
-    await importShopFolder(FIXTURE, stores.shop);
-    await stores.close();
-    server = await startServer(loadConfig({ port: 0, host: '127.0.0.1', dataDir, shopDir, modelDir: MODEL_CACHE, shopSecret: TEST_SECRET, importDemoWhenEmpty: false }));
-  });
-  afterEach(() => clients.splice(0).forEach((c) => c.close()));
-  afterAll(async () => {
-    await server?.close();
-    for (const dir of [dataDir, shopDir]) fs.rmSync(dir, { recursive: true, force: true });
-  });
-  return {
-    server: () => ({ ...server!, dataDir }),
-    async connect(auth = {}) {
-      const client = await ChatClient.connect(server!.url, auth);
-      clients.push(client);
-      return client;
-    },
-  };
+/** The other shop served as a shop folder holding only its `domain.json` with these staff hours. */
+function useOtherShop(staffHours: Record<string, unknown>): OtherShopServer {
+  const shopDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-other-shop-folder-'));
+  fs.writeFileSync(path.join(shopDir, 'domain.json'), JSON.stringify({ staffHours }));
+  afterAll(() => fs.rmSync(shopDir, { recursive: true, force: true }));
+  return useOtherShopServer({ config: { shopDir } });
 }
+
+/** `addStaff` asks for a test server; it only uses the stores. */
+const staffServer = (shop: OtherShopServer): TestServer => ({ ...shop.server, dataDir: '' });
 
 /** A bookshop question answered by the bot, then a request for a person: queued. */
 async function askThenHandOff(connect: () => Promise<ChatClient>, c: Case): Promise<{ shopper: ChatClient; handoff: Turn }> {
@@ -143,7 +118,7 @@ describe('honest handoff on another shop, staff at work', () => {
   const connect = () => shop.connect();
 
   it("should serve this shop's staff hours to the page", async () => {
-    const res = await fetch(`${shop.server().url}/api/v1/shop-info`);
+    const res = await fetch(`${shop.server.url}/api/v1/shop-info`);
     expect(await res.json()).toEqual({
       staffHours: { timeZone: 'Asia/Shanghai', openNow: true, summary: { zh: CASES[0].hours, en: CASES[1].hours }, nextOpening: null },
     });
@@ -172,7 +147,7 @@ describe('honest handoff on another shop, staff at work', () => {
     const back = await first.tap(LEAVE_QUEUE);
     expect(back.messages[0].channelData).toMatchObject({ handoff: false, intent: { name: 'handoff.leave' } });
     expect(back.messages[0].locale).toBe(c.locale);
-    const server = shop.server();
+    const server = shop.server;
     expect((await server.stores.handoffs.list()).some((e) => e.conversationId === first.session.conversationId)).toBe(false);
     const answered = await first.say(c.recommend);
     expect(intentOf(answered)).toBe('product.recommend');
@@ -189,8 +164,8 @@ describe('honest handoff on another shop, staff at work', () => {
   it.each(CASES)('should show an agent joining and leaving, and keep the bot quiet while the agent holds it ($locale)', async (c) => {
     const { shopper } = await askThenHandOff(connect, c);
     const id = shopper.session.conversationId;
-    const server = shop.server();
-    const agent = await ConsoleClient.login(server.url, await addStaff(server, 'agent', c.agentName));
+    const server = shop.server;
+    const agent = await ConsoleClient.login(server.url, await addStaff(staffServer(shop), 'agent', c.agentName));
     expect((await agent.post(`/api/staff/conversations/${id}/takeover`)).status).toBe(200);
     const joined = await waitFor(() => shopper.received.find((a) => a.channelData?.agentPresence === 'joined'), 5000, '"agent joined"');
     expect(joined).toMatchObject({ type: 'message', from: { role: 'bot' }, locale: c.locale });
@@ -230,7 +205,7 @@ describe('honest handoff on another shop, outside staff hours', () => {
     const last = handoff.messages[handoff.messages.length - 1];
     expect(last.text).toContain(REOPENS[c.locale]);
     expect(last.text).toContain(c.leaveMessage);
-    expect((await shop.server().stores.handoffs.list()).some((e) => e.conversationId === shopper.session.conversationId)).toBe(true);
+    expect((await shop.server.stores.handoffs.list()).some((e) => e.conversationId === shopper.session.conversationId)).toBe(true);
 
     const waiting = await shopper.say(c.waiting);
     expect(queueOf(waiting)).toEqual({ position: 1, staffOnline: false });

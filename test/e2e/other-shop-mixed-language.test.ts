@@ -5,23 +5,15 @@
  * both imported with the real import into a fresh data directory. A shopper writing a category or
  * brand in the other language or script finds it, in Chinese and English conversations of several
  * turns, and every card names its category in the shopper's language.
- * (Own minimal setup: no shared other-shop server helper existed when this was written.)
  */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { startServer, type KefuServer } from '../../src/app';
-import { loadConfig } from '../../src/config';
 import type { Product, ShopCategory } from '../../src/core/shop';
-import { importShopFolder } from '../../src/import/import-shop';
-import { openEmbeddedStores } from '../../src/storage/embedded';
-import { cardsOf, ChatClient, textOf, type Turn } from '../helpers/chat-client';
-import { MODEL_CACHE, TEST_SECRET } from '../helpers/test-server';
+import { cardsOf, textOf, type Turn } from '../helpers/chat-client';
+import { readOtherShop, useOtherShopServer } from '../helpers/other-shop-server';
 
-const FIXTURES = path.join(__dirname, '..', 'fixtures');
-const readJson = <T>(folder: string, name: string): T[] => JSON.parse(fs.readFileSync(path.join(FIXTURES, folder, name), 'utf8')) as T[];
-const products = readJson<Product>('other-shop', 'products.json');
-const categories = readJson<ShopCategory>('other-shop', 'categories.json');
+const EXTRA = path.join(__dirname, '..', 'fixtures', 'other-shop-extra');
+const products = readOtherShop<Product>('products.json');
+const categories = readOtherShop<ShopCategory>('categories.json');
 const product = (id: unknown): Product => products.find((p) => p.id === id)!;
 const nameOf = (category: string, lang: 'zh' | 'en'): string => categories.find((c) => c.id === category)!.names[lang];
 
@@ -63,31 +55,13 @@ const CONVERSATIONS = {
 type Step = { say: string; category: string; brand?: string; budget?: number };
 
 describe('mixed-language brands and categories on another shop', () => {
-  let dataDir: string;
-  let server: KefuServer;
-  const clients: ChatClient[] = [];
-
-  beforeAll(async () => {
-    process.env.KEFU_QUIET = 'true';
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-other-shop-mixed-'));
-    const stores = openEmbeddedStores(dataDir);
-    await importShopFolder(path.join(FIXTURES, 'other-shop'), stores.shop);
-    expect(await importShopFolder(path.join(FIXTURES, 'other-shop-extra'), stores.shop)).toMatchObject({ products: 0 });
-    await stores.close();
-    server = await startServer(loadConfig({ port: 0, host: '127.0.0.1', dataDir, modelDir: MODEL_CACHE, shopSecret: TEST_SECRET, importDemoWhenEmpty: false }));
-  });
-  afterEach(() => clients.splice(0).forEach((c) => c.close()));
-  afterAll(async () => {
-    await server?.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  const shop = useOtherShopServer({ alsoImport: [EXTRA] });
 
   const cases = (['zh', 'en'] as const).flatMap((lang) => CONVERSATIONS[lang].map((steps, i) => [lang, i + 1, steps] as const));
   it.each(cases)(
     'should find the category or brand written in the other language, turn after turn (%s, conversation %i)',
     async (lang, _n, steps) => {
-      const c = await ChatClient.connect(server.url);
-      clients.push(c);
+      const c = await shop.connect();
       for (const step of steps as readonly Step[]) {
         const turn: Turn = await c.say(step.say);
         const cards = cardsOf(turn, 'product');
