@@ -8,7 +8,7 @@ import { warnDeprecations } from '../config/deprecation-warnings';
 import { effectiveSettings, unknownKefuVariables, type EffectiveSetting } from '../config/effective-settings';
 import type { SettingSource } from '../config/resolve-settings';
 import { readmeSettingsSection } from '../config/settings-markdown';
-import { REPLAY_ENV } from '../cluster/cluster-worker';
+import { REPLAY_ENV } from '../cluster/cluster-messages';
 
 const USAGE = 'usage: kefu config [--json | --markdown]\n';
 

@@ -4,6 +4,9 @@
  * messages of `@socket.io/sticky` and `@socket.io/cluster-adapter`, told apart by `kefu`).
  */
 
+/** The primary's signal to its first worker that it replays unanswered messages (`all`); not a setting. */
+export const REPLAY_ENV = 'KEFU_WORKER_REPLAY';
+
 /** Worker → primary. */
 export type ToPrimary =
   /** The worker's server is built and takes connections. */

@@ -20,7 +20,7 @@ import { setupMaster } from '@socket.io/sticky';
 import type { KefuConfig } from '../config';
 import { createLogger } from '../log';
 import { isKefuMessage, type ToPrimary, type ToWorker } from './cluster-messages';
-import { REPLAY_ENV } from './cluster-worker';
+import { REPLAY_ENV } from './cluster-messages';
 import { TurnLockTable } from './turn-lock-table';
 
 const log = createLogger('kefu:cluster');

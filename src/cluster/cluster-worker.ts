@@ -12,7 +12,7 @@ import { setupWorker } from '@socket.io/sticky';
 import { startServer } from '../app';
 import type { KefuConfig } from '../config';
 import { createLogger } from '../log';
-import { isKefuMessage, type ToPrimary, type ToWorker } from './cluster-messages';
+import { isKefuMessage, REPLAY_ENV, type ToPrimary, type ToWorker } from './cluster-messages';
 import { ClusterTurnOrder } from './cluster-turn-order';
 
 const log = createLogger('kefu:cluster');
@@ -20,12 +20,6 @@ const log = createLogger('kefu:cluster');
 /** The response header naming the worker that opened a socket.io session (cluster worker id). */
 export const WORKER_HEADER = 'x-kefu-worker';
 
-/**
- * Set by the primary: whether this worker replays the unanswered messages at start. Not a setting
- * (nobody configures it; `config/settings.ts` lists what an operator sets): it is how the primary
- * tells the one worker it forks first, through the only channel a fork has before it starts.
- */
-export const REPLAY_ENV = 'KEFU_WORKER_REPLAY';
 
 export async function runWorker(config: KefuConfig): Promise<void> {
   const workerId = String(cluster.worker?.id ?? process.pid);

@@ -3,7 +3,7 @@
  * What the bot does in a conversation handed to staff (issue 12, honest handoff). While it waits
  * in the queue (no agent has taken it), every shopper message gets a short reply: the place in
  * the queue (`HandoffQueue.list`: priority, then age), an estimate (place × the staff's average
- * minutes per conversation, `dialogs/staff-hours.json`, called an estimate) or, outside staff
+ * minutes per conversation, the domain's `staffHours`, called an estimate) or, outside staff
  * hours, when staff are back; and a button back to the assistant that leaves the queue. The
  * message itself is already in the transcript for the agent. While an agent holds the
  * conversation (handed off, no longer queued), the bot says nothing, to messages and taps alike.

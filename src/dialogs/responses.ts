@@ -107,7 +107,7 @@ const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 /**
  * A response file's content, or undefined for a JSON file keyed by no language at all: the
- * folder also holds settings (`staff-hours.json`) that are not response templates.
+ * folder may also hold settings files that are not response templates.
  */
 function readResponseFile(file: string): ResponseFile | undefined {
   let parsed: unknown;

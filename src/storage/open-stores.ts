@@ -1,6 +1,6 @@
 /**
  * @module storage/open-stores
- * Picks the store from the configuration (MongoDB when `MONGODB_URI` is set, else the embedded
+ * Picks the store from the configuration (MongoDB when `KEFU_MONGODB_URI` is set, else the embedded
  * SQLite file), guards it (every caller sees `KEFU_UNAVAILABLE` / `KEFU_STORAGE_CONFLICT`),
  * stores transcripts redacted (privacy), and applies the retention setting at start and every
  * six hours.

@@ -57,7 +57,7 @@ interface ServeProcess {
 function serve(args: string[], dataDir: string): Promise<ServeProcess> {
   const child = spawn(process.execPath, [KEFU, 'serve', ...args], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', KEFU_DATA_DIR: dataDir, KEFU_MODEL_DIR: MODEL_CACHE, KEFU_QUIET: 'true', KEFU_RATE_BURST: '100', DEBUG: '' },
+    env: { ...process.env, KEFU_PORT: '0', KEFU_HOST: '127.0.0.1', KEFU_DATA_DIR: dataDir, KEFU_MODEL_DIR: MODEL_CACHE, KEFU_QUIET: 'true', KEFU_LIMIT_MESSAGE_BURST: '100', DEBUG: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -114,7 +114,7 @@ export function webhookOpenApi(config: Pick<KefuConfig, 'maxTextLength'>) {
             ),
             '413': errorResponse(`The body is larger than ${MAX_BODY_BYTES} bytes.`, 'KEFU_BAD_REQUEST', `The body is larger than ${MAX_BODY_BYTES} bytes.`),
             '429': errorResponse(
-              'The conversation is over its rate (`KEFU_RATE_BURST` messages at once, then `KEFU_RATE_PER_SECOND`); nothing was stored. A retry of a message whose turn is done is answered from the store and never refused for the rate.',
+              'The conversation is over its rate (`KEFU_LIMIT_MESSAGE_BURST` messages at once, then `KEFU_LIMIT_MESSAGE_PER_SECOND`); nothing was stored. A retry of a message whose turn is done is answered from the store and never refused for the rate.',
               'KEFU_RATE_LIMIT',
               'This conversation is sending messages too fast. Please wait a moment.',
             ),

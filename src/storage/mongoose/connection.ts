@@ -7,7 +7,7 @@
 import mongoose, { type ClientSession, type Connection } from 'mongoose';
 
 /**
- * @example const conn = await openConnection(process.env.MONGODB_URI!);
+ * @example const conn = await openConnection(loadConfig().mongodbUri!);
  */
 export async function openConnection(uri: string): Promise<Connection> {
   mongoose.set('sanitizeFilter', true);

@@ -1,6 +1,6 @@
 /**
  * @module storage/mongoose
- * The MongoDB store through mongoose, chosen when `MONGODB_URI` is set: one adapter per port on
+ * The MongoDB store through mongoose, chosen when `KEFU_MONGODB_URI` is set: one adapter per port on
  * one connection. Needs a replica set (or a sharded cluster): batches, imports, order changes and
  * handoffs are transactions. A single-node replica set is enough for development.
  */
