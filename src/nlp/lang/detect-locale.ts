@@ -23,20 +23,27 @@ function scriptOf(cp: number): number {
 /** A Latin word with a capital or a digit in it: a name or a model (Bialetti, iPhone, WH-1000XM5). */
 const LATIN_WORD = /[\p{Script=Latin}\d-]+/gu;
 const NAME_LIKE = /[\p{Lu}\d]/u;
+/** What one Latin word weighs against Han characters in mixed text: about two characters a word. */
+const HAN_PER_WORD = 2;
 
-/** Letters of the Latin words in the text that are not names (only asked of mixed text). */
-function commonLatinLetters(text: string): number {
-  let letters = 0;
+/**
+ * The Latin side of mixed text, in Han characters: each word that is not a name weighs as much as
+ * its letters, at most two (a Chinese word is one or two characters). Letter counts would let one
+ * long English word outweigh a Chinese sentence (有没有100元以内的stationery推荐).
+ */
+function latinWeight(text: string): number {
+  let weight = 0;
   for (const [word] of text.matchAll(LATIN_WORD)) {
-    if (!NAME_LIKE.test(word)) letters += word.replace(/-/g, '').length;
+    if (!NAME_LIKE.test(word)) weight += Math.min(word.replace(/-/g, '').length, HAN_PER_WORD);
   }
-  return letters;
+  return weight;
 }
 
 /**
  * The language with more letters: each Han character and each Latin letter counts one.
- * In text with both scripts, Latin words that are names (a capital or a digit in them) do not
- * count: 那Bialetti的摩卡壶呢 is Chinese about an Italian brand, "any 华为 earbuds" English.
+ * In text with both scripts, Latin words count as words (at most two characters each), and names
+ * (a capital or a digit in them) not at all: 那Bialetti的摩卡壶呢 and 有没有stationery推荐 are
+ * Chinese, "any 华为 earbuds" English.
  * On a tie, or with no letters at all, 'zh' if there is any Han character, else 'en'.
  * @example detectLocale('我的订单 DD20261101008 到哪了') // 'zh'
  * @example detectLocale('where is my 订单') // 'en'
@@ -57,7 +64,7 @@ export function detectLocale(text: string): Locale {
     if (s === 1) han++;
     else if (s === 2) latin++;
   }
-  if (han > 0 && latin > 0) latin = commonLatinLetters(text);
+  if (han > 0 && latin > 0) latin = latinWeight(text);
   if (han > latin) return 'zh';
   if (latin > han) return 'en';
   return han > 0 ? 'zh' : 'en';

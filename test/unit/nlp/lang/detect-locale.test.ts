@@ -21,6 +21,13 @@ describe('detectLocale', () => {
     expect(detectLocale('Bialetti moka pot')).toBe('en'); // one script: every letter counts
   });
 
+  it('should weigh a Latin word in mixed text as a word, not as its letters', () => {
+    expect(detectLocale('有没有100元以内的stationery推荐')).toBe('zh');
+    expect(detectLocale('那toys呢')).toBe('zh');
+    expect(detectLocale('any 杰里猫 toys')).toBe('en');
+    expect(detectLocale('do you have 杰里猫 plush toys')).toBe('en');
+  });
+
   it('should fall back to zh on a tie with Han, else en', () => {
     expect(detectLocale('好ab')).toBe('en');
     expect(detectLocale('好a')).toBe('zh');
