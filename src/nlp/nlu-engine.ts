@@ -146,6 +146,10 @@ export class NluEngine implements Recognizer {
     const opts = { ...DEFAULT_ENGINE_OPTIONS, ...options };
     if (opts.neural) throw new Error('the neural fallback trains asynchronously: use NluEngine.trainAsync');
     if (corpus.length === 0) throw new Error('cannot train the nlu on an empty corpus');
+    if (opts.classifier === 'naive-bayes' && opts.features.embeddings) {
+      // Naive Bayes counts features; a word vector's values may be negative.
+      throw new Error('features.embeddings needs the logistic regression classifier, not naive-bayes');
+    }
     applyLexiconToJieba(lexicon);
     const progress = opts.onProgress ?? (() => undefined);
     const tokens = corpus.map((e) => tokenize(e.text));

@@ -1,3 +1,4 @@
+import { DEFAULT_FEATURE_OPTIONS } from '../../../src/nlp/classifier/features';
 import { join } from 'path';
 import { NluEngine } from '../../../src/nlp/nlu-engine';
 import { loadIntentCorpus } from '../../../src/nlp/corpus';
@@ -64,6 +65,11 @@ describe('NluEngine', () => {
     expect(trained.threshold).toBeGreaterThanOrEqual(0);
     expect(trained.threshold).toBeLessThan(1);
     expect(trained.heldOut.n).toBe(noOos.length);
+  });
+
+  it('should refuse word vectors with naive Bayes, which counts features', () => {
+    const features = { ...DEFAULT_FEATURE_OPTIONS, embeddings: 0.5 };
+    expect(() => NluEngine.train(corpus.train, lexicon, { classifier: 'naive-bayes', features })).toThrow('features.embeddings needs the logistic regression classifier');
   });
 
   it('should predict exactly the same after toJSON/fromJSON', async () => {
