@@ -6,6 +6,7 @@
 import type { Server } from 'socket.io';
 import type { ChatService } from './chat/chat-service';
 import type { KefuConfig } from './config';
+import type { Responses } from './dialogs/responses';
 import type { Route } from './http/router';
 import type { Stores } from './core/stores';
 
@@ -14,6 +15,8 @@ export interface AppContext {
   stores: Stores;
   chat: ChatService;
   io: Server;
+  /** The shop's texts (its `dialogs/` over the built-in ones), read once: the same instance the bot and the chat service speak with. */
+  responses: Responses;
 }
 
 export interface Feature {

@@ -150,13 +150,13 @@ export async function startServer(config: KefuConfig, worker?: WorkerHooks): Pro
   });
   worker?.attach(io);
   attachChatNamespace(io.of(CHAT_NAMESPACE), chat, config);
-  const context: AppContext = { config, stores, chat, io };
+  const context: AppContext = { config, stores, chat, io, responses: shopResponses(config) };
   const features: Feature[] = [attachStaff(context), attachWebhook(context), attachWechat(context), attachBotFramework(context), attachRetrain(context, catalogue)];
   for (const feature of features) router.add(...feature.routes);
   // Staff hours for the demo page and widget: the file the bot reads too.
-  router.add(shopInfoRoute(staffHoursOf(domain, config.staffHoursFile).withTexts(shopResponses(config))));
+  router.add(shopInfoRoute(staffHoursOf(domain, config.staffHoursFile).withTexts(context.responses)));
   // The widget's own words: dialogs/widget.json with the shop's over it.
-  router.add(widgetTextsRoute(shopResponses(config), widgetTextKeys(shopContent(config).dialogFiles)));
+  router.add(widgetTextsRoute(context.responses, widgetTextKeys(shopContent(config).dialogFiles)));
   // The demo shop's sample orders for the demo page (nothing for any other shop).
   router.add(demoOrdersRoute(config, stores.orders));
   // Messages a crash left acknowledged but unanswered; pushers are registered by now. Not awaited.
