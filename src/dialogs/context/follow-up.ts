@@ -81,10 +81,15 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp {
   return followUp(top.name);
 }
 
-/** What a question about one product asks: its stock (有现货吗, "is it in stock") or about it. */
-function questionAboutOne({ text, recognition, words }: FollowUpInput): 'product.stock' | 'product.info' {
+/**
+ * What a question about one product asks: its stock (有现货吗, "is it in stock"), a shop's own
+ * question the classifier is sure of ("它保修多久" as `product.warranty`), or about it.
+ */
+function questionAboutOne({ text, recognition, words }: FollowUpInput): string {
   const top = recognition.topIntent;
-  return words.inStock(text) || (top.name === 'product.stock' && top.score >= UNSURE_SCORE) ? 'product.stock' : 'product.info';
+  const sure = top.score >= UNSURE_SCORE;
+  if (words.inStock(text) || (top.name === 'product.stock' && sure)) return 'product.stock';
+  return sure && familyOf(top.name) === 'product' && top.name !== 'product.recommend' ? top.name : 'product.info';
 }
 
 /** The constraints of a product list: inherited when the previous answer was about products. */

@@ -78,4 +78,16 @@ describe('resolveFollowUp', () => {
       expect(named.choices).toBeUndefined();
     }
   });
+
+  it("should keep a shop's own question about one product (product.warranty) when it points at a card (它保修多久 / \"what's the warranty on it?\")", () => {
+    const one: RecentContext = { intent: 'product.info', productIds: ['P9'], orderIds: [], shown: 'products' };
+    for (const text of ['它保修多久', "what's the warranty on it?"]) {
+      const pointed = resolveFollowUp({ text, recognition: recognized(text, 'product.warranty', 0.8), recent: one, namesProduct: nothingNamed, words });
+      expect(pointed).toMatchObject({ intent: 'product.warranty', rule: 'reference', reference: { kind: 'product', productId: 'P9' } });
+      const among = resolveFollowUp({ text, recognition: recognized(text, 'product.warranty', 0.8), recent: laptops, namesProduct: nothingNamed, words });
+      expect(among).toMatchObject({ intent: 'product.warranty', choices: ['P1', 'P2', 'P3'] });
+      // Unsure: a question about the product.
+      expect(resolveFollowUp({ text, recognition: recognized(text, 'product.warranty', 0.4), recent: one, namesProduct: nothingNamed, words }).intent).toBe('product.info');
+    }
+  });
 });
