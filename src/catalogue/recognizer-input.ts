@@ -14,8 +14,8 @@ import type { IntentExample } from '../nlp/corpus-types';
 import type { ModelCacheInput } from '../nlp/model-cache';
 import { shopContent } from '../shop-folder/shop-content';
 
-/** The model cache's input without its callback (it crosses into a worker thread). */
-export type RecognizerInput = Omit<ModelCacheInput, 'onTrained'>;
+/** The model cache's input without its callbacks or a lexicon (it crosses into a worker thread, and each thread derives the lexicon). */
+export type RecognizerInput = Omit<ModelCacheInput, 'onTrained' | 'onProgress' | 'lexicon'>;
 
 /**
  * @param domain the shop's merged domain (read from its files when not given): its intents are the

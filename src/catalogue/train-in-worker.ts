@@ -8,19 +8,16 @@
  * The shop lexicon comes from the main thread, computed there just before: `buildShopLexicon` cuts
  * titles with jieba, whose dictionary is per thread and grows with every lexicon applied, so a fresh
  * worker would derive a different lexicon (another model hash) than the main thread's `buildBot`.
- * With the main thread's lexicon the worker writes the very file `buildBot` looks for.
+ * With the main thread's lexicon (`ModelCacheInput.lexicon`) the worker writes the very file `buildBot` looks for.
  *
  * The worker runs this same file. Built (`dist/`), that is JavaScript; run from the TypeScript
  * sources (jest), the worker first compiles `.ts` files as it requires them, with esbuild (a dev
  * dependency, so only in a checkout).
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { loadIntentCorpus } from '../nlp/corpus';
 import type { ShopLexicon } from '../nlp/lexicon-types';
-import { modelHash } from '../nlp/model-cache';
-import { NluEngine, type NluModelJSON } from '../nlp/nlu-engine';
+import { loadOrTrainModel } from '../nlp/model-cache';
 import type { ProgressCallback } from '../nlp/progress-bar';
 import { recordTraining } from '../staff/record-training';
 import type { TrainingRun } from '../staff/training-runs';
@@ -84,27 +81,15 @@ export function trainInWorker(request: TrainRequest, onProgress: ProgressCallbac
   });
 }
 
-/** The model cache's rule (`nlp/model-cache`), with the main thread's lexicon instead of one derived here. */
-function loadOrTrain(request: TrainRequest, post: (message: FromWorker) => void): { engine: NluEngine; trained: boolean } {
-  const { input, lexicon } = request;
-  const corpus = loadIntentCorpus(input.intents, { intents: input.intentNames });
-  const extra = input.extraExamples ?? [];
-  const hash = modelHash(corpus.files, JSON.stringify(lexicon), input.options, extra);
-  const dir = input.modelDir ?? join(input.dataDir, 'models');
-  const file = join(dir, `nlu-${hash}.json`);
-  if (existsSync(file)) return { engine: NluEngine.fromJSON(JSON.parse(readFileSync(file, 'utf8')) as NluModelJSON, lexicon), trained: false };
-  const onProgress: ProgressCallback = (step, done, total) => post({ kind: 'progress', step, done, total });
-  const engine = NluEngine.train(extra.length > 0 ? [...corpus.train, ...extra] : corpus.train, lexicon, { ...input.options, onProgress });
-  mkdirSync(dir, { recursive: true });
-  // Written under a temporary name and renamed, so a reader never sees half a model.
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  writeFileSync(tmp, JSON.stringify(engine.toJSON()));
-  renameSync(tmp, file);
-  return { engine, trained: true };
-}
-
 async function work(request: TrainRequest): Promise<TrainResult> {
-  const { engine, trained } = loadOrTrain(request, (message) => parentPort!.postMessage(message));
+  const post = (message: FromWorker): void => parentPort!.postMessage(message);
+  let trained = false;
+  const engine = loadOrTrainModel({
+    ...request.input,
+    lexicon: request.lexicon,
+    onProgress: (step, done, total) => post({ kind: 'progress', step, done, total }),
+    onTrained: () => (trained = true),
+  });
   if (!request.record && !trained) return { trained };
   const run = await recordTraining(engine, {
     intents: request.input.intents,

@@ -14,7 +14,8 @@ import type { NluEngineOptions, NluModelJSON } from './nlu-engine';
 import { NluEngine, NLU_MODEL_FORMAT } from './nlu-engine';
 import { loadIntentCorpus } from './corpus';
 import { buildShopLexicon, type ShopKnowledge } from './lexicon';
-import { progressBar } from './progress-bar';
+import type { ShopLexicon } from './lexicon-types';
+import { progressBar, type ProgressCallback } from './progress-bar';
 import { shippedEmbeddingsHash } from './embeddings/message-embedder';
 import { createLogger } from '../log';
 
@@ -32,6 +33,12 @@ export interface ModelCacheInput {
   products: Product[];
   /** The shop's category names, synonyms and brand aliases (for the lexicon). */
   knowledge?: ShopKnowledge;
+  /**
+   * The shop lexicon, when the caller derived it already (a training worker thread gets the main
+   * thread's: `buildShopLexicon` cuts titles with jieba, whose dictionary differs per thread).
+   * @default buildShopLexicon(products, knowledge)
+   */
+  lexicon?: ShopLexicon;
   /** The data folder. */
   dataDir: string;
   /** Where models are stored. @default `<dataDir>/models` */
@@ -40,6 +47,8 @@ export interface ModelCacheInput {
   options?: Partial<NluEngineOptions>;
   /** Utterances trained beside the corpus (accepted annotations); they are part of the hash. */
   extraExamples?: readonly IntentExample[];
+  /** Training progress. @default a progress bar on standard error */
+  onProgress?: ProgressCallback;
   /** Called after the model was trained (not when it was read from the cache). */
   onTrained?: (engine: NluEngine) => void;
 }
@@ -70,7 +79,7 @@ export function modelHash(files: string[], lexiconJson: string, options: Partial
  */
 export function loadOrTrainModel(input: ModelCacheInput): NluEngine {
   const corpus = loadIntentCorpus(input.intents, { intents: input.intentNames });
-  const lexicon = buildShopLexicon(input.products, input.knowledge);
+  const lexicon = input.lexicon ?? buildShopLexicon(input.products, input.knowledge);
   const extra = input.extraExamples ?? [];
   const hash = modelHash(corpus.files, JSON.stringify(lexicon), input.options, extra);
   const dir = input.modelDir ?? join(input.dataDir, 'models');
@@ -85,7 +94,7 @@ export function loadOrTrainModel(input: ModelCacheInput): NluEngine {
     }
   }
   const started = Date.now();
-  const engine = NluEngine.train(extra.length > 0 ? [...corpus.train, ...extra] : corpus.train, lexicon, { onProgress: progressBar(), ...input.options });
+  const engine = NluEngine.train(extra.length > 0 ? [...corpus.train, ...extra] : corpus.train, lexicon, { onProgress: input.onProgress ?? progressBar(), ...input.options });
   mkdirSync(dir, { recursive: true });
   // Written under a temporary name and renamed, so a reader never sees half a model.
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;

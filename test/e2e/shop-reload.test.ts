@@ -20,8 +20,16 @@ jest.setTimeout(600_000);
 
 const ROOT = path.resolve(__dirname, '../..');
 const ENGRAVE = {
-  zh: { ask: '这个能不能刻字', answer: '可以免费激光刻字，下单时在备注里写上要刻的内容。' },
-  en: { ask: 'could you engrave my initials on it', answer: 'We laser-engrave for free: write the text in your order note.' },
+  zh: {
+    utterances: ['可以刻字吗', '能在上面刻字吗', '有刻字服务吗', '能帮我刻个名字吗', '支持激光刻字吗', '刻字要加钱吗', '可以定制刻字吗', '我想刻字', '刻字怎么弄', '能不能刻上我的名字'],
+    ask: '这个能不能刻字',
+    answer: '可以免费激光刻字，下单时在备注里写上要刻的内容。',
+  },
+  en: {
+    utterances: ['can you engrave it', 'do you offer engraving', 'engraving please', 'can i get my name engraved on it', 'is engraving available', 'engrave a message on it', 'add engraving to my order', 'do you do laser engraving', 'how much is engraving', 'i want it engraved'],
+    ask: 'could you engrave my initials on it',
+    answer: 'We laser-engrave for free: write the text in your order note.',
+  },
 };
 const ASK_PRICE = {
   zh: (title: string) => `${title}多少钱`,
@@ -37,16 +45,9 @@ function shopFolder(): string {
   };
   write('domain.json', { intents: { 'engrave.service': { answer: { kind: 'response', text: 'engrave.service' } } } });
   write('dialogs/engrave.json', { zh: { service: ENGRAVE.zh.answer }, en: { service: ENGRAVE.en.answer } });
-  write('intents/engrave.zh.json', {
-    locale: 'zh',
-    domain: 'engrave',
-    data: [{ intent: 'engrave.service', utterances: ['可以刻字吗', '能在上面刻字吗', '有刻字服务吗', '能帮我刻个名字吗', '支持激光刻字吗', '刻字要加钱吗', '可以定制刻字吗', '我想刻字', '刻字怎么弄', '能不能刻上我的名字'] }],
-  });
-  write('intents/engrave.en.json', {
-    locale: 'en',
-    domain: 'engrave',
-    data: [{ intent: 'engrave.service', utterances: ['can you engrave it', 'do you offer engraving', 'engraving please', 'can i get my name engraved on it', 'is engraving available', 'engrave a message on it', 'add engraving to my order', 'do you do laser engraving', 'how much is engraving', 'i want it engraved'] }],
-  });
+  for (const locale of ['zh', 'en'] as const) {
+    write(`intents/engrave.${locale}.json`, { locale, domain: 'engrave', data: [{ intent: 'engrave.service', utterances: ENGRAVE[locale].utterances }] });
+  }
   fs.cpSync(path.join(ROOT, 'shops/demo/knowledge'), path.join(dir, 'knowledge'), { recursive: true });
   return dir;
 }
