@@ -6,7 +6,7 @@
 import type { Server } from 'socket.io';
 import type { ChatService } from './chat/chat-service';
 import type { KefuConfig } from './config';
-import type { Responses } from './dialogs/responses';
+import type { Responses } from './domain/responses';
 import type { Route } from './http/router';
 import type { Stores } from './core/stores';
 

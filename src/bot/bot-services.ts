@@ -9,7 +9,7 @@ import type { TextAnalyzer } from '../core/nlu';
 import type { Faq, Product } from '../core/shop';
 import type { NotCarriedDetector } from '../dialogs/not-carried';
 import type { OrderIdPattern } from '../dialogs/order/order-id-pattern';
-import type { Responses } from '../dialogs/responses';
+import type { Responses } from '../domain/responses';
 import type { ProductMatcher } from '../services/catalog/product-matcher';
 import type { FaqRetriever } from '../services/faq/faq-retriever';
 import type { ItemToItemRecommender } from '../services/recommender/recommender';

@@ -14,8 +14,8 @@ import {
 } from 'botbuilder-core';
 import type { ChatActivity } from '../core/conversation';
 import type { OutgoingActivity } from '../core/turn-runner';
-import { builtInResponses } from '../dialogs/built-in-responses';
-import type { Responses } from '../dialogs/responses';
+import { builtInResponses } from '../domain/built-in-responses';
+import type { Responses } from '../domain/responses';
 import { createLogger } from '../log';
 
 const log = createLogger('kefu:adapter');

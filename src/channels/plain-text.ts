@@ -9,7 +9,7 @@
 import type { ChatActivity, SuggestedAction } from '../core/conversation';
 import type { Locale } from '../core/shop';
 import { priceText } from '../dialogs/product-card';
-import type { Responses } from '../dialogs/responses';
+import type { Responses } from '../domain/responses';
 
 export interface PlainTextOptions {
   /** The shop's response texts: the words around card fields, the menu's prompt (`channel.*`). */

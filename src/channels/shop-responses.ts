@@ -5,7 +5,7 @@
  * Read once per configuration, whichever channels are enabled.
  */
 import type { KefuConfig } from '../config';
-import { Responses } from '../dialogs/responses';
+import { Responses } from '../domain/responses';
 import { shopContent } from '../shop-folder/shop-content';
 
 const loaded = new WeakMap<object, Responses>();

@@ -7,8 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ChatActivity, Conversation } from '../core/conversation';
 import type { OutgoingActivity } from '../core/turn-runner';
-import { builtInResponses } from '../dialogs/built-in-responses';
-import type { Responses } from '../dialogs/responses';
+import { builtInResponses } from '../domain/built-in-responses';
+import type { Responses } from '../domain/responses';
 import { ErrorCodes } from '../errors';
 import { noticeText } from './notice-text';
 

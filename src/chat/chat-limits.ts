@@ -8,7 +8,7 @@
  */
 import type { LimitsConfig } from '../config';
 import type { Locale } from '../core/shop';
-import type { Responses } from '../dialogs/responses';
+import type { Responses } from '../domain/responses';
 import { noticeText } from './notice-text';
 import { RateLimitError } from './rate-limit-error';
 import { takeAll, TokenBuckets } from './token-buckets';

@@ -14,7 +14,7 @@ import type { ChatEvents } from './chat-events';
 import type { ConversationOpener } from './conversation-opener';
 import type { InboundMessage } from './inbound';
 import type { Deliver } from './pushers';
-import { TurnQueue } from './turn-queue';
+import { TurnQueue } from '../core/turn-queue';
 import type { TurnPipeline } from './turn-pipeline';
 import { awaitsReply } from './turn-replies';
 import type { TurnsInFlight } from './turns-in-flight';

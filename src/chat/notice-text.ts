@@ -5,7 +5,7 @@
  * language).
  */
 import type { Locale } from '../core/shop';
-import type { Responses } from '../dialogs/responses';
+import type { Responses } from '../domain/responses';
 
 /** @example noticeText(responses, null, 'chat.notSaved') // '抱歉，… Sorry, …' */
 export function noticeText(responses: Responses, locale: Locale | null, key: string): string {

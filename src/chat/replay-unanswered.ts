@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ChatActivity, Conversation } from '../core/conversation';
-import type { Responses } from '../dialogs/responses';
+import type { Responses } from '../domain/responses';
 import { noticeText } from './notice-text';
 
 export interface ReplayOptions {

@@ -9,7 +9,7 @@
  */
 import type { Storage } from 'botbuilder-core';
 import type { ChatActivity, Conversation, TranscriptReader } from '../core/conversation';
-import type { Responses } from '../dialogs/responses';
+import type { Responses } from '../domain/responses';
 import { anonymousView } from '../privacy/anonymous-view';
 import { readGrants, verifiedOrders } from '../privacy/order-access';
 

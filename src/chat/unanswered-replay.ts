@@ -6,14 +6,14 @@
  * send that again" instead (`replay-unanswered`).
  */
 import type { ChatActivity, Conversation, ConversationStore, TranscriptAppender, TranscriptReader, UnansweredActivity, UnansweredFinder } from '../core/conversation';
-import type { Responses } from '../dialogs/responses';
+import type { Responses } from '../domain/responses';
 import { createLogger } from '../log';
 import { BOT_ID, turnEnd } from './bot-activities';
 import type { ChatEvents } from './chat-events';
 import type { Deliver } from './pushers';
 import { DEFAULT_REPLAY_LIMIT, sendAgainNotice, type ReplayOptions, type ReplayOutcome, type ReplaySummary } from './replay-unanswered';
 import type { TurnPipeline } from './turn-pipeline';
-import type { TurnQueue } from './turn-queue';
+import type { TurnQueue } from '../core/turn-queue';
 import { awaitsReply, storeReplies } from './turn-replies';
 import type { TurnsInFlight } from './turns-in-flight';
 

@@ -4,7 +4,7 @@
  * the IPC channel. The request is written before the message is acknowledged, so a message sent
  * after that acknowledgement, on any worker, queues behind it.
  */
-import type { TurnOrder } from '../chat/turn-queue';
+import type { TurnOrder } from '../core/turn-queue';
 import { isKefuMessage, type ToPrimary, type ToWorker } from './cluster-messages';
 
 export class ClusterTurnOrder implements TurnOrder {

@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ChatActivity, Conversation } from '../core/conversation';
 import type { Locale } from '../core/shop';
-import type { Responses } from './responses';
+import type { Responses } from '../domain/responses';
 
 export type AgentPresence = 'joined' | 'left';
 

@@ -5,7 +5,7 @@
 import type { Locale } from '../core/shop';
 import { postbacks } from '../bot/postback';
 import type { ActionSpec } from '../bot/reply';
-import type { Responses } from './responses';
+import type { Responses } from '../domain/responses';
 
 export function menuActions(responses: Responses, locale: Locale): ActionSpec[] {
   return [

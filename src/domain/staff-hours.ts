@@ -10,8 +10,8 @@
  */
 import fs from 'node:fs';
 import type { Locale } from '../core/shop';
-import { builtInResponses } from '../dialogs/built-in-responses';
-import type { Responses } from '../dialogs/responses';
+import { builtInResponses } from './built-in-responses';
+import type { Responses } from './responses';
 
 const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 type Day = (typeof DAYS)[number];

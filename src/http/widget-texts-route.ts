@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Responses } from '../dialogs/responses';
+import type { Responses } from '../domain/responses';
 import { ErrorCodes } from '../errors';
 import { HttpError, sendJson } from './respond';
 import type { Route } from './router';

@@ -8,7 +8,7 @@
  * answer is always shown redacted: its raw copy (`KEFU_RAW_RETENTION_DAYS`) holds the digits.
  */
 import type { ChatActivity } from '../core/conversation';
-import type { Responses } from '../dialogs/responses';
+import type { Responses } from '../domain/responses';
 import { redactActivity, VERIFICATION_ANSWER } from './redact-activity';
 
 /** The protocol's order card (`bot/reply` `ContentTypes.order`). */

@@ -10,7 +10,7 @@ import { BOT_ID, type ChatService } from '../chat/chat-service';
 import type { ChatActivity, Conversation, ConversationStore, HandoffQueue, TranscriptStore } from '../core/conversation';
 import type { Assignment, Assignments, AuditLog, StaffAccount } from '../core/staff';
 import { agentPresenceNotice, type AgentPresence } from '../dialogs/agent-presence';
-import type { Responses } from '../dialogs/responses';
+import type { Responses } from '../domain/responses';
 import { redactActivity } from '../privacy/redact-activity';
 import { createLogger } from '../log';
 import { notFound, staffError } from './staff-error';

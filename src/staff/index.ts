@@ -7,7 +7,7 @@ import type { AppContext, Feature } from '../app-context';
 import { CHANNEL as SOCKETIO_CHANNEL } from '../channels/socketio/chat-namespace';
 import { CHAT_NAMESPACE } from '../channels/socketio/events';
 import { withStatusLabels } from '../dialogs/order/order-card';
-import { Responses } from '../dialogs/responses';
+import { Responses } from '../domain/responses';
 import { shopContent } from '../shop-folder/shop-content';
 import { adminRoutes } from './admin-routes';
 import { authRoutes } from './auth-routes';

@@ -7,7 +7,7 @@
 import { ChatLimits } from '../../src/chat/chat-limits';
 import { addressKey, clientAddress } from '../../src/chat/client-address';
 import { takeAll, TokenBuckets } from '../../src/chat/token-buckets';
-import { builtInResponses } from '../../src/dialogs/built-in-responses';
+import { builtInResponses } from '../../src/domain/built-in-responses';
 import { limitsWith } from './limits-clients';
 
 function clock(start = 1_000_000) {

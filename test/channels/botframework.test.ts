@@ -12,7 +12,7 @@ import { CloudAdapter } from 'botbuilder';
 import { BotFrameworkPusher, FailClosedAuthentication, ReferenceStore } from '../../src/channels/botframework';
 import type { BotFrameworkConfig } from '../../src/config';
 import type { ChatActivity } from '../../src/core/conversation';
-import { Responses } from '../../src/dialogs/responses';
+import { Responses } from '../../src/domain/responses';
 import { printLine, setPrintLine } from '../../src/log';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 

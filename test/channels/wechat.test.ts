@@ -10,7 +10,7 @@ import { wechatSignature } from '../../src/channels/wechat/wechat-signature';
 import type { KefuConfig } from '../../src/config';
 import type { ChatActivity } from '../../src/core/conversation';
 import { priceText } from '../../src/dialogs/product-card';
-import { Responses } from '../../src/dialogs/responses';
+import { Responses } from '../../src/domain/responses';
 import type { Stores } from '../../src/core/stores';
 import { customerOf, lastFour, orderWith, shop } from '../helpers/shop-fixture';
 import { startTestServer } from '../helpers/test-server';

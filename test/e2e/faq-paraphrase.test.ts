@@ -12,7 +12,7 @@ import { startServer, type KefuServer } from '../../src/app';
 import { activitiesAsPlainText } from '../../src/channels/plain-text';
 import { loadConfig } from '../../src/config';
 import { localize, type Faq, type Locale } from '../../src/core/shop';
-import { Responses } from '../../src/dialogs/responses';
+import { Responses } from '../../src/domain/responses';
 import { importShopFolder } from '../../src/import/import-shop';
 import { openEmbeddedStores } from '../../src/storage/embedded';
 import { cardsOf, ChatClient, textOf, type Turn } from '../helpers/chat-client';

@@ -9,7 +9,7 @@ import { ActivityTypes, TurnContext } from 'botbuilder';
 import type { ChatService } from '../../chat/chat-service';
 import type { ChatActivity } from '../../core/conversation';
 import type { Locale } from '../../core/shop';
-import type { Responses } from '../../dialogs/responses';
+import type { Responses } from '../../domain/responses';
 import { AppError, ErrorCodes } from '../../errors';
 import { createLogger } from '../../log';
 import { CHANNEL, conversationIdOf, inboundOf, localeOf, type Inbound } from './inbound-activity';

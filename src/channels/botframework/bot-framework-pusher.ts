@@ -5,7 +5,7 @@
  */
 import type { CloudAdapter } from 'botbuilder';
 import type { ChatActivity } from '../../core/conversation';
-import type { Responses } from '../../dialogs/responses';
+import type { Responses } from '../../domain/responses';
 import { createLogger } from '../../log';
 import type { ReferenceStore } from './reference-store';
 import { toBotFrameworkActivity } from './to-bot-framework-activity';

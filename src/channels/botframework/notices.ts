@@ -5,7 +5,7 @@
  * stored (no turn ran).
  */
 import type { Locale } from '../../core/shop';
-import type { Responses } from '../../dialogs/responses';
+import type { Responses } from '../../domain/responses';
 
 export type NoticeKey = 'textOnly' | 'tooLong' | 'privateOnly' | 'notSaved';
 

@@ -9,7 +9,7 @@ import type { ChatActivity, Conversation, TranscriptStore } from '../../core/con
 import type { Locale } from '../../core/shop';
 import type { ChatService } from '../../chat/chat-service';
 import type { InboundMessage } from '../../chat/inbound';
-import { TurnQueue } from '../../chat/turn-queue';
+import { TurnQueue } from '../../core/turn-queue';
 
 export class WebhookTurns {
   /** Keyed by conversation and message id: serialises retries of one message, nothing else. */

@@ -4,7 +4,7 @@
  * message), through the customer-service message API, in order per shopper. Without an app id
  * and secret nothing can be sent: the log says so once.
  */
-import { TurnQueue } from '../../chat/turn-queue';
+import { TurnQueue } from '../../core/turn-queue';
 import { createLogger } from '../../log';
 import type { WechatApi } from './wechat-api';
 

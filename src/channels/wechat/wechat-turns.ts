@@ -17,7 +17,7 @@ import type { ChatService } from '../../chat/chat-service';
 import type { InboundMessage } from '../../chat/inbound';
 import type { ChatActivity, Conversation, ConversationStore, TranscriptStore } from '../../core/conversation';
 import type { Locale } from '../../core/shop';
-import type { Responses } from '../../dialogs/responses';
+import type { Responses } from '../../domain/responses';
 import { createLogger } from '../../log';
 import { detectLocale } from '../../nlp/lang/detect-locale';
 import { activitiesAsPlainText } from '../plain-text';

@@ -15,7 +15,7 @@
  */
 import crypto from 'node:crypto';
 import type { Storage } from 'botbuilder-core';
-import { TurnQueue } from '../../chat/turn-queue';
+import { TurnQueue } from '../../core/turn-queue';
 
 export const MAX_VERIFICATION_FAILURES = 5;
 export const VERIFICATION_WINDOW_MS = 60 * 60 * 1000;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { noticeText } from '../../../src/channels/botframework/notices';
-import { Responses } from '../../../src/dialogs/responses';
+import { Responses } from '../../../src/domain/responses';
 
 const DIALOGS = path.join(__dirname, '../../../dialogs');
 const responses = Responses.load(DIALOGS);

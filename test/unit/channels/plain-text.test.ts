@@ -14,7 +14,7 @@ import type { ChatActivity, SuggestedAction } from '../../../src/core/conversati
 import type { Locale } from '../../../src/core/shop';
 import { orderCard } from '../../../src/dialogs/order/order-card';
 import { priceText, productCard } from '../../../src/dialogs/product-card';
-import { Responses } from '../../../src/dialogs/responses';
+import { Responses } from '../../../src/domain/responses';
 import { shop } from '../../helpers/shop-fixture';
 
 const responses = Responses.load(path.join(__dirname, '../../../dialogs'));

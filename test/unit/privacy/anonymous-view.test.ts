@@ -1,5 +1,5 @@
 import type { ChatActivity } from '../../../src/core/conversation';
-import { builtInResponses } from '../../../src/dialogs/built-in-responses';
+import { builtInResponses } from '../../../src/domain/built-in-responses';
 import { anonymousView, ordersShown } from '../../../src/privacy/anonymous-view';
 
 const responses = builtInResponses();

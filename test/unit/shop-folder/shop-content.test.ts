@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../../src/config';
-import { Responses } from '../../../src/dialogs/responses';
+import { Responses } from '../../../src/domain/responses';
 import { BUILT_IN_DOMAIN_FILE } from '../../../src/domain/built-in-domain';
 import { modelHash } from '../../../src/nlp/model-cache';
 import { DEMO_SHOP_DIR, shopContent } from '../../../src/shop-folder/shop-content';

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runInit, writeStarterShop } from '../../../src/cli/init-command';
 import { loadConfig } from '../../../src/config';
-import { Responses } from '../../../src/dialogs/responses';
+import { Responses } from '../../../src/domain/responses';
 import { domainIntents } from '../../../src/domain/domain-queries';
 import { loadDomain } from '../../../src/domain/load-domain';
 import { readShopFolder } from '../../../src/import/read-shop-folder';

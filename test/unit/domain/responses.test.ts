@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Responses } from '../../../src/dialogs/responses';
+import { Responses } from '../../../src/domain/responses';
 
 const PACKAGE_DIALOGS = path.join(__dirname, '../../../dialogs');
 

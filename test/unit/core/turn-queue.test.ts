@@ -1,4 +1,4 @@
-import { TurnQueue } from '../../../src/chat/turn-queue';
+import { TurnQueue } from '../../../src/core/turn-queue';
 
 describe('TurnQueue', () => {
   it('should run the tasks of one key one at a time in order, even when one fails', async () => {

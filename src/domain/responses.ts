@@ -1,5 +1,5 @@
 /**
- * @module dialogs/responses
+ * @module domain/responses
  * Response templates from `dialogs/*.json`: each file holds `{"zh": {key: text}, "en": {…}}`
  * and its keys are namespaced by the file name (`order.json` → `order.askOrderId`).
  * A template is a string or a list of variants; `{name}` placeholders are filled from `vars`.

@@ -1,5 +1,5 @@
 /**
- * @module chat/turn-queue
+ * @module core/turn-queue
  * Runs the turns of one conversation one at a time, in arrival order; different
  * conversations run concurrently. With several server processes (`kefu serve --workers N`)
  * a `TurnOrder` shared by them extends the order across processes: two sockets of one

@@ -1,5 +1,5 @@
 /**
- * @module dialogs/built-in-responses
+ * @module domain/built-in-responses
  * The package's own `dialogs/*.json`, read once, for code that is not handed the shop's
  * `Responses` (the composition root hands them wherever it can; a shop folder's texts reach
  * only code that got them).
