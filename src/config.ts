@@ -12,6 +12,7 @@
 import path from 'node:path';
 import type { PrivacySettings } from './privacy/privacy-settings';
 import { warnDeprecations } from './config/deprecation-warnings';
+import { createLogger } from './log';
 import { REPO_ROOT } from './config/repo-root';
 import { resolveSettings } from './config/resolve-settings';
 import { workerCount as workerCountType, type RateSpec } from './config/setting-types';
@@ -177,7 +178,7 @@ function setAt(object: Record<string, unknown>, key: string, value: unknown): vo
  */
 export function loadConfig(overrides: Partial<KefuConfig> = {}, env: NodeJS.ProcessEnv = process.env): KefuConfig {
   const { settings, deprecations } = resolveSettings(env, overrides);
-  warnDeprecations(deprecations);
+  warnDeprecations(deprecations, createLogger('kefu:config'));
   const base: Record<string, unknown> = {
     intentsDir: path.join(REPO_ROOT, 'intents'),
     dialogsDir: path.join(REPO_ROOT, 'dialogs'),

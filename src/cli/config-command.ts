@@ -5,6 +5,7 @@
  * with secrets masked. `--json` is for machines; `--markdown` prints the README's settings table.
  */
 import { warnDeprecations } from '../config/deprecation-warnings';
+import { createLogger } from '../log';
 import { effectiveSettings, unknownKefuVariables, type EffectiveSetting } from '../config/effective-settings';
 import type { SettingSource } from '../config/resolve-settings';
 import { readmeSettingsSection } from '../config/settings-markdown';
@@ -43,7 +44,7 @@ export async function runConfig(args: string[], io: ConfigIo = process, env: Nod
   let settings: EffectiveSetting[];
   try {
     const effective = effectiveSettings(env);
-    warnDeprecations(effective.deprecations);
+    warnDeprecations(effective.deprecations, createLogger('kefu:config'));
     settings = effective.settings;
   } catch (err) {
     io.stderr.write(`kefu config: ${(err as Error).message}\n`);

@@ -4,7 +4,7 @@
  * and the workers of `kefu serve --workers N` leave the warnings to their primary.
  */
 import cluster from 'node:cluster';
-import { createLogger, type Logger } from '../log';
+import type { Logger } from '../log';
 import type { Deprecation } from './resolve-settings';
 
 const warned = new Set<string>();
@@ -16,7 +16,8 @@ export function deprecationMessage(d: Deprecation): string {
     : `environment variable ${d.old} is deprecated: rename it ${d.replacement}`;
 }
 
-export function warnDeprecations(deprecations: Deprecation[], log: Logger = createLogger('kefu:config')): void {
+/** The logger comes from the caller: the config folder imports no value from `log.ts`, which reads its level from here. */
+export function warnDeprecations(deprecations: Deprecation[], log: Logger): void {
   if (cluster.isWorker) return;
   for (const d of deprecations) {
     if (warned.has(d.old)) continue;

@@ -5,11 +5,12 @@
  */
 import { warnDeprecations } from './deprecation-warnings';
 import { resolveSetting, type ResolvedSetting } from './resolve-settings';
+import type { Logger } from '../log';
 import type { SettingKey } from './settings';
 
-/** @example const root = readSetting('datasetsDir').value as string; */
-export function readSetting(key: SettingKey, env: NodeJS.ProcessEnv = process.env): ResolvedSetting {
+/** @example const root = readSetting('datasetsDir', createLogger('kefu:config')).value as string; */
+export function readSetting(key: SettingKey, log: Logger, env: NodeJS.ProcessEnv = process.env): ResolvedSetting {
   const { deprecations, ...resolved } = resolveSetting(key, env);
-  warnDeprecations(deprecations);
+  warnDeprecations(deprecations, log);
   return resolved;
 }

@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { readSetting } from '../../config/read-setting';
+import { createLogger } from '../../log';
 import type { PolarLabel, SentimentExample } from './sentiment-types';
 
 export type SentimentSplit = 'train' | 'dev';
@@ -112,6 +113,6 @@ export function readSentimentDataset(root: string, name: SentimentDatasetName, s
  * `../shared/datasets` beside `repoRoot`.
  */
 export function defaultDatasetsRoot(repoRoot: string): string {
-  const { value, source } = readSetting('datasetsDir');
+  const { value, source } = readSetting('datasetsDir', createLogger('kefu:config'));
   return source.kind === 'default' ? path.resolve(repoRoot, '..', 'shared', 'datasets') : (value as string);
 }

@@ -12,12 +12,8 @@ import { findCycles, folderGraph, importGraph, valueImports, withoutEdges, type 
  * - `dialogs -> bot`: the dialogs use `bot/reply`, `bot/postback`, `bot/turn-info` and
  *   `bot/turn-keys` (reply shapes, postback values, the per-turn info); those belong below the
  *   dialogs (`dialogs/` itself or `core`), after which `bot` alone imports `dialogs`.
- * - `config -> log.ts` (came with the settings table, 11aff33): `log.ts` reads its level through
- *   `config/resolve-settings`, and `config/deprecation-warnings` calls `createLogger` only for
- *   the default of its `log` parameter; taking the logger from its caller (`import type { Logger }`)
- *   removes the edge.
  */
-const ALLOWED_FOLDER_EDGES: readonly string[] = ['dialogs -> bot', 'config -> log.ts'];
+const ALLOWED_FOLDER_EDGES: readonly string[] = ['dialogs -> bot'];
 
 const SRC = path.join(__dirname, '..', '..', '..', 'src');
 
