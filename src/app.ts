@@ -116,7 +116,7 @@ export async function buildBot(config: KefuConfig, stores: Stores, domain = load
 }
 
 export async function buildChat(config: KefuConfig, stores: Stores, turnOrder?: TurnOrder, domain?: Domain): Promise<ChatService> {
-  return new ChatService(stores, new BotbuilderTurnRunner(await buildBot(config, stores, domain)), turnOrder, shopResponses(config));
+  return new ChatService(stores, new BotbuilderTurnRunner(await buildBot(config, stores, domain), shopResponses(config)), turnOrder, shopResponses(config));
 }
 
 /** How a worker of `kefu serve --workers N` (`cluster/`) starts its server; none in one process. */
@@ -139,8 +139,8 @@ export async function startServer(config: KefuConfig, worker?: WorkerHooks): Pro
   const stores = await openStores(config);
   await ensureShopData(config, stores);
   // The bot is rebuilt when `kefu import` or a retrain changes what it was built from (no restart).
-  const catalogue = await LiveCatalogue.start({ config, stores, build: async () => new BotbuilderTurnRunner(await buildBot(config, stores, domain)) });
-  const chat = new ChatService(stores, catalogue.runner, worker?.turnOrder);
+  const catalogue = await LiveCatalogue.start({ config, stores, build: async () => new BotbuilderTurnRunner(await buildBot(config, stores, domain), shopResponses(config)) });
+  const chat = new ChatService(stores, catalogue.runner, worker?.turnOrder, shopResponses(config));
   const router = new Router();
   const httpServer = http.createServer(createHttpHandler(config.publicDir, () => ({ store: stores.kind }), router));
   const io = new Server(httpServer, {

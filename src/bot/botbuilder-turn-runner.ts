@@ -6,6 +6,7 @@
 import type { Activity, TurnContext } from 'botbuilder-core';
 import type { ChatActivity } from '../core/conversation';
 import type { OutgoingActivity, TurnInput, TurnRunner } from '../core/turn-runner';
+import type { Responses } from '../domain/responses';
 import { KefuBotAdapter } from './kefu-bot-adapter';
 import { CONVERSATION_KEY, GUARDS_KEY } from './turn-keys';
 
@@ -14,9 +15,12 @@ export interface TurnHandler {
 }
 
 export class BotbuilderTurnRunner implements TurnRunner {
-  private readonly adapter = new KefuBotAdapter();
+  private readonly adapter: KefuBotAdapter;
 
-  constructor(private readonly bot: TurnHandler) {}
+  /** @param responses the shop's texts, for the notice of a turn that failed */
+  constructor(private readonly bot: TurnHandler, responses?: Responses) {
+    this.adapter = new KefuBotAdapter(responses);
+  }
 
   async run(input: TurnInput, send: (reply: OutgoingActivity) => Promise<ChatActivity>): Promise<void> {
     const { conversation, activity } = input;

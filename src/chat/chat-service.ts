@@ -50,7 +50,7 @@ export class ChatService {
   ) {
     this.queue = new TurnQueue(turnOrder);
     const inFlight = new TurnsInFlight();
-    const pipeline = new TurnPipeline(stores, runner, this.events);
+    const pipeline = new TurnPipeline(stores, runner, this.events, responses);
     this.opener = new ConversationOpener(stores.conversations, this.events);
     this.intake = new MessageIntake(stores.transcripts, this.opener, pipeline, this.queue, inFlight, this.events);
     this.replayer = new UnansweredReplay(stores, pipeline, this.queue, inFlight, this.events, (c, a) => void this.push(c, a), responses);

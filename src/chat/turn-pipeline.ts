@@ -11,6 +11,8 @@ import { AppError, ErrorCodes } from '../errors';
 import { createLogger } from '../log';
 import { withStoreFailures } from '../storage/store-failure-scope';
 import { botReply, turnEnd, unavailableNotice } from './bot-activities';
+import { builtInResponses } from '../domain/built-in-responses';
+import type { Responses } from '../domain/responses';
 import type { ChatEvents } from './chat-events';
 import type { Deliver } from './pushers';
 import { storeReplies } from './turn-replies';
@@ -29,6 +31,8 @@ export class TurnPipeline {
     private readonly stores: { conversations: ConversationStore; transcripts: TranscriptAppender },
     private readonly runner: TurnRunner,
     private readonly events: ChatEvents,
+    /** The shop's texts, for the "not saved, send it again" notice. */
+    private readonly responses: Responses = builtInResponses(),
   ) {}
 
   /**
@@ -69,7 +73,7 @@ export class TurnPipeline {
       }
     } catch (err) {
       log.error('turn failed in %s', conversationId, err);
-      deliver(unavailableNotice(conversationId, conversation, activity));
+      deliver(unavailableNotice(conversationId, conversation, activity, this.responses));
       return false;
     } finally {
       deliver(turnEnd(conversationId, activity.id));

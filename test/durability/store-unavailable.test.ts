@@ -14,10 +14,13 @@ import { AppError } from '../../src/errors';
 import { setPrintLine } from '../../src/log';
 import { openEmbeddedStores } from '../../src/storage/embedded';
 import { guardStores } from '../../src/storage/guarded-stores';
+import { DEMO_SHOP_DIR } from '../../src/shop-folder/shop-content';
 import type { Stores } from '../../src/core/stores';
 import { customerOf, lastFour, orderWith } from '../helpers/shop-fixture';
 import { MODEL_CACHE } from '../helpers/test-server';
 import { flaky, type FlakyStores } from './flaky-stores';
+
+const SHOP_NOT_SAVED = { zh: '亲，刚才没存上，麻烦您再发一次哦～', en: 'Oops, that did not save, friend: please send it again!' };
 
 describe('ChatService when the store is unavailable', () => {
   let dir: string;
@@ -91,6 +94,30 @@ describe('ChatService when the store is unavailable', () => {
     // A second retry of the answered message runs nothing.
     expect(await say(c, `${lang}-m1`, phrase.replace('{id}', order.id))).toEqual([]);
   });
+
+  it.each([
+    ['zh', '运费怎么算', '亲，刚才没存上，麻烦您再发一次哦～'],
+    ['en', 'how much is shipping', 'Oops, that did not save, friend: please send it again!'],
+  ] as const)("should say the shop's own 'not saved' words from its shop folder (%s)", async (lang, text, shopWords) => {
+    // Issue 15: the notice comes from dialogs/, so a shop folder rewords it like any other text.
+    const shopDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-unavailable-shop-'));
+    try {
+      fs.cpSync(DEMO_SHOP_DIR, shopDir, { recursive: true });
+      fs.mkdirSync(path.join(shopDir, 'dialogs'));
+      fs.writeFileSync(path.join(shopDir, 'dialogs', 'chat.json'), JSON.stringify({ zh: { notSaved: SHOP_NOT_SAVED.zh }, en: { notSaved: SHOP_NOT_SAVED.en } }));
+      const shopChat = await buildChat(loadConfig({ dataDir: dir, modelDir: MODEL_CACHE, shopDir }), guardStores(db.stores));
+      const c = (await shopChat.open({ channel: 'socketio', customerId: null, locale: lang })).conversation;
+      db.fail('state.write');
+      const delivered: ChatActivity[] = [];
+      const { turn } = await shopChat.submit(c, { kind: 'message', clientId: `${lang}-shop-1`, text, session: `socket-${c.id}` }, (a) => delivered.push(a));
+      await turn;
+      const messages = delivered.filter((a) => a.type === 'message');
+      expect(messages.map((a) => a.text)).toEqual([shopWords]);
+      expect(messages[0].channelData).toEqual({ error: expect.objectContaining({ code: 'KEFU_UNAVAILABLE' }) });
+    } finally {
+      fs.rmSync(shopDir, { recursive: true, force: true });
+    }
+  }, 120000);
 
   it('should retry storing replies through a brief outage', async () => {
     const c = await open('en');
