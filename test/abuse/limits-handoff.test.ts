@@ -5,6 +5,9 @@
  * take more requests from this network right now, and nothing is queued. Another network is
  * still served.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { emit, limitsWith, useLimitServer } from './limits-clients';
 import type { ChatActivity } from '../../src/core/conversation';
 import type { Socket } from 'socket.io-client';
@@ -12,6 +15,17 @@ import type { Socket } from 'socket.io-client';
 const ASK = { zh: '转人工', en: 'I want to talk to a human agent' };
 const QUEUED = { zh: '已为您转接人工客服', en: "I've passed your conversation to our support team" };
 const BUSY = { zh: '暂时无法再接收来自您所在网络的转人工请求', en: "can't take more requests from your network right now" };
+// Staff always in: the queued reply below is the in-hours one, whatever the time the test runs.
+const hoursDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-limits-hours-'));
+const ALWAYS_OPEN = path.join(hoursDir, 'always.json');
+fs.writeFileSync(ALWAYS_OPEN, JSON.stringify({
+  timeZone: 'UTC',
+  zoneName: { zh: '协调世界时', en: 'UTC' },
+  weekly: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '24:00']]])),
+  holidays: [],
+  minutesPerConversation: 5,
+}));
+afterAll(() => fs.rmSync(hoursDir, { recursive: true, force: true }));
 const SOCKETS = 100;
 const HANDOFFS_PER_ADDRESS = 5;
 
@@ -34,6 +48,7 @@ function say(socket: Socket, text: string): Promise<{ ok: boolean; code?: string
 
 describe.each(['zh', 'en'] as const)('requests for a human per network (%s)', (lang) => {
   const fx = useLimitServer({
+    staffHoursFile: ALWAYS_OPEN,
     limits: limitsWith({ handoffs: { burst: HANDOFFS_PER_ADDRESS, perMinute: 1 }, newConversations: { burst: 1000, perMinute: 60 }, trustProxy: 1 }),
   });
 

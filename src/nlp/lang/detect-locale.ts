@@ -25,11 +25,14 @@ const LATIN_WORD = /[\p{Script=Latin}\d-]+/gu;
 const NAME_LIKE = /[\p{Lu}\d]/u;
 /** What one Latin word weighs against Han characters in mixed text: about two characters a word. */
 const HAN_PER_WORD = 2;
+/** English grammar words: a sentence built with them is English whatever names it holds ("anything from 布鲁姆斯伯里?"). */
+const ENGLISH_GRAMMAR = /\b(?:about|also|an|and|any|anything|are|below|but|can|cheaper|do|does|else|for|from|have|has|how|in|is|it|just|less|me|more|my|not|of|on|one|only|or|other|over|please|same|show|some|than|that|the|then|this|to|too|under|want|what|which|with|you|your)\b/i;
+/** Chinese grammar characters: a sentence built with them is Chinese whatever English words it holds (有没有stationery推荐). */
+const CHINESE_GRAMMAR = /[的了吗呢吧啊我你有没要是个这那哪么怎在和也不还就都给帮想]/u;
 
 /**
  * The Latin side of mixed text, in Han characters: each word that is not a name weighs as much as
- * its letters, at most two (a Chinese word is one or two characters). Letter counts would let one
- * long English word outweigh a Chinese sentence (有没有100元以内的stationery推荐).
+ * its letters, at most two (a Chinese word is one or two characters).
  */
 function latinWeight(text: string): number {
   let weight = 0;
@@ -39,11 +42,19 @@ function latinWeight(text: string): number {
   return weight;
 }
 
+/** Mixed text: the language whose grammar words it uses, when only one's; else the weights. */
+function mixedLocale(text: string, han: number): Locale {
+  const english = ENGLISH_GRAMMAR.test(text);
+  const chinese = CHINESE_GRAMMAR.test(text);
+  if (english !== chinese) return english ? 'en' : 'zh';
+  return han >= latinWeight(text) ? 'zh' : 'en';
+}
+
 /**
  * The language with more letters: each Han character and each Latin letter counts one.
- * In text with both scripts, Latin words count as words (at most two characters each), and names
- * (a capital or a digit in them) not at all: 那Bialetti的摩卡壶呢 and 有没有stationery推荐 are
- * Chinese, "any 华为 earbuds" English.
+ * Text with both scripts is read by its grammar words when it has only one language's (那toys呢,
+ * 有没有stationery推荐 are Chinese; "and 玩具?", "anything from 布鲁姆斯伯里?" English); otherwise Latin
+ * words weigh as words (at most two characters each) and names (a capital or a digit) not at all.
  * On a tie, or with no letters at all, 'zh' if there is any Han character, else 'en'.
  * @example detectLocale('我的订单 DD20261101008 到哪了') // 'zh'
  * @example detectLocale('where is my 订单') // 'en'
@@ -64,7 +75,7 @@ export function detectLocale(text: string): Locale {
     if (s === 1) han++;
     else if (s === 2) latin++;
   }
-  if (han > 0 && latin > 0) latin = latinWeight(text);
+  if (han > 0 && latin > 0) return mixedLocale(text, han);
   if (han > latin) return 'zh';
   if (latin > han) return 'en';
   return han > 0 ? 'zh' : 'en';

@@ -28,6 +28,14 @@ describe('detectLocale', () => {
     expect(detectLocale('do you have 杰里猫 plush toys')).toBe('en');
   });
 
+  it('should read mixed text by its grammar words when only one language has them', () => {
+    expect(detectLocale('and 玩具?')).toBe('en');
+    expect(detectLocale('anything from 布鲁姆斯伯里?')).toBe('en');
+    expect(detectLocale('only 乐高')).toBe('en');
+    expect(detectLocale('有没有stationery推荐')).toBe('zh');
+    expect(detectLocale('我的 order 呢')).toBe('zh');
+  });
+
   it('should fall back to zh on a tie with Han, else en', () => {
     expect(detectLocale('好ab')).toBe('en');
     expect(detectLocale('好a')).toBe('zh');
