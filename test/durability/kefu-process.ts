@@ -92,3 +92,17 @@ export async function replaySummary(server: KefuProcess): Promise<string> {
   }
   throw new Error(`no replay summary in the log:\n${server.log()}`);
 }
+
+/** `kefu import FOLDER` on a data directory, as an operator would run it beside a running server. */
+export function kefuImport(folder: string, dataDir: string, modelDir: string): Promise<{ code: number | null; out: string; err: string }> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'kefu.js'), 'import', folder], {
+    cwd: ROOT,
+    env: { ...process.env, KEFU_DATA_DIR: dataDir, KEFU_MODEL_DIR: modelDir, KEFU_QUIET: 'true', DEBUG: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, out, err })));
+}

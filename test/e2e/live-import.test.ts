@@ -3,14 +3,13 @@
  * process writing the same store) changes a price, and the server quotes the new price in Chinese
  * and English without a restart. Chat turns keep being answered while the bot is rebuilt.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ChatClient, cardsOf, intentOf, textOf, type Turn } from '../helpers/chat-client';
 import { shop } from '../helpers/shop-fixture';
 import { MODEL_CACHE, startTestServer, type TestServer } from '../helpers/test-server';
-import { buildOnce, ROOT } from '../durability/kefu-process';
+import { buildOnce, kefuImport } from '../durability/kefu-process';
 import { localize, type Locale, type Product } from '../../src/core/shop';
 
 jest.setTimeout(600_000);
@@ -19,20 +18,6 @@ const ASK = {
   zh: (title: string) => `${title}多少钱`,
   en: (title: string) => `how much is the ${title}`,
 };
-
-/** `kefu import FOLDER` on the server's data directory, as an operator would run it. */
-function kefuImport(folder: string, dataDir: string): Promise<{ code: number | null; out: string; err: string }> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'kefu.js'), 'import', folder], {
-    cwd: ROOT,
-    env: { ...process.env, KEFU_DATA_DIR: dataDir, KEFU_MODEL_DIR: MODEL_CACHE, KEFU_QUIET: 'true', DEBUG: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, out, err })));
-}
 
 const priceShown = (turn: Turn, id: string): unknown => cardsOf(turn, 'product').find((c) => c.productId === id)?.price;
 
@@ -60,7 +45,7 @@ describe('live shop data: kefu import reaches the running bot', () => {
     }
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-live-import-'));
     fs.writeFileSync(path.join(folder, 'products.json'), JSON.stringify([{ ...product, price: newPrice }]));
-    const imported = await kefuImport(folder, server.dataDir);
+    const imported = await kefuImport(folder, server.dataDir, MODEL_CACHE);
     fs.rmSync(folder, { recursive: true, force: true });
     expect(imported).toMatchObject({ code: 0 });
     expect(imported.out).toContain('"products":1');

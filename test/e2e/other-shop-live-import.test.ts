@@ -6,7 +6,6 @@
  * quoted the new price without a restart; the books the import did not name keep their prices.
  * (Own minimal setup: no shared other-shop server helper existed when this was written.)
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,7 +14,7 @@ import { loadConfig } from '../../src/config';
 import { localize, type Locale, type Product } from '../../src/core/shop';
 import { importShopFolder } from '../../src/import/import-shop';
 import { openEmbeddedStores } from '../../src/storage/embedded';
-import { buildOnce, ROOT } from '../durability/kefu-process';
+import { buildOnce, kefuImport } from '../durability/kefu-process';
 import { cardsOf, ChatClient, textOf, type Turn } from '../helpers/chat-client';
 import { MODEL_CACHE, TEST_SECRET } from '../helpers/test-server';
 
@@ -33,20 +32,6 @@ const ASK = {
   zh: (title: string) => `${title}多少钱`,
   en: (title: string) => `how much is the ${title}`,
 };
-
-/** `kefu import FOLDER` on the server's data directory, as an operator would run it. */
-function kefuImport(folder: string, dataDir: string): Promise<{ code: number | null; out: string; err: string }> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'kefu.js'), 'import', folder], {
-    cwd: ROOT,
-    env: { ...process.env, KEFU_DATA_DIR: dataDir, KEFU_MODEL_DIR: MODEL_CACHE, KEFU_QUIET: 'true', DEBUG: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, out, err })));
-}
 
 const priceShown = (turn: Turn, id: string): unknown => cardsOf(turn, 'product').find((c) => c.productId === id)?.price;
 
@@ -84,7 +69,7 @@ describe('live shop data on another shop: kefu import reaches the running bot', 
 
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-other-shop-import-'));
     fs.writeFileSync(path.join(folder, 'products.json'), JSON.stringify([{ ...CHANGED, price: NEW_PRICE }]));
-    const imported = await kefuImport(folder, dataDir);
+    const imported = await kefuImport(folder, dataDir, MODEL_CACHE);
     fs.rmSync(folder, { recursive: true, force: true });
     expect(imported).toMatchObject({ code: 0 });
     expect(imported.out).toContain('"products":1');

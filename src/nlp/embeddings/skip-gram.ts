@@ -5,6 +5,7 @@
  * `negatives` words drawn from the unigram^0.75 distribution are pushed away. Frequent words are
  * subsampled. Deterministic for a seed (one thread, a seeded generator).
  */
+import { seededRandom } from '../classifier/folds';
 
 export interface SkipGramOptions {
   /** Vector dimension. @default 64 */
@@ -24,18 +25,6 @@ export interface SkipGramOptions {
 }
 
 export const DEFAULT_SKIP_GRAM: SkipGramOptions = { dim: 64, window: 4, negatives: 5, epochs: 3, rate: 0.025, subsample: 1e-4, seed: 1 };
-
-/** Mulberry32: a small seeded generator, uniform on [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Trains word vectors on sentences of word ids (0…counts.length-1); `counts` are the ids'
