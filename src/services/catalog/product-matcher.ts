@@ -41,6 +41,9 @@ export interface ProductMatchOptions {
   filter?: (product: Product) => boolean;
 }
 
+/** Answers kept for repeated questions about the same text (one turn asks up to five times). */
+const RECENT_QUERIES = 16;
+
 interface Entry {
   product: Product;
   /** Everything the product can be called. */
@@ -49,10 +52,25 @@ interface Entry {
   names: Set<string>[];
 }
 
+/** A title or model number as scoring reads it: its features and their IDF weights, summed once. */
+interface WeightedName {
+  features: string[];
+  weights: Float64Array;
+  mass: number;
+}
+
 export class ProductMatcher {
   private readonly entries: Entry[];
   /** feature → positions in `entries` */
   private readonly postings = new Map<string, number[]>();
+  /** feature → IDF over the catalogue, computed once (the catalogue of a matcher never changes). */
+  private readonly idfs = new Map<string, number>();
+  /** IDF of a feature no product has: it weighs like the rarest one. */
+  private readonly unseenIdf: number;
+  /** Per entry, its names with their weights. */
+  private readonly weightedNames: WeightedName[][];
+  /** The last queries' scored products (insertion order = age). */
+  private readonly recent = new Map<string, readonly ProductMatch[]>();
   private readonly queryWeight: number;
   private readonly threshold: number;
 
@@ -72,6 +90,21 @@ export class ProductMatcher {
         list.push(i);
       }
     });
+    const n = this.entries.length;
+    for (const [f, list] of this.postings) this.idfs.set(f, Math.log(1 + n / list.length));
+    this.unseenIdf = Math.log(1 + n);
+    this.weightedNames = this.entries.map((e) =>
+      e.names.map((name) => {
+        const features = [...name];
+        const weights = Float64Array.from(features, (f) => this.idf(f));
+        return { features, weights, mass: weights.reduce((a, b) => a + b, 0) };
+      }),
+    );
+  }
+
+  /** A feature no product has weighs like the rarest one: the query's noise words ("请问", "in stock") dilute the score without drowning a model number. */
+  private idf(feature: string): number {
+    return this.idfs.get(feature) ?? this.unseenIdf;
   }
 
   /**
@@ -79,39 +112,57 @@ export class ProductMatcher {
    * @example matcher.match('airpods pro 2', 'en', { limit: 3 })
    */
   match(query: string, locale: Locale, options: ProductMatchOptions = {}): ProductMatch[] {
+    const all = this.scored(query, locale);
+    const limit = options.limit ?? 5;
+    const { filter } = options;
+    if (!filter) return all.slice(0, limit);
+    const out: ProductMatch[] = [];
+    for (const m of all) {
+      if (out.length >= limit) break;
+      if (filter(m.product)) out.push(m);
+    }
+    return out;
+  }
+
+  /**
+   * Every product sharing a feature with the query, best first. One turn asks about the same text
+   * several times (does it name a product? a sold-out one? which?), so the last few answers are kept.
+   */
+  private scored(query: string, locale: Locale): readonly ProductMatch[] {
+    const key = `${locale}\u0000${query}`;
+    const hit = this.recent.get(key);
+    if (hit) return hit;
+    const result = this.score(query, locale);
+    if (this.recent.size >= RECENT_QUERIES) this.recent.delete(this.recent.keys().next().value as string);
+    this.recent.set(key, result);
+    return result;
+  }
+
+  private score(query: string, locale: Locale): ProductMatch[] {
     const q = this.features(query, locale);
     if (q.size === 0) return [];
-    // A feature no product has weighs like the rarest one: the query's noise words ("请问", "in
-    // stock") dilute the score without drowning a model number.
-    const idf = (f: string): number => Math.log(1 + this.entries.length / Math.max(1, this.postings.get(f)?.length ?? 0));
     let queryMass = 0;
-    for (const f of q) queryMass += idf(f);
-
     const overlap = new Map<number, number>();
     for (const f of q) {
-      const w = idf(f);
+      const w = this.idf(f);
+      queryMass += w;
       for (const i of this.postings.get(f) ?? []) overlap.set(i, (overlap.get(i) ?? 0) + w);
     }
     const out: ProductMatch[] = [];
     for (const [i, shared] of overlap) {
-      const { product, names } = this.entries[i];
-      if (options.filter && !options.filter(product)) continue;
+      const { product } = this.entries[i];
       let nameCoverage = 0;
-      for (const name of names) {
+      for (const { features, weights, mass } of this.weightedNames[i]) {
+        if (mass === 0) continue;
         let inQuery = 0;
-        let mass = 0;
-        for (const f of name) {
-          const w = idf(f);
-          mass += w;
-          if (q.has(f)) inQuery += w;
-        }
-        if (mass > 0) nameCoverage = Math.max(nameCoverage, inQuery / mass);
+        for (let k = 0; k < features.length; k++) if (q.has(features[k])) inQuery += weights[k];
+        nameCoverage = Math.max(nameCoverage, inQuery / mass);
       }
       const score = this.queryWeight * (shared / queryMass) + (1 - this.queryWeight) * nameCoverage;
       out.push({ product, score });
     }
     out.sort((a, b) => b.score - a.score || (a.product.id < b.product.id ? -1 : a.product.id > b.product.id ? 1 : 0));
-    return out.slice(0, options.limit ?? 5);
+    return out;
   }
 
   /**
