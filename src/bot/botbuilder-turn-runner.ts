@@ -8,7 +8,7 @@ import type { ChatActivity } from '../core/conversation';
 import type { OutgoingActivity, TurnInput, TurnRunner } from '../core/turn-runner';
 import type { Responses } from '../domain/responses';
 import { KefuBotAdapter } from './kefu-bot-adapter';
-import { CONVERSATION_KEY, GUARDS_KEY } from './turn-keys';
+import { CONVERSATION_KEY, GUARDS_KEY } from '../dialogs/turn/turn-keys';
 
 export interface TurnHandler {
   onTurn(context: TurnContext): Promise<void>;

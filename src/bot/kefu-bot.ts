@@ -23,18 +23,18 @@ import { keepVerification } from '../dialogs/order/verified-orders';
 import { MEMORY_PROPERTY } from '../privacy/order-access';
 import { VERIFICATION_ANSWER } from '../privacy/redact-activity';
 import { redactEntity } from '../privacy/redact';
-import type { BotServices, ConversationMemory } from './bot-services';
+import type { BotServices, ConversationMemory } from '../dialogs/turn/bot-services';
 import { resolveFollowUp, type FollowUp } from '../dialogs/context/follow-up';
 import { wordsOf, type KeywordMatcher } from '../domain/keyword-matcher';
 import { namesProduct } from '../dialogs/context/names-product';
 import { nextContext, type TurnShown } from '../dialogs/context/recent-context';
 import type { ProductConstraints } from '../services/recommender/constraints';
-import { parsePostbackValue, type Postback } from './postback';
-import { ContentTypes, replyActivity } from './reply';
+import { parsePostbackValue, type Postback } from '../dialogs/turn/postback';
+import { ContentTypes, replyActivity } from '../dialogs/turn/reply';
 import { MOOD_PROPERTY, nextEmpathy, noteAnger, sentimentForTranscript, withEmpathy, type ShopperMood } from './shopper-mood';
 import { stickyLocale } from './sticky-locale';
-import { handledIntent, setHandledIntent, turnInfo } from './turn-info';
-import { ANGRY_KEY, CLARIFIED_OFFER_KEY, CLARIFIED_TEXT_KEY, CONVERSATION_KEY, EMPATHY_SHOWN_KEY, FOLLOW_UP_KEY, HANDOFF_KEY, RECOGNITION_KEY, SHOWN_CONSTRAINTS_KEY } from './turn-keys';
+import { handledIntent, setHandledIntent, turnInfo } from '../dialogs/turn/turn-info';
+import { ANGRY_KEY, CLARIFIED_OFFER_KEY, CLARIFIED_TEXT_KEY, CONVERSATION_KEY, EMPATHY_SHOWN_KEY, FOLLOW_UP_KEY, HANDOFF_KEY, RECOGNITION_KEY, SHOWN_CONSTRAINTS_KEY } from '../dialogs/turn/turn-keys';
 import type { TurnHandler } from './botbuilder-turn-runner';
 
 /** "Never mind" (the domain's `stop` words) in the middle of a flow (not as the answer to a yes/no question) ends it. */

@@ -11,10 +11,10 @@
 import type { DialogContext } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder-core';
 import type { Locale } from '../core/shop';
-import type { BotServices } from '../bot/bot-services';
-import { postbacks } from '../bot/postback';
-import { replyActivity } from '../bot/reply';
-import { setHandledIntent, turnInfo } from '../bot/turn-info';
+import type { BotServices } from './turn/bot-services';
+import { postbacks } from './turn/postback';
+import { replyActivity } from './turn/reply';
+import { setHandledIntent, turnInfo } from './turn/turn-info';
 import { closeCall, rankedIntents } from '../nlp/clarify-rule';
 import { redact } from '../privacy/redact';
 import { createLogger } from '../log';

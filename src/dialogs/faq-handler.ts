@@ -8,9 +8,9 @@
  */
 import type { TurnContext } from 'botbuilder-core';
 import { localize, type Faq, type Locale } from '../core/shop';
-import type { BotServices } from '../bot/bot-services';
-import { ContentTypes, reply } from '../bot/reply';
-import { turnInfo } from '../bot/turn-info';
+import type { BotServices } from './turn/bot-services';
+import { ContentTypes, reply } from './turn/reply';
+import { turnInfo } from './turn/turn-info';
 import { faqTagOf } from '../domain/domain-queries';
 import { handoffAction } from './menu';
 

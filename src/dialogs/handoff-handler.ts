@@ -11,10 +11,10 @@
  * shopper may leave a message), with a button back to the assistant (`dialogs/handoff-waiting`).
  */
 import type { TurnContext } from 'botbuilder-core';
-import type { BotServices } from '../bot/bot-services';
-import { reply } from '../bot/reply';
-import { turnInfo } from '../bot/turn-info';
-import { ANGRY_KEY, EMPATHY_SHOWN_KEY, GUARDS_KEY, HANDOFF_KEY } from '../bot/turn-keys';
+import type { BotServices } from './turn/bot-services';
+import { reply } from './turn/reply';
+import { turnInfo } from './turn/turn-info';
+import { ANGRY_KEY, EMPATHY_SHOWN_KEY, GUARDS_KEY, HANDOFF_KEY } from './turn/turn-keys';
 import { HANDOFF_PRIORITY } from '../core/conversation';
 import type { TurnGuards } from '../core/turn-runner';
 import { cutQuote } from '../privacy/cut-quote';

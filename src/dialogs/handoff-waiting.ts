@@ -9,8 +9,8 @@
  * conversation (handed off, no longer queued), the bot says nothing, to messages and taps alike.
  */
 import type { TurnContext } from 'botbuilder-core';
-import type { BotServices } from '../bot/bot-services';
-import { replyActivity } from '../bot/reply';
+import type { BotServices } from './turn/bot-services';
+import { replyActivity } from './turn/reply';
 import type { Conversation } from '../core/conversation';
 import { LOCALES, type Locale } from '../core/shop';
 import { menuActions } from './menu';

@@ -6,8 +6,8 @@
  * middle of another flow, which then resumes).
  */
 import type { DialogContext } from 'botbuilder-dialogs';
-import type { BotServices } from '../bot/bot-services';
-import { setHandledIntent } from '../bot/turn-info';
+import type { BotServices } from './turn/bot-services';
+import { setHandledIntent } from './turn/turn-info';
 import { answerIntent, type RouteOptions } from './answers';
 import { askToClarify } from './clarify-intent';
 

@@ -3,8 +3,8 @@
  * The suggested actions that show what the assistant can do.
  */
 import type { Locale } from '../core/shop';
-import { postbacks } from '../bot/postback';
-import type { ActionSpec } from '../bot/reply';
+import { postbacks } from './turn/postback';
+import type { ActionSpec } from './turn/reply';
 import type { Responses } from '../domain/responses';
 
 export function menuActions(responses: Responses, locale: Locale): ActionSpec[] {

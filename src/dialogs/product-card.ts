@@ -3,7 +3,7 @@
  * The protocol's product card (`application/vnd.kefu.product+json`).
  */
 import { localize, type Locale, type Product } from '../core/shop';
-import { ContentTypes } from '../bot/reply';
+import { ContentTypes } from './turn/reply';
 import { BUILTIN_CATEGORY_NAMES, type CategoryNames } from '../services/catalog/category-names';
 
 /**

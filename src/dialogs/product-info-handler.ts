@@ -8,10 +8,10 @@
  */
 import type { TurnContext } from 'botbuilder-core';
 import { localize, type Locale, type Product } from '../core/shop';
-import type { BotServices } from '../bot/bot-services';
-import { reply } from '../bot/reply';
-import { turnInfo } from '../bot/turn-info';
-import { SHOWN_CONSTRAINTS_KEY } from '../bot/turn-keys';
+import type { BotServices } from './turn/bot-services';
+import { reply } from './turn/reply';
+import { turnInfo } from './turn/turn-info';
+import { SHOWN_CONSTRAINTS_KEY } from './turn/turn-keys';
 import { askWhichProduct } from './context/ask-which-product';
 import { handoffAction } from './menu';
 import { priceText, productCard } from './product-card';

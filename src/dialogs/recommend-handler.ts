@@ -9,11 +9,11 @@
 import type { TurnContext } from 'botbuilder-core';
 import type { PriceRange } from '../core/nlu';
 import { localize, type Locale, type Product } from '../core/shop';
-import type { BotServices, ConversationMemory } from '../bot/bot-services';
-import { postbacks } from '../bot/postback';
-import { reply } from '../bot/reply';
-import { turnInfo } from '../bot/turn-info';
-import { SHOWN_CONSTRAINTS_KEY } from '../bot/turn-keys';
+import type { BotServices, ConversationMemory } from './turn/bot-services';
+import { postbacks } from './turn/postback';
+import { reply } from './turn/reply';
+import { turnInfo } from './turn/turn-info';
+import { SHOWN_CONSTRAINTS_KEY } from './turn/turn-keys';
 import { productFilter, type ProductConstraints } from '../services/recommender/constraints';
 import { constraintsFrom } from './context/constraint-inheritance';
 import { wordsOf, type RefinementWord } from '../domain/keyword-matcher';

@@ -5,10 +5,10 @@
  * its verification) when there is one to look at.
  */
 import type { DialogContext } from 'botbuilder-dialogs';
-import type { BotServices } from '../bot/bot-services';
-import { postbacks } from '../bot/postback';
-import { reply } from '../bot/reply';
-import { turnInfo } from '../bot/turn-info';
+import type { BotServices } from './turn/bot-services';
+import { postbacks } from './turn/postback';
+import { reply } from './turn/reply';
+import { turnInfo } from './turn/turn-info';
 import { faqCard, faqLeadIn, findFaq } from './faq-handler';
 import { ORDER_FLOW_DIALOG, type OrderAction } from './order/order-flow-dialog';
 import { orderIdFrom } from './order/order-text';

@@ -4,9 +4,9 @@
  * (the response whose key is the intent's name, else `smalltalk.oos`) and, unless left out, the menu.
  */
 import type { TurnContext } from 'botbuilder-core';
-import type { BotServices } from '../bot/bot-services';
-import { reply } from '../bot/reply';
-import { turnInfo } from '../bot/turn-info';
+import type { BotServices } from './turn/bot-services';
+import { reply } from './turn/reply';
+import { turnInfo } from './turn/turn-info';
 import { menuActions } from './menu';
 
 export async function handleSmalltalk(context: TurnContext, services: BotServices, intent: string, withMenu: boolean): Promise<void> {

@@ -9,7 +9,7 @@ import { TestAdapter, type Activity } from 'botbuilder-core';
 import { buildBot, ensureShopData } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import type { Conversation } from '../../src/core/conversation';
-import { CONVERSATION_KEY } from '../../src/bot/turn-keys';
+import { CONVERSATION_KEY } from '../../src/dialogs/turn/turn-keys';
 import type { KefuBot } from '../../src/bot/kefu-bot';
 import { openEmbeddedStores } from '../../src/storage/embedded';
 import type { Stores } from '../../src/core/stores';

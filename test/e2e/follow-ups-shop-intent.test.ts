@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import productTexts from '../../dialogs/product.json';
-import { postbacks } from '../../src/bot/postback';
+import { postbacks } from '../../src/dialogs/turn/postback';
 import { localize } from '../../src/core/shop';
 import { cardsOf, intentOf, textOf, type Turn } from '../helpers/chat-client';
 import { shop } from '../helpers/shop-fixture';

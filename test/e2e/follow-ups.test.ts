@@ -6,7 +6,7 @@
  * cards gets "which one?" with a button per card, whose tap answers the question about that card.
  */
 import productTexts from '../../dialogs/product.json';
-import { postbacks } from '../../src/bot/postback';
+import { postbacks } from '../../src/dialogs/turn/postback';
 import { signCustomerToken } from '../../src/auth/customer-token';
 import { localize } from '../../src/core/shop';
 import { cardsOf, intentOf, textOf, type Turn } from '../helpers/chat-client';

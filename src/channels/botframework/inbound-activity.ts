@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Activity } from 'botbuilder';
-import { parsePostbackValue } from '../../bot/postback';
+import { parsePostbackValue } from '../../dialogs/turn/postback';
 import type { SuggestedAction } from '../../core/conversation';
 import { LOCALES, type Locale } from '../../core/shop';
 import { parseMessage, parsePostback, type InboundMessage } from '../../chat/inbound';

@@ -10,7 +10,7 @@
  */
 import { CardFactory, type Activity, type Attachment, type CardAction } from 'botbuilder';
 import { supportsCardActions, supportsSuggestedActions } from 'botbuilder-dialogs';
-import { ContentTypes } from '../../bot/reply';
+import { ContentTypes } from '../../core/chat-protocol';
 import type { ChatActivity, ChatAttachment, SuggestedAction } from '../../core/conversation';
 import type { Locale } from '../../core/shop';
 import { priceText } from '../../dialogs/product-card';

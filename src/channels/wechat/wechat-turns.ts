@@ -11,7 +11,7 @@
  *   replies are sent later through the customer-service API. Whichever comes first delivers
  *   the reply: a retry that gets the text passively, or the API; never both.
  */
-import { postbacks } from '../../bot/postback';
+import { postbacks } from '../../dialogs/turn/postback';
 import { stickyLocale } from '../../bot/sticky-locale';
 import type { ChatService } from '../../chat/chat-service';
 import type { InboundMessage } from '../../chat/inbound';

@@ -3,7 +3,7 @@
  * What answering an intent takes: one handler per answer kind of the domain (`domain.json`).
  */
 import type { DialogContext } from 'botbuilder-dialogs';
-import type { BotServices } from '../../bot/bot-services';
+import type { BotServices } from '../turn/bot-services';
 import type { Answer } from '../../domain/types';
 import type { RefinementWord } from '../../domain/keyword-matcher';
 

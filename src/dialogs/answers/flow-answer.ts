@@ -5,7 +5,7 @@
  * number may be about another order, so it asks.
  */
 import type { FlowAnswer } from '../../domain/types';
-import { turnInfo } from '../../bot/turn-info';
+import { turnInfo } from '../turn/turn-info';
 import { ORDER_FLOW_DIALOG } from '../order/order-flow-dialog';
 import { orderIdFrom } from '../order/order-text';
 import type { AnswerHandler } from './answer-handler';

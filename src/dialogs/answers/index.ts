@@ -4,7 +4,7 @@
  * code does it. A new kind is a new file here and a line in `ANSWERS`.
  */
 import type { DialogContext } from 'botbuilder-dialogs';
-import type { BotServices } from '../../bot/bot-services';
+import type { BotServices } from '../turn/bot-services';
 import type { Answer, AnswerKind } from '../../domain/types';
 import type { AnswerHandler, RouteOptions } from './answer-handler';
 import { answerFromFaq } from './faq-answer';

@@ -6,9 +6,9 @@
  * @example { "kind": "response", "text": "shop.giftWrap", "buttons": [{ "title": "shop.showOrders", "intent": "order.status" }] }
  */
 import type { ResponseAnswer } from '../../domain/types';
-import { postbacks } from '../../bot/postback';
-import { reply } from '../../bot/reply';
-import { turnInfo } from '../../bot/turn-info';
+import { postbacks } from '../turn/postback';
+import { reply } from '../turn/reply';
+import { turnInfo } from '../turn/turn-info';
 import type { AnswerHandler } from './answer-handler';
 
 export const answerWithResponse: AnswerHandler<ResponseAnswer> = async (dc, services, _intent, answer) => {

@@ -4,7 +4,7 @@
  * message names a product of the catalogue ("三体怎么样"): then it is a question about that product,
  * whatever wording the intent corpus happened to have.
  */
-import { setHandledIntent, turnInfo } from '../../bot/turn-info';
+import { setHandledIntent, turnInfo } from '../turn/turn-info';
 import type { SkillAnswer, SkillName } from '../../domain/types';
 import { handleProductQuestion } from '../product-info-handler';
 import { handleRecommend } from '../recommend-handler';

@@ -6,10 +6,10 @@
  */
 import type { TurnContext } from 'botbuilder-core';
 import { localize } from '../../core/shop';
-import type { BotServices } from '../../bot/bot-services';
-import { postbacks } from '../../bot/postback';
-import { reply } from '../../bot/reply';
-import { turnInfo } from '../../bot/turn-info';
+import type { BotServices } from '../turn/bot-services';
+import { postbacks } from '../turn/postback';
+import { reply } from '../turn/reply';
+import { turnInfo } from '../turn/turn-info';
 
 /**
  * Asks which of `productIds` the question `intent` is about.

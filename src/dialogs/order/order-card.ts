@@ -6,7 +6,7 @@
  */
 import type { ChatActivity } from '../../core/conversation';
 import { localize, type Locale, type Order, type Product } from '../../core/shop';
-import { ContentTypes } from '../../bot/reply';
+import { ContentTypes } from '../turn/reply';
 import type { Responses } from '../../domain/responses';
 
 /** Where a status's name is looked up: the shop's responses. */

@@ -19,10 +19,10 @@ import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult 
 import type { TurnContext } from 'botbuilder-core';
 import type { Order, OrderStatus } from '../../core/shop';
 import { localize } from '../../core/shop';
-import type { BotServices } from '../../bot/bot-services';
-import { postbacks } from '../../bot/postback';
-import { replyActivity, type ActionSpec } from '../../bot/reply';
-import { setHandledIntent, turnInfo } from '../../bot/turn-info';
+import type { BotServices } from '../turn/bot-services';
+import { postbacks } from '../turn/postback';
+import { replyActivity, type ActionSpec } from '../turn/reply';
+import { setHandledIntent, turnInfo } from '../turn/turn-info';
 import { dateOf, orderCard } from './order-card';
 import { orderIdFrom, wantsLatest, yesNoFrom } from './order-text';
 import { wordsOf } from '../../domain/keyword-matcher';

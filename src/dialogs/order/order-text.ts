@@ -5,7 +5,7 @@
  * `wordsOf(services.domain)`, the built-in domain's words are the default.
  */
 import type { KefuRecognizerResult } from '../../core/nlu';
-import { parsePostbackValue } from '../../bot/postback';
+import { parsePostbackValue } from '../turn/postback';
 import { builtInDomain } from '../../domain/built-in-domain';
 import { wordsOf, type KeywordMatcher } from '../../domain/keyword-matcher';
 import type { OrderIdPattern } from './order-id-pattern';

@@ -4,8 +4,8 @@
  * and clock, and the grants in the conversation's memory. A signed-in shopper never needs one.
  */
 import type { TurnContext } from 'botbuilder-core';
-import type { BotServices } from '../../bot/bot-services';
-import { turnInfo } from '../../bot/turn-info';
+import type { BotServices } from '../turn/bot-services';
+import { turnInfo } from '../turn/turn-info';
 import { sessionOf, touched, verifiedOrders, withGrant } from '../../privacy/order-access';
 
 type Deps = Pick<BotServices, 'memory' | 'verificationIdleMs'>;

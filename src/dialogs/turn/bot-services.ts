@@ -1,26 +1,26 @@
 /**
- * @module bot/bot-services
+ * @module dialogs/turn/bot-services
  * Everything the dialogs and handlers use, built once by the composition root.
  */
 import type { StatePropertyAccessor } from 'botbuilder-core';
-import type { HandoffQueue } from '../core/conversation';
-import type { OrderRepository } from '../core/orders';
-import type { TextAnalyzer } from '../core/nlu';
-import type { Faq, Product } from '../core/shop';
-import type { NotCarriedDetector } from '../dialogs/not-carried';
-import type { OrderIdPattern } from '../dialogs/order/order-id-pattern';
-import type { Responses } from '../domain/responses';
-import type { ProductMatcher } from '../services/catalog/product-matcher';
-import type { FaqRetriever } from '../services/faq/faq-retriever';
-import type { ItemToItemRecommender } from '../services/recommender/recommender';
-import type { ProductConstraints } from '../services/recommender/constraints';
-import type { OrderGrant } from '../privacy/order-access';
-import type { ClarificationLog, PendingClarification } from '../dialogs/clarify-intent';
-import type { ClarifyRule } from '../nlp/clarify-rule';
-import type { StaffHours } from '../dialogs/staff-hours';
-import type { CategoryNames } from '../services/catalog/category-names';
-import type { Domain } from '../domain/types';
-import type { RecentContext } from '../dialogs/context/recent-context';
+import type { HandoffQueue } from '../../core/conversation';
+import type { OrderRepository } from '../../core/orders';
+import type { TextAnalyzer } from '../../core/nlu';
+import type { Faq, Product } from '../../core/shop';
+import type { NotCarriedDetector } from '../not-carried';
+import type { OrderIdPattern } from '../order/order-id-pattern';
+import type { Responses } from '../../domain/responses';
+import type { ProductMatcher } from '../../services/catalog/product-matcher';
+import type { FaqRetriever } from '../../services/faq/faq-retriever';
+import type { ItemToItemRecommender } from '../../services/recommender/recommender';
+import type { ProductConstraints } from '../../services/recommender/constraints';
+import type { OrderGrant } from '../../privacy/order-access';
+import type { ClarificationLog, PendingClarification } from '../clarify-intent';
+import type { ClarifyRule } from '../../nlp/clarify-rule';
+import type { StaffHours } from '../staff-hours';
+import type { CategoryNames } from '../../services/catalog/category-names';
+import type { Domain } from '../../domain/types';
+import type { RecentContext } from '../context/recent-context';
 
 /** What the bot remembers about a conversation between turns (besides the dialog stack). */
 export interface ConversationMemory {

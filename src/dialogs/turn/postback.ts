@@ -1,5 +1,5 @@
 /**
- * @module bot/postback
+ * @module dialogs/turn/postback
  * The small grammar of postback values the bot puts on its buttons:
  * `intent:<name>[|<orderId>]`, `order:<id>`, `answer:yes|no`, `refine:cheaper|more|pricier`,
  * `clarify:<intent>|<activityId>` (a button of the clarifying question: the intent meant by the

@@ -1,11 +1,11 @@
 /**
- * @module bot/reply
+ * @module dialogs/turn/reply
  * Builds reply activities: text, cards (attachments) and suggested actions.
  */
 import type { Activity, TurnContext } from 'botbuilder-core';
-import type { Locale } from '../core/shop';
+import type { Locale } from '../../core/shop';
 
-export { ContentTypes } from '../core/chat-protocol';
+export { ContentTypes } from '../../core/chat-protocol';
 
 export interface ActionSpec {
   title: string;

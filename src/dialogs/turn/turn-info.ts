@@ -1,12 +1,12 @@
 /**
- * @module bot/turn-info
+ * @module dialogs/turn/turn-info
  * What every handler needs to know about the current turn, read from `context.turnState`.
  */
 import type { TurnContext } from 'botbuilder-core';
-import type { Conversation } from '../core/conversation';
-import type { KefuRecognizerResult } from '../core/nlu';
-import type { Locale } from '../core/shop';
-import type { FollowUp } from '../dialogs/context/follow-up';
+import type { Conversation } from '../../core/conversation';
+import type { KefuRecognizerResult } from '../../core/nlu';
+import type { Locale } from '../../core/shop';
+import type { FollowUp } from '../context/follow-up';
 import { CLARIFIED_TEXT_KEY, CONVERSATION_KEY, FOLLOW_UP_KEY, HANDLED_INTENT_KEY, RECOGNITION_KEY } from './turn-keys';
 
 export interface TurnInfo {

@@ -1,5 +1,5 @@
 /**
- * @module bot/turn-keys
+ * @module dialogs/turn/turn-keys
  * Keys of what the turn runner and middleware put into `context.turnState`.
  */
 export const CONVERSATION_KEY = Symbol('kefu.conversation');

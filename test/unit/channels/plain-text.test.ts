@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ContentTypes } from '../../../src/bot/reply';
+import { ContentTypes } from '../../../src/core/chat-protocol';
 import {
   actionForNumber,
   actionsAsText,

@@ -1,4 +1,4 @@
-import { parsePostbackValue, postbacks } from '../../../src/bot/postback';
+import { parsePostbackValue, postbacks } from '../../../../src/dialogs/turn/postback';
 
 describe('clarify postbacks', () => {
   it('should carry the intent and the original activity id both ways', () => {
