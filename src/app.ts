@@ -119,7 +119,7 @@ export async function buildChat(config: KefuConfig, stores: Stores, turnOrder?: 
   return new ChatService(stores, new BotbuilderTurnRunner(await buildBot(config, stores, domain), shopResponses(config)), turnOrder, shopResponses(config));
 }
 
-/** How a worker of `kefu serve --workers N` (`cluster/`) starts its server; none in one process. */
+/** How a worker of `kefu serve --workers N` (`cluster/`), or one process sharing rooms across machines (MongoDB), starts its server. */
 export interface WorkerHooks {
   /** Sets the socket.io adapter and takes connections from the primary (which owns the port). */
   attach(io: Server): void;
@@ -127,6 +127,10 @@ export interface WorkerHooks {
   turnOrder: TurnOrder;
   /** Whether this worker answers the unanswered messages at start (one worker does). */
   replay: boolean;
+  /** The process listens on the port itself (one process on MongoDB); a cluster worker does not. @default false */
+  listens?: boolean;
+  /** Closes what `attach` opened, once the turns have drained. */
+  close?(): Promise<void>;
 }
 
 /**
@@ -162,13 +166,13 @@ export async function startServer(config: KefuConfig, worker?: WorkerHooks): Pro
   // Messages a crash left acknowledged but unanswered; pushers are registered by now. Not awaited.
   if (worker?.replay !== false) void chat.replayUnanswered({ since: new Date(Date.now() - config.replayMinutes * 60_000).toISOString() });
   // A worker does not listen: the primary owns the port and passes it connections.
-  if (!worker) {
+  if (!worker || worker.listens) {
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
       httpServer.listen(config.port, config.host, () => resolve());
     });
   }
-  const port = worker ? config.port : (httpServer.address() as AddressInfo).port;
+  const port = worker && !worker.listens ? config.port : (httpServer.address() as AddressInfo).port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   log.info('kefu listening on %s (store: %s)', url, stores.kind);
   return {
@@ -181,6 +185,7 @@ export async function startServer(config: KefuConfig, worker?: WorkerHooks): Pro
       for (const feature of features) await feature.close?.();
       await catalogue.stop();
       await chat.drain();
+      await worker?.close?.();
       await stores.close();
     },
   };
