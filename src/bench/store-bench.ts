@@ -1,6 +1,6 @@
 /**
  * @module bench/store-bench
- * Write throughput and latency of the store as the server uses it (guarded adapter + privacy
+ * Write throughput and latency of the store as the server uses it (adapter + privacy
  * layer): activities written per second and p50/p99 latency of one append, with 1 conversation
  * and with 100 concurrent conversations, plus a whole turn's writes (message, dialog state,
  * two replies all or nothing), and `turn+cpu`: a turn with 1 ms of CPU between its writes (the NLU
@@ -21,7 +21,6 @@ import { loadConfig, REPO_ROOT } from '../config';
 import type { ChatActivity } from '../core/conversation';
 import { DEFAULT_PRIVACY } from '../privacy/privacy-settings';
 import { openEmbeddedStores } from '../storage/embedded';
-import { guardStores } from '../storage/guarded-stores';
 import { withPrivacy } from '../storage/open-stores';
 import type { Stores } from '../core/stores';
 import { openWorkerStores } from './store-bench-worker';
@@ -164,7 +163,7 @@ async function alternating(appends: number, rounds = 3): Promise<string> {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-bench-store-'));
       const opened = where === 'main' ? onMainThread(true)(dir) : openWorkerStores(dir);
       try {
-        const stores = withPrivacy(guardStores(opened.stores), DEFAULT_PRIVACY);
+        const stores = withPrivacy(opened.stores, DEFAULT_PRIVACY);
         const [result] = await benchStore('alternating', where, stores, turns * 4 * 100, ['turn+cpu'], [100]);
         perSecond[where].push(result.perSecond);
       } finally {
@@ -217,7 +216,7 @@ function markdown(results: ScenarioResult[], notes: string[]): string {
     '',
     `Commit ${commit()}, ${new Date().toISOString()}, ${machine()}.`,
     '',
-    'Writes go through the stack the server uses: the guarded adapter and the privacy layer (each activity is redacted before it is stored).',
+    'Writes go through the stack the server uses: the adapter and the privacy layer (each activity is redacted before it is stored).',
     '`append` = one activity; `turn` = what one shopper message costs: the message, a dialog-state read and eTag write, and two replies stored all or nothing; `turn+cpu` = a turn with 1 ms of CPU after its state read (standing in for the NLU and dialog).',
     'Latency is per write (per turn for `turn`), measured around the awaited call, which resolves only after the COMMIT holding the write (fsync, synchronous=FULL); with 100 conversations the writes of all conversations are in flight together.',
     'Commit: `per write` = one transaction and fsync per write (the old path, `groupCommit: false`); `group` = the writes queued in one event-loop turn share one transaction and fsync, each in its own savepoint (the server\'s path); `group, worker thread` = the same in a worker thread that owns the connection, writes sent by `postMessage`, reads on the main thread.',
@@ -251,7 +250,7 @@ export async function main(argv: string[]): Promise<void> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-bench-store-'));
     const { stores, close } = open(dir);
     try {
-      results.push(...(await benchStore(name, commitMode, withPrivacy(guardStores(stores), DEFAULT_PRIVACY), appends, scenarios)));
+      results.push(...(await benchStore(name, commitMode, withPrivacy(stores, DEFAULT_PRIVACY), appends, scenarios)));
     } finally {
       await close();
       fs.rmSync(dir, { recursive: true, force: true });
@@ -270,7 +269,7 @@ export async function main(argv: string[]): Promise<void> {
   const uri = loadConfig().mongodbUri;
   if (uri) {
     const { openMongooseStores } = await import('../storage/mongoose');
-    const mongo = withPrivacy(guardStores(await openMongooseStores(uri)), DEFAULT_PRIVACY);
+    const mongo = withPrivacy(await openMongooseStores(uri), DEFAULT_PRIVACY);
     try {
       results.push(...(await benchStore('MongoDB (mongoose)', 'driver', mongo, appends)));
     } finally {

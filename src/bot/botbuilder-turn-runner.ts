@@ -1,13 +1,14 @@
 /**
  * @module bot/botbuilder-turn-runner
- * The `TurnRunner` port implemented with botbuilder: the protocol activity becomes a
- * Bot Framework Activity, the bot runs through `KefuBotAdapter`.
+ * The `TurnRunner` port implemented with botbuilder: the protocol activity becomes a Bot
+ * Framework Activity, the bot runs through `KefuBotAdapter`, and the turn's result is what the
+ * adapter collected plus what the bot noted about the conversation (`turn-outcome`).
  */
 import type { Activity, TurnContext } from 'botbuilder-core';
-import type { ChatActivity } from '../core/conversation';
-import type { OutgoingActivity, TurnInput, TurnRunner } from '../core/turn-runner';
+import type { TurnInput, TurnResult, TurnRunner } from '../core/turn-runner';
 import type { Responses } from '../domain/responses';
 import { KefuBotAdapter } from './kefu-bot-adapter';
+import { outcomeOf } from './turn-outcome';
 import { CONVERSATION_KEY, GUARDS_KEY } from '../dialogs/turn/turn-keys';
 
 export interface TurnHandler {
@@ -22,7 +23,7 @@ export class BotbuilderTurnRunner implements TurnRunner {
     this.adapter = new KefuBotAdapter(responses);
   }
 
-  async run(input: TurnInput, send: (reply: OutgoingActivity) => Promise<ChatActivity>): Promise<void> {
+  async run(input: TurnInput): Promise<TurnResult> {
     const { conversation, activity } = input;
     const isPostback = activity.value !== undefined && activity.text === undefined;
     const request: Partial<Activity> = {
@@ -39,10 +40,12 @@ export class BotbuilderTurnRunner implements TurnRunner {
       locale: activity.locale,
       channelData: activity.channelData,
     };
-    await this.adapter.processTurn(request, send, async (context) => {
-      context.turnState.set(CONVERSATION_KEY, conversation);
-      if (input.guards) context.turnState.set(GUARDS_KEY, input.guards);
-      await this.bot.onTurn(context);
+    const { replies, storeFailures, context } = await this.adapter.processTurn(request, async (turn) => {
+      turn.turnState.set(CONVERSATION_KEY, conversation);
+      if (input.guards) turn.turnState.set(GUARDS_KEY, input.guards);
+      await this.bot.onTurn(turn);
     });
+    const after = { ...conversation, ...outcomeOf(context) };
+    return { replies, conversation: after, handoffChanged: after.handoff !== conversation.handoff, storeFailures };
   }
 }

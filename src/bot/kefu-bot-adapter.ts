@@ -1,10 +1,12 @@
 /**
  * @module bot/kefu-bot-adapter
  * A botbuilder `BotAdapter` for kefu's own channels. It runs one turn for one inbound activity
- * and hands every reply to the turn's `send` function (which the chat service provides: store,
- * then deliver on socket.io or any other channel). botbuilder stays behind this file and
- * `botbuilder-turn-runner.ts`.
+ * and collects what the bot sends, in the protocol's JSON shape; the chat service stores and
+ * delivers them once the turn is done. A store failure that ends the turn is recorded on the turn
+ * (its own `TurnContext`), not answered: the chat service re-runs the turn (eTag conflict) or asks
+ * the shopper to send it again. botbuilder stays behind this file and `botbuilder-turn-runner.ts`.
  */
+import { randomUUID } from 'node:crypto';
 import {
   BotAdapter,
   TurnContext,
@@ -12,21 +14,26 @@ import {
   type ConversationReference,
   type ResourceResponse,
 } from 'botbuilder-core';
-import type { ChatActivity } from '../core/conversation';
-import type { OutgoingActivity } from '../core/turn-runner';
+import type { OutgoingActivity, StoreFailures } from '../core/turn-runner';
 import { builtInResponses } from '../domain/built-in-responses';
 import type { Responses } from '../domain/responses';
 import { createLogger } from '../log';
+import { noStoreFailures, storeFailureOf } from '../storage/store-failure';
 
 const log = createLogger('kefu:adapter');
 
-export type SendFn = (reply: OutgoingActivity) => Promise<ChatActivity>;
-const SEND_KEY = Symbol('kefu.send');
+/** What one turn sent and which store failures ended it. */
+export interface AdapterTurn {
+  replies: OutgoingActivity[];
+  storeFailures: StoreFailures;
+}
+
+const TURN_KEY = Symbol('kefu.adapterTurn');
 
 /** Maps a botbuilder Activity the bot wrote onto the protocol's JSON shape. */
 function toOutgoing(a: Partial<Activity>): OutgoingActivity {
   const type = a.type === 'typing' || a.type === 'event' ? a.type : 'message';
-  const out: OutgoingActivity = { type };
+  const out: OutgoingActivity = { type, id: randomUUID() };
   if (a.text !== undefined) out.text = a.text;
   if (a.locale === 'zh' || a.locale === 'en') out.locale = a.locale;
   if (a.name !== undefined) out.name = a.name;
@@ -54,21 +61,29 @@ export class KefuBotAdapter extends BotAdapter {
   constructor(responses: Responses = builtInResponses()) {
     super();
     this.onTurnError = async (context, error) => {
+      const failure = storeFailureOf(error);
+      if (failure) {
+        log.warn('store %s in a turn of %s: %s', failure, context.activity.conversation?.id, error instanceof Error ? error.message : String(error));
+        (context.turnState.get(TURN_KEY) as AdapterTurn).storeFailures[failure] = true;
+        return;
+      }
       log.error('unhandled error in turn', error);
       const locale = context.activity.locale === 'zh' ? 'zh' : 'en';
       await context.sendActivity(responses.text(locale, 'common.turnFailed'));
     };
   }
 
-  /** Runs `logic` for one inbound activity; replies go to `send`. */
-  async processTurn(activity: Partial<Activity>, send: SendFn, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+  /** Runs `logic` for one inbound activity; resolves with what it sent and the store failures that ended it. */
+  async processTurn(activity: Partial<Activity>, logic: (context: TurnContext) => Promise<void>): Promise<AdapterTurn & { context: TurnContext }> {
     const context = new TurnContext(this, activity);
-    context.turnState.set(SEND_KEY, send);
+    const turn: AdapterTurn = { replies: [], storeFailures: noStoreFailures() };
+    context.turnState.set(TURN_KEY, turn);
     await this.runMiddleware(context, logic);
+    return { ...turn, context };
   }
 
   override async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
-    const send = context.turnState.get(SEND_KEY) as SendFn;
+    const turn = context.turnState.get(TURN_KEY) as AdapterTurn;
     const responses: ResourceResponse[] = [];
     for (const activity of activities) {
       if (activity.type === 'delay') {
@@ -76,8 +91,9 @@ export class KefuBotAdapter extends BotAdapter {
         responses.push({ id: '' });
         continue;
       }
-      const sent = await send(toOutgoing(activity));
-      responses.push({ id: sent.id });
+      const reply = toOutgoing(activity);
+      turn.replies.push(reply);
+      responses.push({ id: reply.id! });
     }
     return responses;
   }

@@ -36,6 +36,8 @@ import { stickyLocale } from './sticky-locale';
 import { handledIntent, setHandledIntent, turnInfo } from '../dialogs/turn/turn-info';
 import { ANGRY_KEY, CLARIFIED_OFFER_KEY, CLARIFIED_TEXT_KEY, CONVERSATION_KEY, EMPATHY_SHOWN_KEY, FOLLOW_UP_KEY, HANDOFF_KEY, RECOGNITION_KEY, SHOWN_CONSTRAINTS_KEY } from '../dialogs/turn/turn-keys';
 import type { TurnHandler } from './botbuilder-turn-runner';
+import { TurnHandoffs } from './turn-handoffs';
+import { noteOutcome } from './turn-outcome';
 
 /** "Never mind" (the domain's `stop` words) in the middle of a flow (not as the answer to a yes/no question) ends it. */
 function wantsToStop(words: KeywordMatcher, text: string, step: string | undefined): boolean {
@@ -73,11 +75,14 @@ export class KefuBot implements TurnHandler {
   private readonly dialogs: DialogSet;
   private readonly services: BotServices;
   private readonly mood: StatePropertyAccessor<ShopperMood>;
+  /** The handoff queue the dialogs use: it notes which conversations a turn queued or released. */
+  private readonly handoffs: TurnHandoffs;
 
   constructor(private readonly deps: KefuBotDeps) {
     this.state = new ConversationState(deps.storage);
     const memory = this.state.createProperty<ConversationMemory>(MEMORY_PROPERTY);
-    this.services = { ...deps.services, memory };
+    this.handoffs = new TurnHandoffs(deps.services.handoffs);
+    this.services = { ...deps.services, memory, handoffs: this.handoffs };
     this.mood = this.state.createProperty<ShopperMood>(MOOD_PROPERTY);
     this.dialogs = new DialogSet(this.state.createProperty<DialogState>('dialogState'));
     this.dialogs.add(new OrderFlowDialog(this.services, new VerificationLimit(deps.storage)));
@@ -85,6 +90,15 @@ export class KefuBot implements TurnHandler {
 
   async onTurn(context: TurnContext): Promise<void> {
     const conversation = context.turnState.get(CONVERSATION_KEY) as Conversation;
+    try {
+      await this.answer(context, conversation);
+    } finally {
+      const handoff = this.handoffs.take(conversation.id);
+      if (handoff !== undefined) noteOutcome(context, { handoff });
+    }
+  }
+
+  private async answer(context: TurnContext, conversation: Conversation): Promise<void> {
     // With staff: queue place and estimate while waiting, silence while an agent holds it.
     if (await answerWhileHandedOff(context, conversation, this.services)) return;
     const postback = parsePostbackValue(typeof context.activity.value === 'string' ? context.activity.value : undefined);
@@ -97,6 +111,7 @@ export class KefuBot implements TurnHandler {
     const shown = { productIds: [] as string[], orderIds: [] as string[] };
     if (conversation.locale !== recognition.locale && !context.activity.locale) {
       await this.deps.conversations.update(conversation.id, { locale: recognition.locale });
+      noteOutcome(context, { locale: recognition.locale });
     }
     context.onSendActivities(async (ctx, activities, next) => {
       const intent = handledIntent(ctx) ?? { name: recognition.topIntent.name, score: recognition.topIntent.score };

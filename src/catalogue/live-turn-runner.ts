@@ -6,8 +6,7 @@
  * bot it started with, so it sees the old set or the new one, never half of each. The turn's only
  * cost is reading one field.
  */
-import type { ChatActivity } from '../core/conversation';
-import type { OutgoingActivity, TurnInput, TurnRunner } from '../core/turn-runner';
+import type { TurnInput, TurnResult, TurnRunner } from '../core/turn-runner';
 
 export class LiveTurnRunner implements TurnRunner {
   constructor(private current: TurnRunner) {}
@@ -17,7 +16,7 @@ export class LiveTurnRunner implements TurnRunner {
     this.current = next;
   }
 
-  run(input: TurnInput, send: (reply: OutgoingActivity) => Promise<ChatActivity>): Promise<void> {
-    return this.current.run(input, send);
+  run(input: TurnInput): Promise<TurnResult> {
+    return this.current.run(input);
   }
 }

@@ -1,15 +1,15 @@
 /**
  * @module chat/turn-pipeline
  * One turn, start to end: read the conversation, run the bot with its replies held back, store
- * them (all or nothing), then deliver them and `turn.end`. A dialog-state write that lost an eTag
- * race re-runs the turn on fresh state; a store that is unavailable discards the turn and tells
- * the shopper to try again (`KEFU_UNAVAILABLE`).
+ * them (all or nothing), then deliver them and `turn.end`. The runner's result says what the turn
+ * met: a dialog-state write that lost an eTag race re-runs the turn on fresh state; a store that
+ * is unavailable discards the turn and tells the shopper to try again (`KEFU_UNAVAILABLE`); a
+ * handoff change is announced to watchers with the conversation the turn left.
  */
 import type { ChatActivity, Conversation, ConversationStore, TranscriptAppender } from '../core/conversation';
-import type { OutgoingActivity, TurnGuards, TurnRunner } from '../core/turn-runner';
+import type { TurnGuards, TurnRunner } from '../core/turn-runner';
 import { AppError, ErrorCodes } from '../errors';
 import { createLogger } from '../log';
-import { withStoreFailures } from '../storage/store-failure-scope';
 import { botReply, turnEnd, unavailableNotice } from './bot-activities';
 import { builtInResponses } from '../domain/built-in-responses';
 import type { Responses } from '../domain/responses';
@@ -49,13 +49,8 @@ export class TurnPipeline {
         // No "typing" while staff hold the conversation: the bot will not answer, a human will.
         if (attempt === 1 && !conversation.handoff) deliver(botReply(conversation, activity, { type: 'typing' }));
         const current = conversation;
-        const replies: ChatActivity[] = [];
-        const send = async (reply: OutgoingActivity): Promise<ChatActivity> => {
-          const full = botReply(current, activity, reply);
-          replies.push(full);
-          return full;
-        };
-        const { failures } = await withStoreFailures(() => this.runner.run({ conversation: current, activity, ...(guards ? { guards } : {}) }, send));
+        const result = await this.runner.run({ conversation: current, activity, ...(guards ? { guards } : {}) });
+        const failures = result.storeFailures;
         if (failures.conflict && !failures.unavailable && attempt < MAX_TURN_ATTEMPTS) {
           log.warn('dialog state of %s changed during the turn; running it again (attempt %s)', conversationId, attempt + 1);
           continue;
@@ -63,12 +58,13 @@ export class TurnPipeline {
         if (failures.conflict || failures.unavailable) {
           throw new AppError(ErrorCodes.unavailable, 'The turn could not be saved.');
         }
+        const replies = result.replies.map((reply) => botReply(current, activity, reply));
         const messages = replies.filter((r) => r.type === 'message');
         await storeReplies(this.stores.transcripts, messages);
         messages.forEach((m) => this.events.emit('activity', m));
         replies.forEach(deliver);
-        // A turn that handed off or left the queue says so on its replies (`channelData.handoff`); only then is the conversation re-read.
-        if (messages.some((m) => typeof m.channelData?.handoff === 'boolean' && m.channelData.handoff !== current.handoff)) await this.announceHandoff(current);
+        // Watchers (the staff console) see a turn that handed off, or took the conversation back from the queue.
+        if (result.handoffChanged) this.events.emit('conversation', result.conversation);
         return true;
       }
     } catch (err) {
@@ -77,16 +73,6 @@ export class TurnPipeline {
       return false;
     } finally {
       deliver(turnEnd(conversationId, activity.id));
-    }
-  }
-
-  /** Tells watchers (the staff console) that the turn handed the conversation off, or took it back from the queue. */
-  private async announceHandoff(before: Conversation): Promise<void> {
-    try {
-      const after = await this.stores.conversations.get(before.id);
-      if (after && after.handoff !== before.handoff) this.events.emit('conversation', after);
-    } catch (err) {
-      log.warn('cannot re-read %s after its turn', before.id, err);
     }
   }
 }

@@ -1,7 +1,9 @@
 /**
  * @module core/turn-runner
- * The port between channels and the bot: one inbound activity in, replies out through `send`.
- * The botbuilder implementation lives in `src/bot`; a successor SDK would implement this too.
+ * The port between channels and the bot: one inbound activity in, the turn's result out (its
+ * replies, the conversation as the turn left it, and the store failures it met), as values: no
+ * flags stamped on replies, no ambient scope. The botbuilder implementation lives in `src/bot`; a
+ * successor SDK would implement this too.
  */
 import type { ChatActivity, Conversation } from './conversation';
 
@@ -21,6 +23,32 @@ export interface TurnInput {
   guards?: TurnGuards;
 }
 
+/** What went wrong with the store during a turn, even when the bot answered politely instead. */
+export interface StoreFailures {
+  /** A write lost an eTag race: the turn runs again on fresh state. */
+  conflict: boolean;
+  /** The store failed otherwise: the turn is discarded and the shopper asked to send it again. */
+  unavailable: boolean;
+}
+
+export interface TurnResult {
+  /** Everything the bot sent, in order (messages, typing, events). */
+  replies: OutgoingActivity[];
+  /** The conversation as the turn left it (its locale, whether staff have it). */
+  conversation: Conversation;
+  /** True when the turn handed the conversation to staff or took it back from the queue. */
+  handoffChanged: boolean;
+  storeFailures: StoreFailures;
+}
+
 export interface TurnRunner {
-  run(input: TurnInput, send: (reply: OutgoingActivity) => Promise<ChatActivity>): Promise<void>;
+  run(input: TurnInput): Promise<TurnResult>;
+}
+
+/**
+ * The result of a turn that only answered: the conversation unchanged, no store failure.
+ * @example repliesOnly(input.conversation, [{ type: 'message', text: 'hi' }])
+ */
+export function repliesOnly(conversation: Conversation, replies: OutgoingActivity[]): TurnResult {
+  return { replies, conversation, handoffChanged: false, storeFailures: { conflict: false, unavailable: false } };
 }

@@ -1,8 +1,7 @@
 /**
  * @module storage/open-stores
  * Picks the store from the configuration (MongoDB when `KEFU_MONGODB_URI` is set, else the embedded
- * SQLite file), guards it (every caller sees `KEFU_UNAVAILABLE` / `KEFU_STORAGE_CONFLICT`),
- * stores transcripts redacted (privacy), and applies the retention setting at start and every
+ * SQLite file), stores transcripts redacted (privacy), and applies the retention setting at start and every
  * six hours.
  */
 import type { KefuConfig } from '../config';
@@ -11,7 +10,6 @@ import { PrivateTranscriptStore } from '../privacy/private-transcript-store';
 import type { PrivacySettings } from '../privacy/privacy-settings';
 import { applyRetention } from '../privacy/retention';
 import { openEmbeddedStores } from './embedded';
-import { guardStores } from './guarded-stores';
 import type { Stores } from '../core/stores';
 
 const log = createLogger('kefu:store');
@@ -32,7 +30,7 @@ export function withPrivacy(stores: Stores, privacy: PrivacySettings): Stores {
 }
 
 export async function openStores(config: KefuConfig, privacy: PrivacySettings = config.privacy): Promise<Stores> {
-  const stores = withPrivacy(guardStores(await openAdapter(config)), privacy);
+  const stores = withPrivacy(await openAdapter(config), privacy);
   const retain = async (): Promise<void> => {
     try {
       const result = await applyRetention(stores, privacy.retentionDays);

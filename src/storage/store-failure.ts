@@ -1,57 +1,33 @@
 /**
- * @module storage/guarded-stores
- * Wraps every port of a `Stores` so that callers see only `AppError`s: an eTag conflict stays
- * `KEFU_STORAGE_CONFLICT`, any other failure of the database (locked, disconnected, disk full)
- * becomes `KEFU_UNAVAILABLE` ("please try again"), and both are recorded in the current
- * store-failure scope. Whatever the adapter, the chat service handles one vocabulary of errors.
+ * @module storage/store-failure
+ * What a store's error means for the turn that met it, whatever the adapter: an eTag conflict
+ * (`KEFU_STORAGE_CONFLICT`: run the turn again on fresh state) or a database that is briefly
+ * unavailable (locked, disconnected, disk full: `KEFU_UNAVAILABLE`, "please try again"). Anything
+ * else is not the store's: a bug, answered as a failed turn.
  */
 import { AppError, ErrorCodes } from '../errors';
-import { createLogger } from '../log';
-import { recordStoreFailure } from './store-failure-scope';
-import type { Stores } from '../core/stores';
+import type { StoreFailures } from '../core/turn-runner';
 
-const log = createLogger('kefu:store');
+export type StoreFailure = keyof StoreFailures;
 
-const PORTS = ['conversations', 'transcripts', 'state', 'shop', 'orders', 'handoffs', 'feedback', 'search'] as const;
-const STAFF_PORTS = ['directory', 'sessions', 'audit', 'assignments', 'annotations'] as const;
-
-/** The AppError a store failure becomes. */
-export function storeError(err: unknown, where: string): AppError {
-  if (err instanceof AppError) {
-    if (err.code === ErrorCodes.storageConflict) recordStoreFailure('conflict');
-    if (err.code === ErrorCodes.unavailable) recordStoreFailure('unavailable');
-    return err;
-  }
-  recordStoreFailure('unavailable');
-  log.warn('store unavailable in %s: %s', where, err instanceof Error ? err.message : String(err));
-  return new AppError(ErrorCodes.unavailable, 'The service is briefly unavailable. Please try again in a moment.', { cause: err });
-}
-
-function guardPort<T extends object>(port: T, name: string): T {
-  return new Proxy(port, {
-    get(target, prop, receiver) {
-      const value = Reflect.get(target, prop, receiver) as unknown;
-      if (typeof value !== 'function') return value;
-      const where = `${name}.${String(prop)}`;
-      return async (...args: unknown[]) => {
-        try {
-          return await (value as (...a: unknown[]) => unknown).apply(target, args);
-        } catch (err) {
-          throw storeError(err, where);
-        }
-      };
-    },
-  });
+/** better-sqlite3 errors carry `SQLITE_…` codes; the MongoDB driver's and mongoose's are named `Mongo…`. */
+function fromDatabase(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  const code = (err as { code?: unknown }).code;
+  return (typeof code === 'string' && code.startsWith('SQLITE_')) || /^Mongo/.test(err.name);
 }
 
 /**
- * @example const stores = guardStores(openEmbeddedStores(dataDir));
+ * @example storeFailureOf(new AppError(ErrorCodes.storageConflict, 'stale')) // 'conflict'
  */
-export function guardStores(stores: Stores): Stores {
-  const guarded = { ...stores };
-  for (const port of PORTS) (guarded as unknown as Record<string, object>)[port] = guardPort(stores[port], port);
-  const staff = { ...stores.staff };
-  for (const port of STAFF_PORTS) (staff as unknown as Record<string, object>)[port] = guardPort(stores.staff[port], `staff.${port}`);
-  guarded.staff = staff;
-  return guarded;
+export function storeFailureOf(err: unknown): StoreFailure | null {
+  if (err instanceof AppError) {
+    if (err.code === ErrorCodes.storageConflict) return 'conflict';
+    if (err.code === ErrorCodes.unavailable) return 'unavailable';
+    return null;
+  }
+  return fromDatabase(err) ? 'unavailable' : null;
 }
+
+/** No failure yet: a turn's record, filled as it meets them. */
+export const noStoreFailures = (): StoreFailures => ({ conflict: false, unavailable: false });

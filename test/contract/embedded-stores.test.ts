@@ -4,7 +4,6 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openEmbeddedStores } from '../../src/storage/embedded';
 import { MIGRATIONS } from '../../src/storage/embedded/migrations';
-import { guardStores } from '../../src/storage/guarded-stores';
 import { staffStoresContract } from './staff-stores.contract';
 import { storesContract } from './stores.contract';
 
@@ -12,8 +11,6 @@ const dataDir = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-contra
 const open = async () => openEmbeddedStores(dataDir());
 storesContract('embedded (SQLite)', open);
 staffStoresContract('embedded (SQLite)', open);
-// As the server sees them: refusals keep their codes through the guard (KEFU_CONFLICT, KEFU_BAD_REQUEST).
-staffStoresContract('embedded (SQLite), guarded', async () => guardStores(await open()));
 // The benchmark's baseline, one transaction per write, keeps the same contract.
 storesContract('embedded (SQLite), one transaction per write', async () => openEmbeddedStores(dataDir(), { groupCommit: false }));
 

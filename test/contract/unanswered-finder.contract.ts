@@ -4,7 +4,6 @@
  * through the guard and the privacy layer, which flags a copy whose words were redacted.
  */
 import type { ChatActivity } from '../../src/core/conversation';
-import { guardStores } from '../../src/storage/guarded-stores';
 import { withPrivacy } from '../../src/storage/open-stores';
 import { activity, freshStores, type OpenStores } from './contract-stores';
 
@@ -57,8 +56,8 @@ export function unansweredFinderContract(name: string, open: OpenStores): void {
     it('should pass through the guard and the privacy layer, which flags a copy whose words were redacted', async () => {
       const stores = current();
       await conversation('p');
-      const redactedOnly = withPrivacy(guardStores(stores), { rawRetentionDays: 0, retentionDays: 0 }).transcripts;
-      const keepingRaw = withPrivacy(guardStores(stores), { rawRetentionDays: 1, retentionDays: 0 }).transcripts;
+      const redactedOnly = withPrivacy(stores, { rawRetentionDays: 0, retentionDays: 0 }).transcripts;
+      const keepingRaw = withPrivacy(stores, { rawRetentionDays: 1, retentionDays: 0 }).transcripts;
       await redactedOnly.append(activity('p', 'digits', { text: '1234', timestamp: at(1) }));
       await redactedOnly.append(activity('p', 'plain', { text: '你们运费怎么算', timestamp: at(2) }));
       await keepingRaw.append(activity('p', 'phone', { text: 'call me on 138 0000 1234', timestamp: at(3) }));

@@ -8,12 +8,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { ChatService } from '../../src/chat/chat-service';
 import type { ChatActivity } from '../../src/core/conversation';
-import type { OutgoingActivity, TurnInput, TurnRunner } from '../../src/core/turn-runner';
+import { repliesOnly, type TurnInput, type TurnResult, type TurnRunner } from '../../src/core/turn-runner';
 import { openEmbeddedStores } from '../../src/storage/embedded';
-import { guardStores } from '../../src/storage/guarded-stores';
+import { storeFailureOf } from '../../src/storage/store-failure';
 import type { Stores } from '../../src/core/stores';
 
-/** A turn like the bot's: read the state, think, write it back with the eTag read; errors become a polite reply (as `onTurnError`). */
+/**
+ * A turn like the bot's: read the state, think, write it back with the eTag read; a store error
+ * becomes a polite reply (as `onTurnError`) and, when it is the store's, a failure in the result.
+ */
 class CountingRunner implements TurnRunner {
   runs = 0;
   constructor(
@@ -21,18 +24,22 @@ class CountingRunner implements TurnRunner {
     private readonly pause: () => Promise<void>,
   ) {}
 
-  async run(input: TurnInput, send: (reply: OutgoingActivity) => Promise<ChatActivity>): Promise<void> {
+  async run(input: TurnInput): Promise<TurnResult> {
     this.runs++;
     const key = `state/${input.conversation.id}`;
+    const result = repliesOnly(input.conversation, []);
     try {
       const item = (await this.stores.state.read([key]))[key] ?? { seen: [] };
       await this.pause();
       const seen = [...(item.seen as string[]), input.activity.text as string];
       await this.stores.state.write({ [key]: { ...item, seen } });
-      await send({ type: 'message', text: `seen: ${seen.join(',')}` });
-    } catch {
-      await send({ type: 'message', text: 'sorry, something went wrong' });
+      result.replies.push({ type: 'message', text: `seen: ${seen.join(',')}` });
+    } catch (err) {
+      const failure = storeFailureOf(err);
+      if (failure) result.storeFailures[failure] = true;
+      result.replies.push({ type: 'message', text: 'sorry, something went wrong' });
     }
+    return result;
   }
 }
 
@@ -41,7 +48,7 @@ describe('ChatService', () => {
   let dir: string;
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-etag-'));
-    stores = guardStores(openEmbeddedStores(dir));
+    stores = openEmbeddedStores(dir);
   });
   afterEach(async () => {
     await stores.close();

@@ -13,7 +13,6 @@ import type { ChatActivity, Conversation } from '../../src/core/conversation';
 import { AppError } from '../../src/errors';
 import { setPrintLine } from '../../src/log';
 import { openEmbeddedStores } from '../../src/storage/embedded';
-import { guardStores } from '../../src/storage/guarded-stores';
 import { DEMO_SHOP_DIR } from '../../src/shop-folder/shop-content';
 import type { Stores } from '../../src/core/stores';
 import { customerOf, lastFour, orderWith } from '../helpers/shop-fixture';
@@ -33,7 +32,7 @@ describe('ChatService when the store is unavailable', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-unavailable-'));
     inner = openEmbeddedStores(dir);
     db = flaky(inner);
-    const stores = guardStores(db.stores);
+    const stores = db.stores;
     const config = loadConfig({ dataDir: dir, modelDir: MODEL_CACHE });
     await ensureShopData(config, stores);
     chat = await buildChat(config, stores);
@@ -105,7 +104,7 @@ describe('ChatService when the store is unavailable', () => {
       fs.cpSync(DEMO_SHOP_DIR, shopDir, { recursive: true });
       fs.mkdirSync(path.join(shopDir, 'dialogs'));
       fs.writeFileSync(path.join(shopDir, 'dialogs', 'chat.json'), JSON.stringify({ zh: { notSaved: SHOP_NOT_SAVED.zh }, en: { notSaved: SHOP_NOT_SAVED.en } }));
-      const shopChat = await buildChat(loadConfig({ dataDir: dir, modelDir: MODEL_CACHE, shopDir }), guardStores(db.stores));
+      const shopChat = await buildChat(loadConfig({ dataDir: dir, modelDir: MODEL_CACHE, shopDir }), db.stores);
       const c = (await shopChat.open({ channel: 'socketio', customerId: null, locale: lang })).conversation;
       db.fail('state.write');
       const delivered: ChatActivity[] = [];

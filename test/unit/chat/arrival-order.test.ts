@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ChatService } from '../../../src/chat/chat-service';
 import type { ChatActivity } from '../../../src/core/conversation';
-import type { TurnRunner } from '../../../src/core/turn-runner';
+import { repliesOnly, type TurnRunner } from '../../../src/core/turn-runner';
 import { openEmbeddedStores } from '../../../src/storage/embedded';
 import type { Stores } from '../../../src/core/stores';
 
@@ -30,9 +30,9 @@ describe('ChatService arrival order', () => {
   ])('should store and answer %s messages in the order they arrived when the first is slow to store', async (_, texts) => {
     const ran: string[] = [];
     const runner: TurnRunner = {
-      async run({ activity }, send) {
+      async run({ conversation, activity }) {
         ran.push(activity.text ?? '');
-        await send({ type: 'message', text: `re: ${activity.text}` });
+        return repliesOnly(conversation, [{ type: 'message', text: `re: ${activity.text}` }]);
       },
     };
     const transcripts = stores.transcripts;
