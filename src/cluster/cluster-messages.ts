@@ -20,8 +20,12 @@ export type ToPrimary =
 export type ToWorker =
   /** It is the turn `id` asked for. */
   | { kefu: 'granted'; id: number }
-  /** Answer the unanswered messages of these conversations: a worker that died held their turns. */
-  | { kefu: 'replay'; conversations: string[] };
+  /**
+   * Answer the unanswered messages of these conversations: a worker that died held their turns.
+   * `null`: of every conversation (on MongoDB the database orders the turns, so the primary does not
+   * know which the dead worker held; a replayed turn queues behind the live ones and skips what they answered).
+   */
+  | { kefu: 'replay'; conversations: string[] | null };
 
 export function isKefuMessage<T extends { kefu: string }>(message: unknown): message is T {
   return typeof message === 'object' && message !== null && typeof (message as { kefu?: unknown }).kefu === 'string';

@@ -96,7 +96,8 @@ export async function runPrimary(config: KefuConfig, count: number): Promise<Kef
         ready(replacement)
           .then(() => {
             process.stdout.write(`kefu worker ${replacement.id} replaced worker ${worker.id}\n`);
-            if (keys.length > 0) send(replacement, { kefu: 'replay', conversations: keys });
+            if (config.mongodbUri) send(replacement, { kefu: 'replay', conversations: null });
+            else if (keys.length > 0) send(replacement, { kefu: 'replay', conversations: keys });
           })
           .catch((err) => {
             if (!stopping) log.error('a replacement worker did not start', err);

@@ -3,41 +3,26 @@
  * One worker of `kefu serve --workers N`: the whole server (`startServer`), except that it does
  * not listen — the primary passes it connections (`@socket.io/sticky`: every request of one
  * socket.io session reaches the same worker) — and its socket.io rooms span the workers
- * (`@socket.io/cluster-adapter`), so a broadcast to a conversation's room or to the staff room
- * reaches sockets on every worker. Turns are ordered across workers (`cluster-turn-order`).
+ * (`@socket.io/cluster-adapter`, or on MongoDB the machines too), so a broadcast to a
+ * conversation's room or to the staff room reaches sockets on every worker. Turns are ordered
+ * across workers (`cluster-turn-order`, or `mongo-turn-order`): see `server-hooks`.
  */
 import cluster from 'node:cluster';
-import { createAdapter } from '@socket.io/cluster-adapter';
-import { setupWorker } from '@socket.io/sticky';
 import { startServer } from '../app';
 import type { KefuConfig } from '../config';
 import { createLogger } from '../log';
-import { isKefuMessage, REPLAY_ENV, type ToPrimary, type ToWorker } from './cluster-messages';
-import { ClusterTurnOrder } from './cluster-turn-order';
+import { isKefuMessage, type ToPrimary, type ToWorker } from './cluster-messages';
+import { workerHooks } from './server-hooks';
 
 const log = createLogger('kefu:cluster');
 
-/** The response header naming the worker that opened a socket.io session (cluster worker id). */
-export const WORKER_HEADER = 'x-kefu-worker';
-
-
 export async function runWorker(config: KefuConfig): Promise<void> {
   const workerId = String(cluster.worker?.id ?? process.pid);
-  const server = await startServer(config, {
-    turnOrder: new ClusterTurnOrder(),
-    replay: process.env[REPLAY_ENV] === 'all',
-    attach: (io) => {
-      io.adapter(createAdapter());
-      setupWorker(io);
-      io.engine.on('initial_headers', (headers: Record<string, string>) => {
-        headers[WORKER_HEADER] = workerId;
-      });
-    },
-  });
+  const server = await startServer(config, await workerHooks(config, workerId));
   process.on('message', (message: unknown) => {
     if (!isKefuMessage<ToWorker>(message) || message.kefu !== 'replay') return;
     const since = new Date(Date.now() - config.replayMinutes * 60_000).toISOString();
-    if (config.replayMinutes > 0) void server.chat.replayUnanswered({ since, conversations: new Set(message.conversations) });
+    if (config.replayMinutes > 0) void server.chat.replayUnanswered({ since, conversations: message.conversations ? new Set(message.conversations) : undefined });
   });
   const stop = (): void => {
     void server

@@ -1,7 +1,7 @@
 /**
  * @module test/cluster/cluster-clients
  * Shoppers on `/chat` and staff on `/staff` that know which worker opened their socket.io
- * session (the `x-kefu-worker` header of the websocket upgrade).
+ * session (the `x-kefu-worker` header of the websocket upgrade; `none` from one process).
  */
 import type { IncomingMessage } from 'node:http';
 import { io, type Socket } from 'socket.io-client';
@@ -15,16 +15,16 @@ export interface Session {
 
 type Ack = { ok: true; id: string } | { ok: false; error: { code: string } };
 
-/** Opens `socket` and resolves with the worker that answered its upgrade. */
+/** Opens `socket` and resolves with the worker that answered its upgrade (`none`: not a cluster worker). */
 function openOnWorker(socket: Socket): Promise<string> {
   const worker = new Promise<string>((resolve, reject) => {
     socket.connect();
     // The transport is made synchronously by connect(): listen before the upgrade can answer.
     const ws = (socket.io.engine as unknown as { transport: { ws: { once(e: 'upgrade', l: (res: IncomingMessage) => void): void } } }).transport.ws;
     ws.once('upgrade', (res) => {
+      // One process (no primary) names no worker.
       const id = res.headers['x-kefu-worker'];
-      if (typeof id === 'string') resolve(id);
-      else reject(new Error('no x-kefu-worker header'));
+      resolve(typeof id === 'string' ? id : 'none');
     });
     socket.once('connect_error', (err) => reject(err));
     setTimeout(() => reject(new Error('the socket did not open in 20 s')), 20_000).unref();
@@ -68,8 +68,32 @@ export class Shopper {
 
   /** Waits for the turn's end; its messages (as this socket received them). */
   async turnOf(id: string, ms = 30_000): Promise<ChatActivity[]> {
-    await waitFor(() => this.received.some((a) => a.name === 'turn.end' && a.replyToId === id), ms, `turn.end of ${id}`);
+    await waitFor(() => this.ended(id), ms, `turn.end of ${id}`);
     return this.received.filter((a) => a.type === 'message' && a.replyToId === id);
+  }
+
+  /**
+   * Sends `text` with the client id `id`; the ack, or null when the socket drops first (its
+   * worker died: whether the message was stored is for the store to say).
+   */
+  offer(id: string, text: string): Promise<Ack | null> {
+    return new Promise((resolve) => {
+      const dropped = (): void => resolve(null);
+      this.socket.once('disconnect', dropped);
+      this.socket.emit('message', { id, text }, (ack: Ack) => {
+        this.socket.off('disconnect', dropped);
+        resolve(ack);
+      });
+    });
+  }
+
+  /** Resolves once `id`'s turn has ended here, or this socket is down. */
+  async turnEndOrDrop(id: string): Promise<void> {
+    await waitFor(() => this.ended(id) || !this.socket.connected, 60_000, `turn.end of ${id} or a drop`);
+  }
+
+  private ended(id: string): boolean {
+    return this.received.some((a) => a.name === 'turn.end' && a.replyToId === id);
   }
 
   async say(text: string): Promise<ChatActivity[]> {
