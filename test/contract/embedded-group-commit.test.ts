@@ -43,9 +43,23 @@ describe('SqliteDatabase (group commit)', () => {
   const committed = (conversationId: string, id: string): boolean =>
     other.prepare('SELECT 1 FROM activities WHERE conversation_id = ? AND id = ?').get(conversationId, id) !== undefined;
 
-  it('should run in WAL mode with synchronous=FULL (every commit is fsynced)', () => {
+  it('should run in WAL mode with synchronous=NORMAL, the fsync after COMMIT being its own (off the event loop)', () => {
     expect(db.db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(db.db.pragma('synchronous', { simple: true })).toBe(1);
+  });
+
+  it('should resolve a write only after an fsync of the WAL that ended after its commit, one fsync shared by concurrent writes', async () => {
+    const transcripts = new SqliteTranscriptStore(db);
+    const before = db.stats();
+    const syncsAtResolve: number[] = [];
+    await Promise.all(Array.from({ length: 40 }, (_, i) => transcripts.append(message(`s${i % 4}`, `m${i}`)).then(() => syncsAtResolve.push(db.stats().syncs))));
+    const after = db.stats();
+    expect(syncsAtResolve.every((n) => n > before.syncs)).toBe(true);
+    expect(after.syncs - before.syncs).toBeGreaterThanOrEqual(1);
+    expect(after.syncs - before.syncs).toBeLessThan(40);
+    // One more write alone needs an fsync of its own: the earlier ones do not cover it.
+    await transcripts.append(message('s0', 'late'));
+    expect(db.stats().syncs).toBeGreaterThan(after.syncs);
   });
 
   it('should commit the writes of 50 concurrent callers in one transaction, each resolved only once committed', async () => {
@@ -63,7 +77,7 @@ describe('SqliteDatabase (group commit)', () => {
     const results = await Promise.all(writes);
     expect(results.every((r) => r.inserted)).toBe(true);
     expect(seenAtResolve).toEqual(Array(50).fill(true));
-    expect(db.stats()).toEqual({ writes: before.writes + 50, commits: before.commits + 1 });
+    expect(db.stats()).toEqual({ writes: before.writes + 50, commits: before.commits + 1, syncs: before.syncs + 1 });
   });
 
   it('should fail only the write with a stale eTag, and store the others of its group', async () => {
@@ -131,10 +145,12 @@ describe('SqliteDatabase (group commit)', () => {
 
   it('should commit each write alone with groupCommit false (the benchmark baseline)', async () => {
     const alone = openDatabase(path.join(dir, 'alone.db'), { groupCommit: false });
+    // Without group commit COMMIT itself fsyncs.
+    expect(alone.db.pragma('synchronous', { simple: true })).toBe(2);
     try {
       const transcripts = new SqliteTranscriptStore(alone);
       await Promise.all(Array.from({ length: 10 }, (_, i) => transcripts.append(message('c1', `s${i}`))));
-      expect(alone.stats()).toEqual({ writes: 10, commits: 10 });
+      expect(alone.stats()).toEqual({ writes: 10, commits: 10, syncs: 0 });
     } finally {
       await alone.close();
     }

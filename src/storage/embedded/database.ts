@@ -1,27 +1,30 @@
 /**
  * @module storage/embedded/database
- * Opens the embedded SQLite database (write-ahead log on, `synchronous=FULL`), applies pending
- * migrations, keeps every prepared statement (made once per SQL text), and commits writes in
- * groups: the writes queued while the event loop was busy run together in one
- * `BEGIN IMMEDIATE … COMMIT` (one fsync), each in its own savepoint so a failing write fails
- * only its own promise. A write's promise settles only after the COMMIT that holds it returned:
- * an acknowledgement that waits for it survives `kill -9` and a power cut.
+ * Opens the embedded SQLite database (write-ahead log on), applies pending migrations, keeps
+ * every prepared statement (made once per SQL text), and commits writes in groups: the writes
+ * queued while the event loop was busy run together in one `BEGIN IMMEDIATE … COMMIT`, each in
+ * its own savepoint so a failing write fails only its own promise. The COMMIT only hands the WAL
+ * frames to the OS (`synchronous=NORMAL`); the fsync that makes them durable runs on libuv's
+ * thread pool (`wal-sync`), shared by every group committed before it starts, while the event
+ * loop goes on with the next turns. A write's promise settles only after that fsync: an
+ * acknowledgement that waits for it survives `kill -9` and a power cut, as with
+ * `synchronous=FULL`, which does the same fsync inside COMMIT on the event loop (`groupCommit:
+ * false` keeps that path, one transaction per write, as the benchmark's baseline).
  *
- * Why on the main thread and not in a worker thread owning the connection: `npm run bench:store`
- * measures both (the worker variant is `bench/store-bench-worker`: same stores and group commit,
- * writes by `postMessage`, reads on the main thread). On this 2-core machine, busy with other
- * work (load average 10–15), turns with 1 ms of CPU each (NLU and dialog), 100 conversations,
- * main vs worker in turns/s: 318 vs 189, 182 vs 152, 223 vs 374, 382 vs 231 in four runs, and
- * 320/220, 287/201, 282/332 in alternating rounds (median 287 vs 220); write-only turns
- * 1,041/799, 610/390, 946/747, 794/865. Not faster, so not used: the round trips and copies
- * cost about what moving the fsync off the event loop saves, and the second thread competes
- * for the same two cores. Worth measuring again on a quiet machine with slow disks.
+ * Why the connection stays on the main thread and not in a worker thread owning it:
+ * `npm run bench:store` measured both (the worker variant is `bench/store-bench-worker`: same
+ * stores and group commit, writes by `postMessage`, reads on the main thread). On this 2-core
+ * machine, busy with other work, turns with 1 ms of CPU each, 100 conversations, main vs worker
+ * in turns/s: median 287 vs 220 over alternating rounds — when the fsync still ran inside COMMIT.
+ * The round trips and copies cost about what moving the fsync off the event loop saved; now that
+ * the fsync is off it anyway, the only blocking left is SQLite's own CPU work.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createLogger } from '../../log';
 import { MIGRATIONS } from './migrations';
+import { WalSync } from './wal-sync';
 
 const log = createLogger('kefu:store');
 
@@ -38,6 +41,8 @@ export interface DatabaseOptions {
 export interface WriteStats {
   writes: number;
   commits: number;
+  /** fsyncs of the write-ahead log off the event loop (group commit); 0 without group commit, where COMMIT syncs. */
+  syncs: number;
 }
 
 interface Pending {
@@ -57,9 +62,11 @@ export class SqliteDatabase {
   private readonly statements = new Map<string, Database.Statement>();
   private queue: Pending[] = [];
   private scheduled = false;
+  /** Groups committed whose WAL fsync has not returned yet. */
+  private syncing = 0;
   private closed = false;
   private drained: (() => void)[] = [];
-  private readonly counts: WriteStats = { writes: 0, commits: 0 };
+  private readonly counts = { writes: 0, commits: 0 };
   private readonly begin: Database.Statement;
   private readonly commit: Database.Statement;
   private readonly rollback: Database.Statement;
@@ -69,6 +76,8 @@ export class SqliteDatabase {
     /** The connection: reads use it directly (synchronous; they see every write whose promise resolved). */
     readonly db: Database.Database,
     private readonly groupCommit = true,
+    /** With group commit: the fsync after COMMIT, off the event loop (the connection runs `synchronous=NORMAL`). */
+    private readonly walSync: WalSync | null = null,
   ) {
     this.begin = db.prepare('BEGIN IMMEDIATE');
     this.commit = db.prepare('COMMIT');
@@ -116,15 +125,16 @@ export class SqliteDatabase {
   }
 
   stats(): WriteStats {
-    return { ...this.counts };
+    return { ...this.counts, syncs: this.walSync?.count() ?? 0 };
   }
 
   /** Commits what is queued, then closes the connection. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    if (this.scheduled) await new Promise<void>((resolve) => this.drained.push(resolve));
+    if (this.scheduled || this.syncing > 0) await new Promise<void>((resolve) => this.drained.push(resolve));
     this.db.close();
+    this.walSync?.close();
   }
 
   private immediate<T>(run: () => T): T {
@@ -151,12 +161,33 @@ export class SqliteDatabase {
       outcomes = group.map(() => ({ ok: false, error }));
       if (this.db.inTransaction) this.tryRollback();
     }
+    if (!this.walSync || !outcomes.some((o) => o.ok)) {
+      this.settle(group, outcomes);
+      return;
+    }
+    // Committed, not yet on disk: acknowledge after the WAL's fsync; the event loop goes on meanwhile.
+    this.syncing++;
+    this.walSync.sync().then(
+      () => {
+        this.syncing--;
+        this.settle(group, outcomes);
+      },
+      (error: unknown) => {
+        // On the OS's side but maybe not on disk: none of the group is acknowledged.
+        this.syncing--;
+        this.settle(group, outcomes.map((o) => (o.ok ? { ok: false, error } : o)));
+      },
+    );
+  }
+
+  /** Settles each write's promise with its outcome; `close` waits for the last group. */
+  private settle(group: Pending[], outcomes: Outcome[]): void {
     group.forEach((p, i) => {
       const outcome = outcomes[i];
       if (outcome.ok) p.resolve(outcome.value);
       else p.reject(outcome.error);
     });
-    this.drained.splice(0).forEach((resolve) => resolve());
+    if (!this.scheduled && this.syncing === 0) this.drained.splice(0).forEach((resolve) => resolve());
   }
 
   private tryRollback(): void {
@@ -217,12 +248,14 @@ export function openDatabase(file: string, options: DatabaseOptions = {}): Sqlit
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   // FULL: an acknowledged message must survive a power cut, not only a process crash (in WAL
-  // mode NORMAL would skip the fsync at each commit).
-  db.pragma('synchronous = FULL');
+  // mode NORMAL would skip the fsync at each commit). With group commit that fsync is done by
+  // `WalSync` off the event loop before any write is acknowledged, so the connection runs NORMAL.
+  const groupCommit = options.groupCommit ?? true;
+  db.pragma(groupCommit ? 'synchronous = NORMAL' : 'synchronous = FULL');
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
   migrate(db);
-  return new SqliteDatabase(db, options.groupCommit ?? true);
+  return new SqliteDatabase(db, groupCommit, groupCommit ? new WalSync(`${file}-wal`) : null);
 }
 
 function migrate(db: Database.Database): void {
