@@ -1,7 +1,8 @@
 /**
  * @module nlp/nlu-engine
  * The recogniser: tokenize → TF-IDF features → logistic regression (or naive Bayes) →
- * out-of-scope rule, plus entity extraction. One model covers Chinese and English. The softmax
+ * out-of-scope rule (the best intent's raw score ahead of `oos`'s by less than a threshold, see
+ * `oosMargin`), plus entity extraction. One model covers Chinese and English. The softmax
  * scale and the OOS threshold are fitted on held-out folds of the training utterances (never on
  * `tests`). Optionally a TensorFlow.js MLP joins the decision when the linear model is unsure
  * (`neural`, trained by `trainAsync`; off by default, see `neural-fallback.ts`).
@@ -13,7 +14,8 @@ import type { IntentExample } from './corpus-types';
 import type { NluToken } from './token-types';
 import type { FeatureOptions } from './classifier/features';
 import type { TfidfVectorizerJSON } from './classifier/tfidf-vectorizer';
-import { tokenize } from './tokenizer';
+import type { TokenSentimentScorer } from './sentiment/sentiment-types';
+import { tokenize, tokenizeText } from './tokenizer';
 import { detectLocale } from './lang/detect-locale';
 import { extractEntities } from './entities';
 import { applyLexiconToJieba } from './jieba-user-dict';
@@ -22,7 +24,7 @@ import { trainClassifier, classifierToJSON, classifierFromJSON } from './classif
 import type { Classifier, ClassifierType, ClassifierJSON } from './classifier/classifier';
 import { DEFAULT_FEATURE_OPTIONS } from './classifier/features';
 import { calibrateOnFolds } from './classifier/calibrate-on-folds';
-import { OOS_RECALL_WEIGHT } from './classifier/calibration';
+import { OOS_RECALL_WEIGHT, oosMargin } from './classifier/calibration';
 import type { HeldOutStats } from './classifier/calibrate-on-folds';
 import type { ProgressCallback } from './progress-bar';
 import { rankScores } from './classifier/rank-scores';
@@ -35,7 +37,7 @@ import { createLogger } from '../log';
 const log = createLogger('kefu:nlp:engine');
 
 /** Bumped whenever features, tokenisation or the JSON layout change, so cached models retrain. */
-export const NLU_MODEL_FORMAT = 5;
+export const NLU_MODEL_FORMAT = 6;
 
 export interface NluEngineOptions {
   /**
@@ -59,8 +61,6 @@ export interface NluEngineOptions {
   features: FeatureOptions;
   /** The out-of-scope intent. @default 'oos' */
   oosIntent: string;
-  /** Never put the OOS threshold above this. @default 0.9 */
-  maxThreshold: number;
   /**
    * Points of in-scope accuracy one point of OOS recall is worth when the threshold is picked on
    * held-out folds (see `OOS_RECALL_WEIGHT`). @default OOS_RECALL_WEIGHT
@@ -82,7 +82,6 @@ export const DEFAULT_ENGINE_OPTIONS: NluEngineOptions = {
   alpha: 0.1,
   features: DEFAULT_FEATURE_OPTIONS,
   oosIntent: 'oos',
-  maxThreshold: 0.9,
   oosRecallWeight: OOS_RECALL_WEIGHT,
 };
 
@@ -107,6 +106,8 @@ export interface NluModelJSON {
 export interface Classification {
   intents: RankedLabel[];
   top: { name: string; score: number };
+  /** The best intent's out-of-scope margin (`oosMargin`): below the engine's threshold, `top` is `oos`. */
+  margin: number;
 }
 
 function fitModel(tokens: readonly (readonly NluToken[])[], labels: readonly string[], opts: NluEngineOptions): { vectorizer: TfidfVectorizer; classifier: Classifier } {
@@ -128,7 +129,7 @@ export class NluEngine implements Recognizer {
     private readonly vectorizer: TfidfVectorizer,
     private readonly classifierType: ClassifierType,
     private readonly classifier: Classifier,
-    /** Top scores below this become the OOS intent. */
+    /** Answers whose out-of-scope margin (`oosMargin`, raw linear scores) is below this become the OOS intent. */
     readonly threshold: number,
     readonly oosIntent: string,
     private readonly lexicon: ShopLexicon,
@@ -136,7 +137,12 @@ export class NluEngine implements Recognizer {
     private readonly config?: Omit<NluEngineOptions, 'onProgress'>,
     private readonly createdAt?: string,
     private readonly neural?: NeuralFallback,
-  ) {}
+  ) {
+    this.oosIndex = classifier.labels.indexOf(oosIntent);
+  }
+
+  /** Index of the OOS intent among the classifier's labels, -1 when it was not trained. */
+  private readonly oosIndex: number;
 
   /**
    * Trains on the corpus. The shop lexicon's words are added to the Chinese segmenter first.
@@ -167,7 +173,7 @@ export class NluEngine implements Recognizer {
     const { vectorizer, classifier } = fitModel(tokens, labels, opts);
     progress('final model', 1, 1);
     classifier.setScale(scale);
-    log.debug('trained on %d utterances, %d features, scale %s, threshold %s, held-out accuracy %s',
+    log.debug('trained on %d utterances, %d features, scale %s, oos margin threshold %s, held-out accuracy %s',
       corpus.length, vectorizer.size, scale.toFixed(2), threshold.toFixed(3), stats.accuracy.toFixed(3));
     const { onProgress: _callback, ...config } = opts;
     return new NluEngine(vectorizer, opts.classifier, classifier, threshold, opts.oosIntent, lexicon, stats, config, new Date().toISOString());
@@ -206,16 +212,20 @@ export class NluEngine implements Recognizer {
     if (this.scratch.length < labels.length) this.scratch = new Float64Array(labels.length);
     const vector = this.vectorizer.transform(tokens);
     this.classifier.scoreInto(vector, this.scratch);
+    let best = 0;
+    for (let c = 1; c < labels.length; c++) if ((this.scratch[c] as number) > (this.scratch[best] as number)) best = c;
+    // The linear model's margin, also with the neural fallback: the threshold was fitted on it.
+    const margin = labels.length > 0 ? oosMargin(this.scratch, this.oosIndex, best) : -Infinity;
     let scale = this.classifier.scale;
     if (this.neural) {
-      this.neural.combine(vector, this.scratch, scale, this.threshold);
+      this.neural.combine(vector, this.scratch, scale, margin < this.threshold);
       scale = 1; // the scores are now log-probabilities
     }
     const intents = rankScores(this.scratch, labels, scale, RANKED_INTENTS);
-    const best = intents[0] ?? { name: this.oosIntent, score: 1 };
+    const first = intents[0] ?? { name: this.oosIntent, score: 1 };
     // Below the threshold the answer is OOS, with the confidence that the best intent is wrong.
-    const top = best.score >= this.threshold ? best : { name: this.oosIntent, score: best.name === this.oosIntent ? best.score : 1 - best.score };
-    return { intents, top };
+    const top = margin >= this.threshold ? first : { name: this.oosIntent, score: first.name === this.oosIntent ? first.score : 1 - first.score };
+    return { intents, top, margin };
   }
 
   /** @example engine.classify('我的订单到哪了').top // { name: 'order.status', score: 0.97 } */
@@ -223,19 +233,36 @@ export class NluEngine implements Recognizer {
     return this.classifyTokens(tokenize(text));
   }
 
+  /** Scores the sentiment of each recognised message (absent: recognitions carry none). */
+  private sentiment?: TokenSentimentScorer;
+
+  /**
+   * Makes every recognition carry the message's sentiment, scored on the tokens and normalised
+   * text the recogniser read it into: the chat path reads a message once (intent, entities and
+   * sentiment), not once for the intent and again for the sentiment.
+   * @example engine.scoreSentimentWith(shippedSentimentAnalyzer().scoreTokenized)
+   */
+  scoreSentimentWith(scorer: TokenSentimentScorer | undefined): this {
+    this.sentiment = scorer;
+    return this;
+  }
+
   /** Synchronous `recognize`. */
   recognizeSync(text: string, locale?: Locale): KefuRecognizerResult {
-    const tokens = tokenize(text);
+    const { norm, tokens } = tokenizeText(text);
     const { intents, top } = this.classifyTokens(tokens);
     const record: Record<string, { score: number }> = {};
     for (const i of intents) record[i.name] = { score: i.score };
-    return {
+    const read = locale ?? detectLocale(text);
+    const result: KefuRecognizerResult = {
       text,
-      locale: locale ?? detectLocale(text),
+      locale: read,
       intents: record,
-      entities: extractEntities(text, tokens, this.lexicon),
+      entities: extractEntities(text, tokens, this.lexicon, norm),
       topIntent: top,
     };
+    if (this.sentiment) result.sentiment = this.sentiment(text, tokens, read, norm);
+    return result;
   }
 
   /**

@@ -2,13 +2,14 @@
  * @module nlp/classifier/calibrate-on-folds
  * Scores each training utterance with a model trained on the other folds, then fits the softmax
  * scale and the out-of-scope threshold on those held-out scores. Only training utterances are
- * used; the corpus's `tests` never are.
+ * used; the corpus's `tests` never are. The threshold applies to the top answer's out-of-scope
+ * margin (`oosMargin`), not to its probability.
  */
 import type { NluToken } from '../token-types';
 import type { Classifier } from './classifier';
 import type { HeldOutScores } from './calibration';
 import type { TfidfVectorizer } from './tfidf-vectorizer';
-import { fitScale, pickThreshold, softmax } from './calibration';
+import { fitScale, oosMargin, pickThreshold, softmax } from './calibration';
 import { stratifiedFolds } from './folds';
 
 /** How the model did on its own held-out folds during training. */
@@ -23,7 +24,6 @@ export interface FoldOptions {
   heldOutFolds?: number;
   seed: number;
   oosIntent: string;
-  maxThreshold: number;
   /** Weight of OOS recall against in-scope accuracy when the threshold is picked. @default OOS_RECALL_WEIGHT */
   oosRecallWeight?: number;
 }
@@ -32,6 +32,9 @@ export type Fit = (tokens: readonly (readonly NluToken[])[], labels: readonly st
 
 /** Softmax scale used when there is nothing to fit it on. */
 const DEFAULT_SCALE = 1;
+
+/** The threshold that sends nothing to `oos` (margins may be negative; JSON keeps this finite). */
+export const NO_THRESHOLD = -Number.MAX_VALUE;
 
 /**
  * @example const { scale, threshold } = calibrateOnFolds(tokens, labels, opts, fit);
@@ -43,7 +46,7 @@ export function calibrateOnFolds(
   fit: Fit,
 ): { scale: number; threshold: number; stats: HeldOutStats } {
   const fold = stratifiedFolds(labels, opts.folds, opts.seed);
-  const heldOut: (HeldOutScores & { label: string; names: readonly string[] })[] = [];
+  const heldOut: (HeldOutScores & { label: string; names: readonly string[]; oos: number })[] = [];
   const rounds = Math.min(opts.folds, opts.heldOutFolds ?? (tokens.length <= 5000 ? opts.folds : 1));
   for (let f = 0; f < rounds && new Set(labels).size > 1; f++) {
     const train = labels.flatMap((_, i) => (fold[i] === f ? [] : [i]));
@@ -54,7 +57,7 @@ export function calibrateOnFolds(
       const truth = m.classifier.labels.indexOf(labels[i] as string);
       if (truth < 0) continue; // an intent with too few examples to be in this fold's training part
       const scores = m.classifier.scores(m.vectorizer.transform(tokens[i] as NluToken[]));
-      heldOut.push({ scores, truth, label: labels[i] as string, names: m.classifier.labels });
+      heldOut.push({ scores, truth, label: labels[i] as string, names: m.classifier.labels, oos: m.classifier.labels.indexOf(opts.oosIntent) });
     }
   }
   const scale = heldOut.length > 0 ? fitScale(heldOut) : DEFAULT_SCALE;
@@ -62,9 +65,12 @@ export function calibrateOnFolds(
     const p = softmax(h.scores, scale);
     let best = 0;
     for (let c = 1; c < p.length; c++) if ((p[c] as number) > (p[best] as number)) best = c;
-    return { top: h.names[best] as string, score: p[best] as number, truth: h.label };
+    return { top: h.names[best] as string, score: oosMargin(h.scores, h.oos, best), truth: h.label };
   });
-  const threshold = tops.length > 0 ? pickThreshold(tops, opts.oosIntent, opts.maxThreshold, opts.oosRecallWeight) : 0;
-  const correct = tops.filter((t) => (t.score >= threshold ? t.top : opts.oosIntent) === t.truth).length;
-  return { scale, threshold, stats: { n: tops.length, accuracy: tops.length ? correct / tops.length : 0 } };
+  // Below every held-out margin, so that the middle of the best step is a real value.
+  const floor = Math.min(...tops.map((t) => t.score)) - 1;
+  const threshold = tops.length > 0 ? pickThreshold(tops, opts.oosIntent, Infinity, opts.oosRecallWeight, floor) : NO_THRESHOLD;
+  const noOos = threshold === floor;
+  const correct = tops.filter((t) => (noOos || t.score >= threshold ? t.top : opts.oosIntent) === t.truth).length;
+  return { scale, threshold: noOos ? NO_THRESHOLD : threshold, stats: { n: tops.length, accuracy: tops.length ? correct / tops.length : 0 } };
 }

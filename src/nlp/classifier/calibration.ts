@@ -66,18 +66,20 @@ export interface HeldOutTop {
 export const OOS_RECALL_WEIGHT = 0.02;
 
 /**
- * The threshold on the top probability that maximises the joint objective above. The objective
+ * The threshold on a score of the top answer (its probability, or its out-of-scope margin, see
+ * `oosMargin`) that maximises the joint objective above. The objective
  * is a step function of the threshold; the threshold is put in the middle of the best step, as
  * far as possible from the held-out scores on either side (measured on clinc150 dev: 53% OOS
  * recall against 49% for the bottom of the same step, in-scope accuracy unchanged at 92.6%).
- * Without any out-of-scope utterance in the held-out data the threshold is 0.
+ * Without any out-of-scope utterance in the held-out data the threshold is `floor` (nothing is
+ * sent to `oos`): 0 for probabilities; for scores that may be negative, a value below them all.
  * @example pickThreshold(tops, 'oos') // 0.42
  */
-export function pickThreshold(heldOut: readonly HeldOutTop[], oosLabel: string, maxThreshold = 0.95, oosWeight = OOS_RECALL_WEIGHT): number {
+export function pickThreshold(heldOut: readonly HeldOutTop[], oosLabel: string, maxThreshold = 0.95, oosWeight = OOS_RECALL_WEIGHT, floor = 0): number {
   const nOos = heldOut.filter((h) => h.truth === oosLabel).length;
   const nIn = heldOut.length - nOos;
-  if (nOos === 0) return 0;
-  const candidates = [0, ...new Set(heldOut.map((h) => h.score))].filter((t) => t <= maxThreshold).sort((a, b) => a - b);
+  if (nOos === 0) return floor;
+  const candidates = [floor, ...new Set(heldOut.map((h) => h.score))].filter((t) => t <= maxThreshold).sort((a, b) => a - b);
   // Per-example gains, so one pass per candidate stays cheap.
   const inGain = nIn > 0 ? 1 / nIn : 0;
   const oosGain = (nIn > 0 ? oosWeight : 1) / nOos;
@@ -94,6 +96,24 @@ export function pickThreshold(heldOut: readonly HeldOutTop[], oosLabel: string, 
   let last = first;
   while (last + 1 < objective.length && (objective[last + 1] as number) >= best - 1e-12) last++;
   // Thresholds in (candidates[first - 1], candidates[last]] all reach the best objective.
-  const below = first > 0 ? (candidates[first - 1] as number) : 0;
+  const below = first > 0 ? (candidates[first - 1] as number) : floor;
   return (below + (candidates[last] as number)) / 2;
+}
+
+/**
+ * How far the best intent's raw score (logit) is ahead of the out-of-scope intent's; the raw
+ * score itself when the model has no out-of-scope intent (`oos` < 0). The engine sends an
+ * answer to `oos` when this margin is below its threshold, instead of thresholding the top
+ * softmax probability: with 150 intents the probability is spread over many labels and says
+ * less about whether the message is known at all than the size of the winning logit does (the
+ * "MaxLogit" finding of Hendrycks et al., "Scaling Out-of-Distribution Detection for Real-World
+ * Settings", 2022). Measured on clinc150 dev (the same trained model, threshold swept on dev only
+ * to compare the signals): at 92.4% in-scope accuracy (−0.1) the top probability catches 53–57%
+ * of the out-of-scope questions, the top logit 64%, this margin 64%; at 92.2% 56–59 / 66 / 71%,
+ * at 92.0% 60–65 / 72 / 79%. The margin over the best nearest-training-utterance similarity,
+ * the top-two margin and sums of them with the logit did no better (51–70% at 92.2%).
+ * @example oosMargin(Float64Array.of(2.5, 0.5, 1), 2, 0) // 1.5
+ */
+export function oosMargin(scores: Scores, oos: number, top: number): number {
+  return (scores[top] as number) - (oos >= 0 ? (scores[oos] as number) : 0);
 }

@@ -3,12 +3,12 @@
  * How the TensorFlow.js MLP (`Mlp`) joins the linear classifier's decision. Off by default;
  * `NluEngine.trainAsync(…, { neural: {} })` or `kefu eval --mlp` turn it on.
  *
- * - `fallback`: the linear model decides alone, unless it is unsure (its top probability is
- *   below the OOS threshold, or ahead of the runner-up by less than `margin`); then the mean of
+ * - `fallback`: the linear model decides alone, unless it is unsure (its answer is below the
+ *   OOS threshold, or its top probability ahead of the runner-up by less than `margin`); then the mean of
  *   both models' probabilities decides.
  * - `average`: the mean of both models' probabilities always decides.
  * - `alone`: the MLP decides alone (for comparison).
- * The OOS threshold fitted for the linear model applies to the combined probability.
+ * The OOS threshold fitted for the linear model applies to the linear model's margin (`oosMargin`).
  *
  * Why the neural fallback is off by default: it did not beat the linear model anywhere.
  * Measured on the dev splits with `kefu eval --mlp --mlp-mode …` (default MLP: 1,024 χ² inputs,
@@ -67,9 +67,10 @@ export class NeuralFallback {
 
   /**
    * Overwrites `scores` (the linear model's logits, softmax scale `scale`) with the log of the
-   * combined probabilities, to be ranked with scale 1.
+   * combined probabilities, to be ranked with scale 1. `outOfScope`: the linear model's answer
+   * is below the engine's OOS threshold (it is unsure).
    */
-  combine(v: SparseVector, scores: Float64Array, scale: number, threshold: number): void {
+  combine(v: SparseVector, scores: Float64Array, scale: number, outOfScope: boolean): void {
     const n = this.linear.length;
     const p = this.linear;
     let max = -Infinity;
@@ -83,7 +84,7 @@ export class NeuralFallback {
       if (x > top) [top, second] = [x, top];
       else if (x > second) second = x;
     }
-    const consult = this.mode !== 'fallback' || top < threshold || top - second < this.margin;
+    const consult = this.mode !== 'fallback' || outOfScope || top - second < this.margin;
     if (!consult) {
       for (let c = 0; c < n; c++) scores[c] = Math.log(p[c] as number);
       return;

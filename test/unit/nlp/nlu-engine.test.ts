@@ -1,6 +1,7 @@
 import { DEFAULT_FEATURE_OPTIONS } from '../../../src/nlp/classifier/features';
 import { join } from 'path';
 import { NluEngine } from '../../../src/nlp/nlu-engine';
+import { NO_THRESHOLD } from '../../../src/nlp/classifier/calibrate-on-folds';
 import { loadIntentCorpus } from '../../../src/nlp/corpus';
 import { buildShopLexicon } from '../../../src/nlp/lexicon';
 import type { Product } from '../../../src/core/shop';
@@ -49,22 +50,36 @@ describe('NluEngine', () => {
     expect(reloaded.recognizeSync('我的訂單到哪了').topIntent).toEqual(engine.recognizeSync('我的订单到哪了').topIntent);
   });
 
-  it('should send everything below the stored threshold to oos', async () => {
-    const json = NluEngine.train(corpus.train.filter((e) => e.intent !== 'oos'), lexicon).toJSON();
-    const score = NluEngine.fromJSON(json, lexicon).recognizeSync('my order please').topIntent.score;
-    const strict = NluEngine.fromJSON({ ...json, threshold: score + 1e-9 }, lexicon);
-    const loose = NluEngine.fromJSON({ ...json, threshold: score - 1e-9 }, lexicon);
-    expect((await strict.recognize('my order please')).topIntent).toEqual({ name: 'oos', score: 1 - score });
-    expect((await loose.recognize('my order please')).topIntent).toEqual({ name: 'order.status', score });
+  it.each([
+    ['my order please', 'en'],
+    ['我的订单呢', 'zh'],
+  ])('should send every answer whose oos margin is below the stored threshold to oos (%s, %s)', async (text) => {
+    const json = engine.toJSON();
+    const { margin, top } = engine.classify(text);
+    expect(top.name).toBe('order.status');
+    const strict = NluEngine.fromJSON({ ...json, threshold: margin + 1e-9 }, lexicon);
+    const loose = NluEngine.fromJSON({ ...json, threshold: margin - 1e-9 }, lexicon);
+    expect((await strict.recognize(text)).topIntent).toEqual({ name: 'oos', score: 1 - top.score });
+    expect((await loose.recognize(text)).topIntent).toEqual(top);
   });
 
-  it('should fit the threshold on held-out training utterances when there is no oos intent', () => {
-    // Unknown phrasings of the other intents look out of scope; the folds see that.
+  it.each([
+    ['my order please', 'en'],
+    ['我的订单呢', 'zh'],
+  ])('should measure the margin as the best raw score ahead of the oos intent\'s (%s, %s)', (text) => {
+    // A known request beats oos by a clear margin; the model's own threshold lies between.
+    const { margin } = engine.classify(text);
+    expect(margin).toBeGreaterThan(engine.threshold);
+    expect(engine.classify(text === '我的订单呢' ? '明天天气怎么样' : 'tell me a joke').margin).toBeLessThan(engine.threshold);
+  });
+
+  it('should send nothing to oos when training had no oos intent', () => {
     const noOos = corpus.train.filter((e) => e.intent !== 'oos');
     const trained = NluEngine.train(noOos, lexicon, { classifier: 'naive-bayes' });
-    expect(trained.threshold).toBeGreaterThanOrEqual(0);
-    expect(trained.threshold).toBeLessThan(1);
+    expect(trained.threshold).toBe(NO_THRESHOLD);
     expect(trained.heldOut.n).toBe(noOos.length);
+    expect(trained.recognizeSync('明天天气怎么样').topIntent.name).not.toBe('oos');
+    expect(trained.recognizeSync('tell me a joke').topIntent.name).not.toBe('oos');
   });
 
   it('should refuse word vectors with naive Bayes, which counts features', () => {

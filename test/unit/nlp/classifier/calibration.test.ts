@@ -1,4 +1,4 @@
-import { fitScale, pickThreshold, softmax } from '../../../../src/nlp/classifier/calibration';
+import { fitScale, oosMargin, pickThreshold, softmax } from '../../../../src/nlp/classifier/calibration';
 
 describe('pickThreshold', () => {
   it('should put the threshold between in-scope and out-of-scope scores', () => {
@@ -34,6 +34,17 @@ describe('pickThreshold', () => {
     expect(pickThreshold(free, 'oos', 0.95, 0.02)).toBeCloseTo(0.275);
   });
 
+  it('should place thresholds on scores that may be negative above the given floor', () => {
+    const margins = [
+      { top: 'a', score: 3, truth: 'a' },
+      { top: 'b', score: 1, truth: 'b' },
+      { top: 'a', score: -0.5, truth: 'oos' },
+      { top: 'b', score: -2, truth: 'oos' },
+    ];
+    expect(pickThreshold(margins, 'oos', Infinity, 0.02, -3)).toBeCloseTo(0.25);
+    expect(pickThreshold(margins.filter((m) => m.truth !== 'oos'), 'oos', Infinity, 0.02, -3)).toBe(-3);
+  });
+
   it('should never exceed the maximum threshold', () => {
     expect(pickThreshold([{ top: 'a', score: 0.99, truth: 'oos' }], 'oos', 0.9)).toBeLessThanOrEqual(0.9);
   });
@@ -66,5 +77,13 @@ describe('fitScale (temperature scaling)', () => {
     const scale = fitScale(heldOut);
     expect(scale).toBeGreaterThan(1);
     expect(nll(heldOut, scale)).toBeLessThan(nll(heldOut, 1));
+  });
+});
+
+describe('oosMargin', () => {
+  it('should measure the best raw score ahead of the oos intent, or the raw score without one', () => {
+    expect(oosMargin(Float64Array.of(2.5, 0.5, 1), 2, 0)).toBeCloseTo(1.5);
+    expect(oosMargin(Float64Array.of(2.5, 0.5, 1), -1, 0)).toBeCloseTo(2.5);
+    expect(oosMargin([0.2, -1], 1, 0)).toBeCloseTo(1.2);
   });
 });
