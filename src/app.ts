@@ -88,6 +88,8 @@ export async function buildBot(config: KefuConfig, stores: Stores, domain = load
   checkResponseKeys(domain, responses);
   // The sentiment model is read here, once (not on the first shopper's turn).
   const sentiment = shippedSentimentAnalyzer();
+  // Each recognition carries its sentiment, scored on the tokens it was read into (one reading per message).
+  recognizer.scoreSentimentWith(sentiment.scoreTokenized);
   return new KefuBot({
     recognizer,
     sentiment: { analyze: (text, locale) => sentiment.analyze(text, locale), angerThreshold: ANGER_THRESHOLD },

@@ -153,7 +153,8 @@ export class KefuBot implements TurnHandler {
   private async noteMood(context: TurnContext, recognition: KefuRecognizerResult): Promise<(() => string) | null> {
     const scorer = this.deps.sentiment;
     if (!scorer) return null;
-    if (recognition.text) recognition.sentiment = scorer.analyze(recognition.text, recognition.locale);
+    // A recogniser that scored it on its own reading of the text (`NluEngine.scoreSentimentWith`) saves a second one.
+    if (recognition.text && !recognition.sentiment) recognition.sentiment = scorer.analyze(recognition.text, recognition.locale);
     const mood = await this.mood.get(context, {});
     context.turnState.set(ANGRY_KEY, noteAnger(mood, recognition.sentiment?.anger, scorer.angerThreshold));
     if (!recognition.sentiment || recognition.sentiment.anger < scorer.angerThreshold) return null;

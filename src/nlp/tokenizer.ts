@@ -74,11 +74,17 @@ function tokenizeGap(original: string, norm: string, start: number, end: number,
   }
 }
 
+/** A message read once: its normalised twin (same length) and its tokens, for everything the chat path derives from it. */
+export interface TokenizedText {
+  norm: string;
+  tokens: NluToken[];
+}
+
 /**
- * Splits mixed text into tokens; `start`/`end` index the original text.
- * @example tokenize('查订单DD20261101008') // [{text:'查',…}, {text:'订单',…}, {text:'DD20261101008', tag:'order_id', kind:'code',…}]
+ * `tokenize`, keeping the normalised text it was made from (entities and anger read it too).
+ * @example tokenizeText('ＤＤ1 到了吗').norm // 'dd1 到了吗'
  */
-export function tokenize(text: string): NluToken[] {
+export function tokenizeText(text: string): TokenizedText {
   const norm = normalizeText(text);
   const codes = findCodes(text, norm);
   const tokens: NluToken[] = [];
@@ -89,5 +95,13 @@ export function tokenize(text: string): NluToken[] {
     pos = code.end;
   }
   if (pos < norm.length) tokenizeGap(text, norm, pos, norm.length, tokens);
-  return tokens;
+  return { norm, tokens };
+}
+
+/**
+ * Splits mixed text into tokens; `start`/`end` index the original text.
+ * @example tokenize('查订单DD20261101008') // [{text:'查',…}, {text:'订单',…}, {text:'DD20261101008', tag:'order_id', kind:'code',…}]
+ */
+export function tokenize(text: string): NluToken[] {
+  return tokenizeText(text).tokens;
 }

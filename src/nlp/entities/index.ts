@@ -20,12 +20,13 @@ const EXTRACTORS: readonly EntityExtractor[] = [
 ];
 
 /**
+ * @param norm `normalizeText(text)`, when the caller has it already (`tokenizeText`)
  * @example
  * extractEntities('3000以内的华为手机', tokenize('3000以内的华为手机'), lexicon)
  * // [{type:'price', value:{max:3000}…}, {type:'brand', value:'华为'…}, {type:'category', value:'phones'…}]
  */
-export function extractEntities(text: string, tokens: readonly NluToken[], lexicon: ShopLexicon): Entity[] {
-  const ctx = { text, norm: normalizeText(text), tokens, lexicon: compileLexicon(lexicon) };
+export function extractEntities(text: string, tokens: readonly NluToken[], lexicon: ShopLexicon, norm = normalizeText(text)): Entity[] {
+  const ctx = { text, norm, tokens, lexicon: compileLexicon(lexicon) };
   const kept: Entity[] = [];
   for (const extract of EXTRACTORS) {
     for (const e of extract(ctx)) {

@@ -15,7 +15,7 @@ import type { NluToken } from '../token-types';
 import { angerScore } from './anger-score';
 import { scoreEnglishWords } from './lexicon-sentiment-en';
 import type { SentimentModel } from './sentiment-model';
-import type { SentimentLabel, SentimentResult } from './sentiment-types';
+import type { SentimentLabel, SentimentResult, TokenSentimentScorer } from './sentiment-types';
 
 /** |score| below this is `neutral`: P(positive) between 0.35 and 0.65 for the Chinese model. */
 export const NEUTRAL_BAND = 0.3;
@@ -23,8 +23,8 @@ export const NEUTRAL_BAND = 0.3;
 /** Only the first this many UTF-16 units of a message are read: the cost of one message stays bounded. */
 export const MAX_SENTIMENT_CHARS = 4000;
 
-/** Polarity in [−1, 1] of a tokenised message. */
-export type PolarityScorer = (tokens: readonly NluToken[]) => number;
+/** Polarity in [−1, 1] of a tokenised message (`norm`: its normalised text, when at hand). */
+export type PolarityScorer = (tokens: readonly NluToken[], norm?: string) => number;
 
 /** A trained model as a scorer: 2·P(positive) − 1 (= tanh(logit / 2)); 0 when it knows no feature of the message. */
 export function modelScorer(model: SentimentModel): PolarityScorer {
@@ -34,15 +34,19 @@ export function modelScorer(model: SentimentModel): PolarityScorer {
   };
 }
 
-/** The English words of the tokens, lower-case as typed (not stemmed: the lexicons list inflected forms). */
-function englishWords(tokens: readonly NluToken[]): string[] {
+/**
+ * The English words of the tokens, lower-case as typed (not stemmed: the lexicons list inflected
+ * forms): their span of the normalised text, which is `normalizeText` of each (it maps code unit
+ * to code unit).
+ */
+function englishWords(tokens: readonly NluToken[], norm?: string): string[] {
   const words: string[] = [];
-  for (const t of tokens) if (t.kind === 'word') words.push(normalizeText(t.text));
+  for (const t of tokens) if (t.kind === 'word') words.push(norm === undefined ? normalizeText(t.text) : norm.slice(t.start, t.end));
   return words;
 }
 
 /** The lexicon scorer for English. */
-export const englishLexiconScorer: PolarityScorer = (tokens) => scoreEnglishWords(englishWords(tokens));
+export const englishLexiconScorer: PolarityScorer = (tokens, norm) => scoreEnglishWords(englishWords(tokens, norm));
 
 const NEUTRAL: SentimentResult = Object.freeze({ label: 'neutral', score: 0, anger: 0 }) as SentimentResult;
 
@@ -84,12 +88,22 @@ export class SentimentAnalyzer {
   /**
    * `analyze` on tokens already made by `tokenize(text)` (the intent recogniser's), so the chat
    * path tokenises a message once.
+   * @param norm `normalizeText(text)`, when the caller has it (`tokenizeText`)
    */
-  analyzeTokens(text: string, tokens: readonly NluToken[], locale?: Locale): SentimentResult {
+  analyzeTokens(text: string, tokens: readonly NluToken[], locale?: Locale, norm = normalizeText(text)): SentimentResult {
     if (tokens.length === 0) return NEUTRAL;
     const scorer = this.scorers[locale ?? detectLocale(text)] ?? this.scorers.zh;
-    const raw = scorer(tokens);
+    const raw = scorer(tokens, norm);
     const score = Number.isFinite(raw) ? round(Math.max(-1, Math.min(1, raw))) : 0;
-    return { label: labelOf(score), score, anger: angerScore(text, normalizeText(text), englishWords(tokens), score) };
+    return { label: labelOf(score), score, anger: angerScore(text, norm, englishWords(tokens, norm), score) };
   }
+
+  /**
+   * For the intent recogniser (`NluEngine.scoreSentimentWith`): the same answer as `analyze`, from
+   * the tokens and normalised text it read the message into. A message longer than
+   * `MAX_SENTIMENT_CHARS` is read again up to that length, as `analyze` reads it.
+   * @example engine.scoreSentimentWith(shippedSentimentAnalyzer().scoreTokenized)
+   */
+  readonly scoreTokenized: TokenSentimentScorer = (text, tokens, locale, norm) =>
+    text.length > MAX_SENTIMENT_CHARS ? this.analyze(text, locale) : this.analyzeTokens(text, tokens, locale, norm);
 }

@@ -3,6 +3,8 @@
  * What `analyzeSentiment` answers for one message, and the labelled examples the sentiment model
  * is trained and scored on.
  */
+import type { Locale } from '../../core/shop';
+import type { NluToken } from '../token-types';
 
 /** The polarity of a message. `neutral`: the model leans neither way (most shop questions). */
 export type SentimentLabel = 'positive' | 'negative' | 'neutral';
@@ -24,3 +26,9 @@ export interface SentimentExample {
   text: string;
   label: PolarLabel;
 }
+
+/**
+ * Scores a message the intent recogniser has already read: its tokens and normalised text
+ * (`tokenizeText`), so the chat path tokenises each message once.
+ */
+export type TokenSentimentScorer = (text: string, tokens: readonly NluToken[], locale: Locale, norm: string) => SentimentResult;
