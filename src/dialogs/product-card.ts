@@ -30,9 +30,18 @@ export function productCard(product: Product, locale: Locale, reason?: string, n
   };
 }
 
+const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = { CNY: '¥', USD: '$', EUR: '€', GBP: '£', JPY: '¥' };
+
+/** One formatter per language: `toLocaleString` with options builds a new `Intl.NumberFormat` at every call. */
+const AMOUNT_FORMATS = new Map<Locale, Intl.NumberFormat>();
+
+function amountFormat(locale: Locale): Intl.NumberFormat {
+  let format = AMOUNT_FORMATS.get(locale);
+  if (!format) AMOUNT_FORMATS.set(locale, (format = new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 2 })));
+  return format;
+}
+
 /** "¥2,999" / "CNY 2,999" style price text. */
 export function priceText(product: Pick<Product, 'price' | 'currency'>, locale: Locale): string {
-  const symbol: Record<string, string> = { CNY: '¥', USD: '$', EUR: '€', GBP: '£', JPY: '¥' };
-  const amount = product.price.toLocaleString(locale === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 2 });
-  return `${symbol[product.currency] ?? product.currency + ' '}${amount}`;
+  return `${CURRENCY_SYMBOLS[product.currency] ?? product.currency + ' '}${amountFormat(locale).format(product.price)}`;
 }
