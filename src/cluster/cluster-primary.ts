@@ -2,7 +2,7 @@
  * @module cluster/cluster-primary
  * The primary of `kefu serve --workers N`: owns the port and hands each connection to a worker
  * (`@socket.io/sticky`: a socket.io session's requests stay on the worker that opened it, other
- * requests go to the worker with the fewest connections), relays room broadcasts between the
+ * requests go to the workers in turn), relays room broadcasts between the
  * workers (`@socket.io/cluster-adapter`), and keeps the turn order of each conversation across
  * them (`turn-lock-table`). It serves nothing itself and never opens the store.
  *
@@ -114,7 +114,10 @@ export async function runPrimary(config: KefuConfig, count: number): Promise<Kef
   await Promise.all(Array.from({ length: count - 1 }, () => ready(fork('none'))));
 
   const httpServer = http.createServer();
-  setupMaster(httpServer, { loadBalancingMethod: 'least-connection' });
+  // In turn, not least-connection: sticky counts a worker's sessions only once their handshake is
+  // done, so a burst of new connections (shoppers arriving together, reconnecting after a worker
+  // died) would all go to the same worker.
+  setupMaster(httpServer, { loadBalancingMethod: 'round-robin' });
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(config.port, config.host, () => resolve());
