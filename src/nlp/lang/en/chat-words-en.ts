@@ -14,6 +14,9 @@ export const CHAT_WORDS_EN: Readonly<Record<string, string>> = {
   whats: "what's", wheres: "where's", hows: "how's", whens: "when's", thats: "that's", theres: "there's",
   wanna: 'want', gonna: 'going', gotta: 'got', lemme: 'let', gimme: 'give',
   msg: 'message', msgs: 'messages', pic: 'picture', pics: 'pictures', info: 'information', acct: 'account',
-  addr: 'address', qty: 'quantity', rn: 'now',
+  addr: 'address', pkg: 'package', pw: 'password', pwd: 'password', qty: 'quantity', rn: 'now',
+  wen: 'when', wat: 'what', wht: 'what', wut: 'what', wil: 'will', shud: 'should', cud: 'could', wud: 'would',
+  abt: 'about', tho: 'though', thru: 'through', sry: 'sorry', soz: 'sorry', tyvm: 'thanks', thnx: 'thanks', thnks: 'thanks',
+  ppl: 'people', sth: 'something', smth: 'something', bcoz: 'because', bcz: 'because', tryna: 'trying', hv: 'have', nd: 'and', gud: 'good',
   tmr: 'tomorrow', tmrw: 'tomorrow', bc: 'because', cuz: 'because', coz: 'because',
 };

@@ -11,12 +11,14 @@ import type { NluToken } from '../../token-types';
 import { stemEn } from './stemmer-en';
 import { STOPWORDS_EN } from './stopwords-en';
 import { CHAT_WORDS_EN } from './chat-words-en';
+import { MISSPELLINGS_EN } from './misspellings-en';
+import { unstretchEn } from './elongation-en';
 import { allMatches } from '../../all-matches';
 
 const WORD = /[\p{L}\p{M}]+(?:['-][\p{L}\p{M}]+)*/gu;
 
-/** A `Map`: a plain object would answer `constructor` with a function. */
-const CHAT_WORDS: ReadonlyMap<string, string> = new Map(Object.entries(CHAT_WORDS_EN));
+/** Chat spellings and misspellings → the word. A `Map`: a plain object would answer `constructor` with a function. */
+const WORD_FOR: ReadonlyMap<string, string> = new Map([...Object.entries(MISSPELLINGS_EN), ...Object.entries(CHAT_WORDS_EN)]);
 
 const APOSTROPHE = 39;
 const HYPHEN = 45;
@@ -31,9 +33,13 @@ function isAscii(text: string, start: number, end: number): boolean {
   return true;
 }
 
-/** The word token of `norm.slice(from, to)`; a chat spelling reads as the word it stands for (pls → please). */
+/**
+ * The word token of `norm.slice(from, to)`: stretches shrink (pleeease → please), and a chat
+ * spelling or misspelling reads as the word it stands for (pls → please, recieved → received).
+ */
 function wordToken(original: string, word: string, from: number, to: number): NluToken {
-  return { text: original.slice(from, to), norm: stemEn(CHAT_WORDS.get(word) ?? word), start: from, end: to, kind: 'word' };
+  const plain = unstretchEn(word);
+  return { text: original.slice(from, to), norm: stemEn(WORD_FOR.get(plain) ?? plain), start: from, end: to, kind: 'word' };
 }
 
 export const tokenizerEn: LanguageStage = {
