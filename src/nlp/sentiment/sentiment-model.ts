@@ -61,10 +61,13 @@ function quantize(x: Float64Array): { q: Int16Array; scale: number } {
 }
 
 export class SentimentModel {
-  private readonly index: HashIndex;
+  /**
+   * Built on the first `logit`: the chat scores through `ZhSentimentModels`' merged table, so in a
+   * server these never take memory.
+   */
+  private lookup?: { index: HashIndex; seenAt: Int32Array };
   /** Reused by `probability` (synchronous, never shared between calls). */
   private readonly scratch: number[] = [];
-  private readonly seenAt: Int32Array;
   private stamp = 0;
 
   private readonly values: Float32Array;
@@ -77,8 +80,6 @@ export class SentimentModel {
     private readonly hashes: Int32Array,
     private readonly quantized: { values: Int16Array; valueScale: number; weights: Int16Array; weightScale: number },
   ) {
-    this.index = new HashIndex(hashes);
-    this.seenAt = new Int32Array(hashes.length);
     this.values = dequantize(quantized.values, quantized.valueScale);
     this.weights = dequantize(quantized.weights, quantized.weightScale);
   }
@@ -119,18 +120,20 @@ export class SentimentModel {
    * two models with the same feature options hash a message once.
    */
   logitOfHashes(hashes: readonly number[]): number | null {
+    this.lookup ??= { index: new HashIndex(this.hashes), seenAt: new Int32Array(this.hashes.length) };
+    const { index, seenAt } = this.lookup;
     // Each distinct feature once (binary term frequency): a stamp per call instead of a Set.
     const stamp = ++this.stamp;
     if (stamp === 0x7fffffff) {
-      this.seenAt.fill(0);
+      seenAt.fill(0);
       this.stamp = 1;
     }
     let dot = 0;
     let squares = 0;
     for (let k = 0; k < hashes.length; k++) {
-      const i = this.index.get(hashes[k] as number);
-      if (i < 0 || this.seenAt[i] === this.stamp) continue;
-      this.seenAt[i] = this.stamp;
+      const i = index.get(hashes[k] as number);
+      if (i < 0 || seenAt[i] === this.stamp) continue;
+      seenAt[i] = this.stamp;
       const x = this.values[i] as number;
       dot += x * (this.weights[i] as number);
       squares += x * x;
