@@ -156,3 +156,31 @@ describe('SqliteDatabase (group commit)', () => {
     }
   });
 });
+
+describe('Checkpointer (the WAL copied back from a worker thread)', () => {
+  it('should leave checkpoints to the worker: none in the server connection, the WAL fully copied back on request', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-checkpoint-'));
+    // No timed checkpoint during the test: only the one asked for below.
+    const db = openDatabase(path.join(dir, 'kefu.db'), { checkpointIntervalMs: 3_600_000 });
+    try {
+      expect(db.db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+      const transcripts = new SqliteTranscriptStore(db);
+      // Far past SQLite's automatic 1,000 pages, with no checkpoint on the event loop.
+      const big = 'x'.repeat(3000);
+      for (let round = 0; round < 15; round++) {
+        await Promise.all(Array.from({ length: 100 }, (_, i) => transcripts.append(message(`c${i % 10}`, `r${round}-${i}`, big))));
+      }
+      const result = await db.checkpoint();
+      if (!result) throw new Error('group commit has a checkpointer');
+      expect(result.walPages).toBeGreaterThan(1000);
+      expect(result.checkpointedPages).toBe(result.walPages);
+      // The database file now holds the rows: a fresh connection reading it after close sees them all.
+    } finally {
+      await db.close();
+    }
+    const reopened = new Database(path.join(dir, 'kefu.db'), { readonly: true });
+    expect((reopened.prepare('SELECT COUNT(*) AS n FROM activities').get() as { n: number }).n).toBe(1500);
+    reopened.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});

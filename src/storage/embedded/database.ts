@@ -24,6 +24,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createLogger } from '../../log';
 import { MIGRATIONS } from './migrations';
+import { Checkpointer, type CheckpointResult } from './checkpointer';
 import { WalSync } from './wal-sync';
 
 const log = createLogger('kefu:store');
@@ -35,6 +36,8 @@ export interface DatabaseOptions {
    * @default true
    */
   groupCommit?: boolean;
+  /** With group commit: how often the checkpoint worker copies new WAL pages back. @default 1000 */
+  checkpointIntervalMs?: number;
 }
 
 /** Counts since open, for the benchmark and tests. */
@@ -78,6 +81,8 @@ export class SqliteDatabase {
     private readonly groupCommit = true,
     /** With group commit: the fsync after COMMIT, off the event loop (the connection runs `synchronous=NORMAL`). */
     private readonly walSync: WalSync | null = null,
+    /** With group commit: copies the WAL into the database file from a worker thread (`wal_autocheckpoint` is off). */
+    private readonly checkpointer: Checkpointer | null = null,
   ) {
     this.begin = db.prepare('BEGIN IMMEDIATE');
     this.commit = db.prepare('COMMIT');
@@ -124,6 +129,11 @@ export class SqliteDatabase {
     });
   }
 
+  /** Copies the WAL into the database file now, in the checkpoint worker (before a file backup; tests). `null` without group commit, where SQLite checkpoints by itself. */
+  checkpoint(): Promise<CheckpointResult | null> {
+    return this.checkpointer ? this.checkpointer.checkpoint() : Promise.resolve(null);
+  }
+
   stats(): WriteStats {
     return { ...this.counts, syncs: this.walSync?.count() ?? 0 };
   }
@@ -133,6 +143,7 @@ export class SqliteDatabase {
     if (this.closed) return;
     this.closed = true;
     if (this.scheduled || this.syncing > 0) await new Promise<void>((resolve) => this.drained.push(resolve));
+    await this.checkpointer?.close();
     this.db.close();
     this.walSync?.close();
   }
@@ -225,6 +236,7 @@ export class SqliteDatabase {
         try {
           this.commit.run();
           this.counts.commits++;
+          this.checkpointer?.committed();
         } catch (error) {
           if (this.db.inTransaction) this.tryRollback();
           for (let i = start; i < end; i++) outcomes[i] = { ok: false, error };
@@ -252,10 +264,13 @@ export function openDatabase(file: string, options: DatabaseOptions = {}): Sqlit
   // `WalSync` off the event loop before any write is acknowledged, so the connection runs NORMAL.
   const groupCommit = options.groupCommit ?? true;
   db.pragma(groupCommit ? 'synchronous = NORMAL' : 'synchronous = FULL');
+  // With group commit the checkpoints run in a worker thread (`checkpointer`), not inside a COMMIT on the event loop.
+  if (groupCommit) db.pragma('wal_autocheckpoint = 0');
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
   migrate(db);
-  return new SqliteDatabase(db, groupCommit, groupCommit ? new WalSync(`${file}-wal`) : null);
+  if (!groupCommit) return new SqliteDatabase(db, false);
+  return new SqliteDatabase(db, true, new WalSync(`${file}-wal`), new Checkpointer(file, options.checkpointIntervalMs));
 }
 
 function migrate(db: Database.Database): void {
