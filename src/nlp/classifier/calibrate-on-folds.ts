@@ -7,9 +7,9 @@
  */
 import type { NluToken } from '../token-types';
 import type { Classifier } from './classifier';
-import type { HeldOutScores } from './calibration';
+import type { HeldOutScores, HeldOutTop } from './calibration';
 import type { TfidfVectorizer } from './tfidf-vectorizer';
-import { fitScale, oosMargin, pickThreshold, softmax } from './calibration';
+import { fitScale, oosMargin, pickThreshold } from './calibration';
 import { stratifiedFolds } from './folds';
 
 /** How the model did on its own held-out folds during training. */
@@ -36,6 +36,15 @@ const DEFAULT_SCALE = 1;
 /** The threshold that sends nothing to `oos` (margins may be negative; JSON keeps this finite). */
 export const NO_THRESHOLD = -Number.MAX_VALUE;
 
+/** The OOS margin threshold fitted on held-out answers, or `NO_THRESHOLD` when none helps. */
+function marginThreshold(tops: readonly HeldOutTop[], opts: FoldOptions): number {
+  if (tops.length === 0) return NO_THRESHOLD;
+  // Below every held-out margin, so that the middle of the best step is a real value.
+  const floor = tops.reduce((m, t) => Math.min(m, t.score), Infinity) - 1;
+  const threshold = pickThreshold(tops, opts.oosIntent, Infinity, opts.oosRecallWeight, floor);
+  return threshold === floor ? NO_THRESHOLD : threshold;
+}
+
 /**
  * @example const { scale, threshold } = calibrateOnFolds(tokens, labels, opts, fit);
  */
@@ -53,24 +62,25 @@ export function calibrateOnFolds(
     const test = labels.flatMap((_, i) => (fold[i] === f ? [i] : []));
     if (train.length === 0 || test.length === 0) continue;
     const m = fit(train.map((i) => tokens[i] as NluToken[]), train.map((i) => labels[i] as string));
+    const oos = m.classifier.labels.indexOf(opts.oosIntent);
     for (const i of test) {
       const truth = m.classifier.labels.indexOf(labels[i] as string);
       if (truth < 0) continue; // an intent with too few examples to be in this fold's training part
       const scores = m.classifier.scores(m.vectorizer.transform(tokens[i] as NluToken[]));
-      heldOut.push({ scores, truth, label: labels[i] as string, names: m.classifier.labels, oos: m.classifier.labels.indexOf(opts.oosIntent) });
+      heldOut.push({ scores, truth, label: labels[i] as string, names: m.classifier.labels, oos });
     }
   }
   const scale = heldOut.length > 0 ? fitScale(heldOut) : DEFAULT_SCALE;
   const tops = heldOut.map((h) => {
-    const p = softmax(h.scores, scale);
     let best = 0;
-    for (let c = 1; c < p.length; c++) if ((p[c] as number) > (p[best] as number)) best = c;
+    for (let c = 1; c < h.scores.length; c++) if ((h.scores[c] as number) > (h.scores[best] as number)) best = c;
     return { top: h.names[best] as string, score: oosMargin(h.scores, h.oos, best), truth: h.label };
   });
-  // Below every held-out margin, so that the middle of the best step is a real value.
-  const floor = Math.min(...tops.map((t) => t.score)) - 1;
-  const threshold = tops.length > 0 ? pickThreshold(tops, opts.oosIntent, Infinity, opts.oosRecallWeight, floor) : NO_THRESHOLD;
-  const noOos = threshold === floor;
-  const correct = tops.filter((t) => (noOos || t.score >= threshold ? t.top : opts.oosIntent) === t.truth).length;
-  return { scale, threshold: noOos ? NO_THRESHOLD : threshold, stats: { n: tops.length, accuracy: tops.length ? correct / tops.length : 0 } };
+  // One threshold for every language. Measured (kefu's intents/, one model for zh and en, logit
+  // margin, learning rate 2): a threshold per language fitted on its own held-out lines took
+  // jddc-zh-dev OOS recall from 81.9% to 76.7% (accuracy 75.1 → 74.1%, held-out zh 97.1 → 96.8%)
+  // for +0.6 on en-dev (84.1 → 84.7%): the shared threshold stays.
+  const threshold = marginThreshold(tops, opts);
+  const correct = tops.filter((t) => (t.score >= threshold ? t.top : opts.oosIntent) === t.truth).length;
+  return { scale, threshold, stats: { n: tops.length, accuracy: tops.length ? correct / tops.length : 0 } };
 }

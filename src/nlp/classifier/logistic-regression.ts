@@ -19,7 +19,15 @@ export interface LogisticRegressionOptions {
    * 30 passes no better.
    */
   epochs: number;
-  /** Initial learning rate. @default 0.5 */
+  /**
+   * Initial learning rate. With L2 this weak the step count and this rate are what regularise
+   * (the weights grow with both). @default 2. Measured on the dev splits (raw accuracy, no OOS
+   * rule): clinc150 in-scope 92.5% at 0.5, 92.8% at 1, 93.2% at 2, 93.1% at 4 (with the OOS rule
+   * 92.3% / 66% OOS recall at 0.5, 92.9% / 70% at 2); banking77 93.0% at 0.5, 92.7% at 1 and 2
+   * (3 of 1,003), 92.8% at 0.25; cais 96.4% at both; kefu's held-out lists zh 96.5 → 97.1%,
+   * en 96.8 → 97.1%, jddc-zh-dev 74.2 → 75.1%, en-dev 84.7 → 84.1% (3 of 567). One held-out
+   * fold of train agrees (clinc150 94.0 → 94.4%, banking77 89.8 → 90.3%).
+   */
   learningRate: number;
   /** L2 strength per example. @default 1e-6 (1e-5 cost 0.5–1 point on clinc150, banking77 and kefu's lists) */
   l2: number;
@@ -31,7 +39,7 @@ export interface LogisticRegressionOptions {
   prune: number;
 }
 
-export const DEFAULT_LR_OPTIONS: LogisticRegressionOptions = { epochs: 30, learningRate: 0.5, l2: 1e-6, seed: 7, scale: 1, prune: 0.05 };
+export const DEFAULT_LR_OPTIONS: LogisticRegressionOptions = { epochs: 30, learningRate: 2, l2: 1e-6, seed: 7, scale: 1, prune: 0.05 };
 
 export interface LogisticRegressionJSON {
   options: LogisticRegressionOptions;
