@@ -4,13 +4,15 @@
  * (`@socket.io/sticky`: a socket.io session's requests stay on the worker that opened it, other
  * requests go to the workers in turn), relays room broadcasts between the
  * workers (`@socket.io/cluster-adapter`), and keeps the turn order of each conversation across
- * them (`turn-lock-table`). It serves nothing itself and never opens the store.
+ * them (`turn-lock-table`). It serves nothing itself and never opens the store. On MongoDB the
+ * workers share rooms and turns through the database instead (`server-hooks`), with the other
+ * machines too; the primary only hands out connections and replaces workers.
  *
  * Start-up takes turns: the first worker alone migrates the store, imports the demo shop, trains
  * the model when needed and answers the messages a crash left unanswered; the others start once
  * it is ready (they find all of it done). A worker that dies is replaced; the conversations whose
- * turns it held or waited for are replayed by the replacement, and its shoppers' clients reconnect
- * (to another worker) and resume.
+ * turns it held or waited for (on MongoDB: every conversation) are replayed by the replacement,
+ * and its shoppers' clients reconnect (to another worker) and resume.
  */
 import cluster, { type Worker } from 'node:cluster';
 import http from 'node:http';

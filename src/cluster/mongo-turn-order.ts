@@ -88,7 +88,7 @@ export class MongoTurnOrder implements TurnOrder {
       await pause(POLL_MS);
       doc = await this.tickets.findOne({ _id: key }).catch(() => null);
     }
-    return this.hold(key, ticket);
+    return this.stopped ? noRelease : this.hold(key, ticket);
   }
 
   private hold(key: string, ticket: number): () => void {
