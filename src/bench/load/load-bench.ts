@@ -40,6 +40,7 @@ function method(o: LoadBenchOptions, layout: string): string[] {
     `Every shopper of a scenario connects at once (connect latency is of that storm); when all have settled the load starts. Closed loop: each sends, waits for \`turn.end\` and sends again. Open loop: shopper i sends its k-th message at (i/N + k) × ${o.intervalMs / 1000} s, whatever the server's pace; latency counts from that scheduled time. During the measured window a fresh socket connects every second (the probes).`,
     `Each scenario starts once the server is quiet (under 10% of a CPU over 500 ms, at most 30 s of waiting): ${o.warmupMs / 1000} s warm-up, ${o.durationMs / 1000} s measured, then up to ${DRAIN_MS / 1000} s for unfinished turns. turns/s = turns whose \`turn.end\` arrived in the measured window / its length; latency = send → \`turn.end\` of those turns (nearest-rank percentiles). A message waits at most ${TURN_TIMEOUT_MS / 1000} s for its ack and \`turn.end\`. Echo and kefu take turns scenario by scenario.`,
     'Server RSS: VmRSS of the server process and its children from /proc, every 250 ms during the scenario (MB = MiB).',
+    'Server CPU: user + system time of the server process and its children (/proc/<pid>/stat) over the measured window; ms/turn divides it by the turns of the window, cores used by the window length. Unlike turns/s it hardly moves when other work shares the CPUs, so it is the number to compare between runs.',
     'Connect times (storm and probes) are measured in the load generator: when it shares the CPUs with the server, they include its own delays; `--pin` gives it a CPU of its own.',
   ];
 }
@@ -93,7 +94,7 @@ export async function main(argv: string[]): Promise<void> {
         const { server } = servers.get(target)!;
         await settle(server, `${spec.name} ${target}`);
         const sampler = new RssSampler(server.pid, 250);
-        const outcome = await runner.scenario({ ...spec, url: server.url });
+        const outcome = await runner.scenario({ ...spec, url: server.url, serverPid: server.pid });
         const rss = sampler.stop();
         const echo = results.find((r) => r.target === 'echo' && r.name === spec.name);
         const shareOfEcho = target === 'kefu' && echo && echo.turnsPerSecond > 0 ? Math.round((outcome.turnsPerSecond / echo.turnsPerSecond) * 1000) / 1000 : null;

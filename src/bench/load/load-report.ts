@@ -93,11 +93,11 @@ export function loadMarkdown(report: LoadReport): string {
     '',
     '## Turns',
     '',
-    '| scenario | server | conversations | connected | connect failures | turns/s | kefu / echo | p50 ms | p90 ms | p99 ms | max ms | refused | ack timeouts | turn timeouts | unfinished at end | dropped sockets | server RSS peak MB |',
-    '|---|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|',
+    '| scenario | server | conversations | connected | connect failures | turns/s | kefu / echo | p50 ms | p90 ms | p99 ms | max ms | refused | ack timeouts | turn timeouts | unfinished at end | dropped sockets | server RSS peak MB | server CPU ms/turn | server cores used |',
+    '|---|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|',
     ...results.map(
       (r) =>
-        `| ${r.name}${r.offeredPerSecond ? ` (${r.offeredPerSecond} msg/s offered)` : ''} | ${r.target} | ${r.conversations} | ${r.connect.ok} | ${codes(r.connect.failures)} | ${r.turnsPerSecond} | ${pct(r.shareOfEcho)} | ${cell(r.latencyMs.p50)} | ${cell(r.latencyMs.p90)} | ${cell(r.latencyMs.p99)} | ${cell(r.latencyMs.max)} | ${codes(r.refused)} | ${r.ackTimeouts} | ${r.turnTimeouts} | ${r.unfinishedAtEnd} | ${r.disconnects} | ${cell(r.serverRss.peakMb)} |`,
+        `| ${r.name}${r.offeredPerSecond ? ` (${r.offeredPerSecond} msg/s offered)` : ''} | ${r.target} | ${r.conversations} | ${r.connect.ok} | ${codes(r.connect.failures)} | ${r.turnsPerSecond} | ${pct(r.shareOfEcho)} | ${cell(r.latencyMs.p50)} | ${cell(r.latencyMs.p90)} | ${cell(r.latencyMs.p99)} | ${cell(r.latencyMs.max)} | ${codes(r.refused)} | ${r.ackTimeouts} | ${r.turnTimeouts} | ${r.unfinishedAtEnd} | ${r.disconnects} | ${cell(r.serverRss.peakMb)} | ${cell(r.serverCpu?.msPerTurn ?? null)} | ${cell(r.serverCpu?.coresUsed ?? null)} |`,
     ),
     '',
     '## New connections under load',

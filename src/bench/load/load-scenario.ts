@@ -7,6 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import { treeCpuMs } from './cpu-time';
 import { summarize, type LatencySummary } from './latency-stats';
 import { LoadConversation, type ConnectResult } from './load-conversation';
 import { loadMessage } from './load-messages';
@@ -32,6 +33,8 @@ export interface ScenarioSpec {
   probeEveryMs: number;
   /** When set, the window's turns are also summarised per slice of this length (the soak's timeline). */
   timelineEveryMs?: number;
+  /** The server's process (and its workers): its CPU time over the window is reported per turn. */
+  serverPid?: number;
 }
 
 export interface TimelineSlice {
@@ -79,6 +82,8 @@ export interface ScenarioOutcome {
   verdict: LedgerVerdict;
   /** Per `timelineEveryMs` slice of the window; empty without it. */
   timeline: TimelineSlice[];
+  /** The server's CPU over the window (all its processes): ms per turn, and the share of one core used; null without `serverPid` or /proc. */
+  serverCpu: { msPerTurn: number | null; coresUsed: number } | null;
 }
 
 const REFUSED_PAUSE_MS = 100;
@@ -148,6 +153,8 @@ export async function runScenario(spec: ScenarioSpec): Promise<ScenarioOutcome> 
       : openLoop(spec, shoppers, start, windowEnd);
   const windowStart = start + spec.warmupMs;
   const probes = spec.probeEveryMs > 0 ? sleep(windowStart - performance.now()).then(() => probeConnects(spec, ledger, windowEnd)) : Promise.resolve([]);
+  const cpuAt = (at: number): Promise<number | null> => (spec.serverPid === undefined ? Promise.resolve(null) : sleep(at - performance.now()).then(() => treeCpuMs(spec.serverPid as number)));
+  const serverCpu = Promise.all([cpuAt(windowStart), cpuAt(windowEnd)]);
   await settledWithin(loops, windowEnd + spec.drainMs - performance.now());
   await drain(ledger, windowEnd + spec.drainMs, spec.drainStallMs);
   const drainedSeconds = Math.round((performance.now() - windowEnd) / 100) / 10;
@@ -174,6 +181,8 @@ export async function runScenario(spec: ScenarioSpec): Promise<ScenarioOutcome> 
   }
   const verdict = ledger.verdict();
   const windowSeconds = spec.durationMs / 1000;
+  const [cpuStart, cpuEnd] = await serverCpu;
+  const cpuMs = cpuStart !== null && cpuEnd !== null ? cpuEnd - cpuStart : null;
   return {
     name: spec.name,
     mode: spec.mode,
@@ -193,6 +202,10 @@ export async function runScenario(spec: ScenarioSpec): Promise<ScenarioOutcome> 
     drainSeconds: drainedSeconds,
     disconnects,
     verdict,
+    serverCpu:
+      cpuMs === null
+        ? null
+        : { msPerTurn: latencies.length > 0 ? Math.round((cpuMs / latencies.length) * 1000) / 1000 : null, coresUsed: Math.round((cpuMs / spec.durationMs) * 100) / 100 },
     timeline: slices.map((values, k) => {
       const seconds = Math.min(sliceMs, spec.durationMs - k * sliceMs) / 1000;
       return { fromSecond: (k * sliceMs) / 1000, turnsPerSecond: Math.round((values.length / seconds) * 10) / 10, latencyMs: summarize(values) };
