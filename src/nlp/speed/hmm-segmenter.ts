@@ -16,14 +16,32 @@ const STATES = 4;
 export class HmmSegmenter {
   private path = new Int32Array(64);
   private weight = new Float64Array(64);
+  private states = new Int8Array(16);
+  /** Rune → its row of `emission` (one lookup per rune, not one per rune and state). */
+  private readonly rows = new Map<number, number>();
+  /** emission[row * 4 + state]: the log-probability, `MIN_DOUBLE` where the model has none. */
+  private readonly emission: Float64Array;
+  /** The row of a rune the model has never seen: `MIN_DOUBLE` for every state. */
+  private readonly unseen: number;
 
   private constructor(
     private readonly start: Float64Array,
     /** trans[from * 4 + to] */
     private readonly trans: Float64Array,
     /** Per state: rune → emission log-probability. */
-    private readonly emit: readonly Map<number, number>[],
-  ) {}
+    emit: readonly Map<number, number>[],
+  ) {
+    for (const map of emit) for (const rune of map.keys()) if (!this.rows.has(rune)) this.rows.set(rune, this.rows.size);
+    this.unseen = this.rows.size;
+    this.emission = new Float64Array((this.unseen + 1) * STATES).fill(MIN_DOUBLE);
+    emit.forEach((map, state) => {
+      for (const [rune, p] of map) this.emission[(this.rows.get(rune) as number) * STATES + state] = p;
+    });
+  }
+
+  private rowOf(rune: number): number {
+    return (this.rows.get(rune) ?? this.unseen) * STATES;
+  }
 
   /** Reads `hmm_model.utf8`: start probabilities, the 4×4 transitions, then one emission line per state. */
   static parse(text: string): HmmSegmenter {
@@ -75,33 +93,33 @@ export class HmmSegmenter {
     if (this.weight.length < X * STATES) {
       this.weight = new Float64Array(X * STATES * 2);
       this.path = new Int32Array(X * STATES * 2);
+      this.states = new Int8Array(X * 2);
     }
-    const { weight, path, trans, emit, start } = this;
+    const { weight, path, trans, emission, start, states } = this;
+    const first = this.rowOf(runes[from] as number);
     for (let y = 0; y < STATES; y++) {
-      weight[y * X] = (start[y] as number) + ((emit[y] as Map<number, number>).get(runes[from] as number) ?? MIN_DOUBLE);
+      weight[y * X] = (start[y] as number) + (emission[first + y] as number);
       path[y * X] = -1;
     }
     for (let x = 1; x < X; x++) {
-      const rune = runes[from + x] as number;
+      const row = this.rowOf(runes[from + x] as number);
       for (let y = 0; y < STATES; y++) {
-        const now = x + y * X;
         let best = MIN_DOUBLE;
-        let from_ = E;
-        const e = (emit[y] as Map<number, number>).get(rune) ?? MIN_DOUBLE;
+        let before = E;
+        const e = emission[row + y] as number;
         for (let pre = 0; pre < STATES; pre++) {
           const w = (weight[x - 1 + pre * X] as number) + (trans[pre * STATES + y] as number) + e;
           if (w > best) {
             best = w;
-            from_ = pre;
+            before = pre;
           }
         }
-        weight[now] = best;
-        path[now] = from_;
+        weight[x + y * X] = best;
+        path[x + y * X] = before;
       }
     }
     let state = (weight[X - 1 + E * X] as number) >= (weight[X - 1 + S * X] as number) ? E : S;
     // The states from the end back, then each E or S (odd) closes a word.
-    const states = new Int8Array(X);
     for (let x = X - 1; x >= 0; x--) {
       states[x] = state;
       state = path[x + state * X] as number;
