@@ -22,17 +22,18 @@ import { Shopper, Staff } from './cluster-clients';
 import { startCluster, type ClusterProcess } from './cluster-process';
 import { expectArrivalOrderAcross, expectTakeoverAcross, LOCALES, TEXTS } from './shared-room-checks';
 
-const uri = process.env.MONGODB_URI;
-
-function withDatabase(base: string, name: string): string {
-  const url = new URL(base);
-  url.pathname = `/${name}`;
+/** `MONGODB_URI` with a database of this run's own (dropped afterwards), or undefined. */
+function databaseOfThisRun(): string | undefined {
+  if (!process.env.MONGODB_URI) return undefined;
+  const url = new URL(process.env.MONGODB_URI);
+  url.pathname = `/kefu_rooms_${randomUUID().slice(0, 8)}`;
   return url.toString();
 }
 
-if (uri) {
+const dbUri = databaseOfThisRun();
+
+if (dbUri) {
   jest.setTimeout(300_000);
-  const dbUri = withDatabase(uri, `kefu_rooms_${randomUUID().slice(0, 8)}`);
   const dirs: string[] = [];
   let a: ClusterProcess;
   let b: ClusterProcess;
