@@ -94,7 +94,6 @@ export async function buildBot(config: KefuConfig, stores: Stores, domain = load
     recognizer,
     sentiment: { analyze: (text, locale) => sentiment.analyze(text, locale), angerThreshold: ANGER_THRESHOLD },
     storage: stores.state,
-    conversations: stores.conversations,
     services: {
       responses,
       orders: stores.orders,

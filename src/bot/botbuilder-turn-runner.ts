@@ -8,7 +8,7 @@ import type { Activity, TurnContext } from 'botbuilder-core';
 import type { TurnInput, TurnResult, TurnRunner } from '../core/turn-runner';
 import type { Responses } from '../domain/responses';
 import { KefuBotAdapter } from './kefu-bot-adapter';
-import { outcomeOf } from './turn-outcome';
+import { outcomeOf, setStateRead } from './turn-outcome';
 import { CONVERSATION_KEY, GUARDS_KEY } from '../dialogs/turn/turn-keys';
 
 export interface TurnHandler {
@@ -42,10 +42,12 @@ export class BotbuilderTurnRunner implements TurnRunner {
     };
     const { replies, storeFailures, context } = await this.adapter.processTurn(request, async (turn) => {
       turn.turnState.set(CONVERSATION_KEY, conversation);
+      setStateRead(turn, input.state);
       if (input.guards) turn.turnState.set(GUARDS_KEY, input.guards);
       await this.bot.onTurn(turn);
     });
-    const after = { ...conversation, ...outcomeOf(context) };
-    return { replies, conversation: after, handoffChanged: after.handoff !== conversation.handoff, storeFailures };
+    const { state = {}, ...changed } = outcomeOf(context);
+    const after = { ...conversation, ...changed };
+    return { replies, conversation: after, handoffChanged: after.handoff !== conversation.handoff, state, storeFailures };
   }
 }

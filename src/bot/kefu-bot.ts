@@ -7,7 +7,6 @@
  */
 import { ConversationState, type StatePropertyAccessor, type Storage, type TurnContext } from 'botbuilder-core';
 import { DialogSet, type DialogState, type DialogContext } from 'botbuilder-dialogs';
-import type { ConversationStore } from '../core/conversation';
 import type { KefuRecognizerResult, Recognizer, SentimentScorer } from '../core/nlu';
 import type { Conversation } from '../core/conversation';
 import type { Locale } from '../core/shop';
@@ -37,7 +36,9 @@ import { handledIntent, setHandledIntent, turnInfo } from '../dialogs/turn/turn-
 import { ANGRY_KEY, CLARIFIED_OFFER_KEY, CLARIFIED_TEXT_KEY, CONVERSATION_KEY, EMPATHY_SHOWN_KEY, FOLLOW_UP_KEY, HANDOFF_KEY, RECOGNITION_KEY, SHOWN_CONSTRAINTS_KEY } from '../dialogs/turn/turn-keys';
 import type { TurnHandler } from './botbuilder-turn-runner';
 import { TurnHandoffs } from './turn-handoffs';
-import { noteOutcome } from './turn-outcome';
+import { noteOutcome, stateRead } from './turn-outcome';
+import { TurnStateStorage } from './turn-state-storage';
+import { conversationStateKeys } from '../core/conversation-state-keys';
 
 /** "Never mind" (the domain's `stop` words) in the middle of a flow (not as the answer to a yes/no question) ends it. */
 function wantsToStop(words: KeywordMatcher, text: string, step: string | undefined): boolean {
@@ -66,7 +67,6 @@ export interface KefuBotDeps {
   /** Without it no turn carries a sentiment and nobody reads as angry. */
   sentiment?: BotSentiment;
   storage: Storage;
-  conversations: ConversationStore;
   services: Omit<BotServices, 'memory'>;
 }
 
@@ -77,9 +77,12 @@ export class KefuBot implements TurnHandler {
   private readonly mood: StatePropertyAccessor<ShopperMood>;
   /** The handoff queue the dialogs use: it notes which conversations a turn queued or released. */
   private readonly handoffs: TurnHandoffs;
+  /** The conversation state's storage: the turn's own state is the one read with the conversation, its write the turn's result. */
+  private readonly turnStorage: TurnStateStorage;
 
   constructor(private readonly deps: KefuBotDeps) {
-    this.state = new ConversationState(deps.storage);
+    this.turnStorage = new TurnStateStorage(deps.storage);
+    this.state = new ConversationState(this.turnStorage);
     const memory = this.state.createProperty<ConversationMemory>(MEMORY_PROPERTY);
     this.handoffs = new TurnHandoffs(deps.services.handoffs);
     this.services = { ...deps.services, memory, handoffs: this.handoffs };
@@ -88,13 +91,21 @@ export class KefuBot implements TurnHandler {
     this.dialogs.add(new OrderFlowDialog(this.services, new VerificationLimit(deps.storage)));
   }
 
+  /**
+   * Answers the turn; what it changed (state, language, handoff) is noted for the turn's result,
+   * not written here. A turn given no state read with its conversation (botbuilder's
+   * `TestAdapter`) reads and writes its state in the store itself.
+   */
   async onTurn(context: TurnContext): Promise<void> {
     const conversation = context.turnState.get(CONVERSATION_KEY) as Conversation;
+    const [stateKey] = conversationStateKeys(conversation.id, conversation.channel);
+    const read = stateRead(context);
+    if (read) this.turnStorage.begin(stateKey, read);
     try {
       await this.answer(context, conversation);
     } finally {
       const handoff = this.handoffs.take(conversation.id);
-      if (handoff !== undefined) noteOutcome(context, { handoff });
+      noteOutcome(context, { ...(read ? { state: this.turnStorage.end(stateKey) } : {}), ...(handoff !== undefined ? { handoff } : {}) });
     }
   }
 
@@ -110,7 +121,6 @@ export class KefuBot implements TurnHandler {
     // The cards this turn shows, in order: what "the second one" / "cancel it" point at next turn.
     const shown = { productIds: [] as string[], orderIds: [] as string[] };
     if (conversation.locale !== recognition.locale && !context.activity.locale) {
-      await this.deps.conversations.update(conversation.id, { locale: recognition.locale });
       noteOutcome(context, { locale: recognition.locale });
     }
     context.onSendActivities(async (ctx, activities, next) => {

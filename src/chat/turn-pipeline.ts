@@ -1,13 +1,15 @@
 /**
  * @module chat/turn-pipeline
- * One turn, start to end: read the conversation, run the bot with its replies held back, store
- * them (all or nothing), then deliver them and `turn.end`. The runner's result says what the turn
- * met: a dialog-state write that lost an eTag race re-runs the turn on fresh state; a store that
- * is unavailable discards the turn and tells the shopper to try again (`KEFU_UNAVAILABLE`); a
- * handoff change is announced to watchers with the conversation the turn left.
+ * One turn, start to end, in one pass: one read (the conversation with its dialog state), the
+ * bot run on it with its replies held back, one write of the turn's results (replies, dialog
+ * state, language: all or nothing), then the replies delivered and `turn.end`. The runner's result
+ * says what the turn met: a dialog state that changed since the read (eTag) re-runs the turn on
+ * fresh state; a store that is unavailable discards the turn and tells the shopper to try again
+ * (`KEFU_UNAVAILABLE`); a handoff change is announced to watchers with the conversation the turn left.
  */
-import type { ChatActivity, Conversation, ConversationStore, TranscriptAppender } from '../core/conversation';
-import type { TurnGuards, TurnRunner } from '../core/turn-runner';
+import type { ChatActivity, Conversation } from '../core/conversation';
+import type { TurnCommitter, TurnLoader } from '../core/turn-store';
+import type { StoreFailures, TurnGuards, TurnRunner } from '../core/turn-runner';
 import { AppError, ErrorCodes } from '../errors';
 import { createLogger } from '../log';
 import { botReply, turnEnd, unavailableNotice } from './bot-activities';
@@ -15,7 +17,8 @@ import { builtInResponses } from '../domain/built-in-responses';
 import type { Responses } from '../domain/responses';
 import type { ChatEvents } from './chat-events';
 import type { Deliver } from './pushers';
-import { storeReplies } from './turn-replies';
+import { storeFailureOf, type StoreFailure } from '../storage/store-failure';
+import { commitTurn } from './turn-replies';
 import { TurnPacer } from './turn-pacer';
 
 const log = createLogger('kefu:chat');
@@ -28,7 +31,7 @@ export class TurnPipeline {
   private readonly pacer = new TurnPacer();
 
   constructor(
-    private readonly stores: { conversations: ConversationStore; transcripts: TranscriptAppender },
+    private readonly stores: { conversations: TurnLoader; transcripts: TurnCommitter },
     private readonly runner: TurnRunner,
     private readonly events: ChatEvents,
     /** The shop's texts, for the "not saved, send it again" notice. */
@@ -44,23 +47,25 @@ export class TurnPipeline {
     try {
       await this.pacer.next();
       for (let attempt = 1; ; attempt++) {
-        // Read fresh: a turn queued earlier (or another server) may have changed it (locale, handoff).
-        conversation = (await this.stores.conversations.get(conversationId)) as Conversation;
+        // Read fresh, once: a turn queued earlier (or another server) may have changed it (locale, handoff, state).
+        const snapshot = await this.stores.conversations.loadTurn(conversationId);
+        if (!snapshot) throw new AppError(ErrorCodes.notFound, `No conversation ${conversationId}.`);
+        conversation = snapshot.conversation;
         // No "typing" while staff hold the conversation: the bot will not answer, a human will.
         if (attempt === 1 && !conversation.handoff) deliver(botReply(conversation, activity, { type: 'typing' }));
         const current = conversation;
-        const result = await this.runner.run({ conversation: current, activity, ...(guards ? { guards } : {}) });
-        const failures = result.storeFailures;
-        if (failures.conflict && !failures.unavailable && attempt < MAX_TURN_ATTEMPTS) {
+        const result = await this.runner.run({ conversation: current, state: snapshot.state, activity, ...(guards ? { guards } : {}) });
+        const replies = result.replies.map((reply) => botReply(current, activity, reply));
+        const messages = replies.filter((r) => r.type === 'message');
+        const locale = result.conversation.locale !== current.locale ? result.conversation.locale ?? undefined : undefined;
+        const failed = await this.failure(result.storeFailures, () =>
+          commitTurn(this.stores.transcripts, { conversationId, replies: messages, state: result.state, ...(locale ? { locale } : {}) }),
+        );
+        if (failed === 'conflict' && attempt < MAX_TURN_ATTEMPTS) {
           log.warn('dialog state of %s changed during the turn; running it again (attempt %s)', conversationId, attempt + 1);
           continue;
         }
-        if (failures.conflict || failures.unavailable) {
-          throw new AppError(ErrorCodes.unavailable, 'The turn could not be saved.');
-        }
-        const replies = result.replies.map((reply) => botReply(current, activity, reply));
-        const messages = replies.filter((r) => r.type === 'message');
-        await storeReplies(this.stores.transcripts, messages);
+        if (failed) throw new AppError(ErrorCodes.unavailable, 'The turn could not be saved.');
         messages.forEach((m) => this.events.emit('activity', m));
         replies.forEach(deliver);
         // Watchers (the staff console) see a turn that handed off, or took the conversation back from the queue.
@@ -73,6 +78,24 @@ export class TurnPipeline {
       return false;
     } finally {
       deliver(turnEnd(conversationId, activity.id));
+    }
+  }
+
+  /**
+   * What keeps the turn from being saved: a store failure the turn met (unavailable first), else
+   * one its write meets; null once its results are written.
+   */
+  private async failure(met: StoreFailures, write: () => Promise<void>): Promise<StoreFailure | null> {
+    if (met.unavailable) return 'unavailable';
+    if (met.conflict) return 'conflict';
+    try {
+      await write();
+      return null;
+    } catch (err) {
+      const failure = storeFailureOf(err);
+      if (!failure) throw err;
+      log.warn('cannot save a turn: %s', err instanceof Error ? err.message : String(err));
+      return failure;
     }
   }
 }

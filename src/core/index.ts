@@ -7,6 +7,7 @@ export * from './orders';
 export * from './shop-repository';
 export * from './staff';
 export * from './turn-runner';
+export * from './turn-store';
 export * from './conversation-state-keys';
 /** The set of store ports one adapter provides. */
 export * from './stores';

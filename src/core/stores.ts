@@ -9,6 +9,7 @@ import type { ConversationSearch } from './conversation-search';
 import type { OrderRepository } from './orders';
 import type { ShopRepository } from './shop-repository';
 import type { AnnotationStore, Assignments, AuditLog, StaffDirectory, StaffSessions } from './staff';
+import type { TurnCommitter, TurnLoader } from './turn-store';
 
 /** What the staff console keeps (issue 5). */
 export interface StaffStores {
@@ -22,12 +23,14 @@ export interface StaffStores {
 export interface Stores {
   /** Which adapter: `embedded`, `mongodb`. */
   kind: string;
-  conversations: ConversationStore;
+  /** Conversations, and a turn's one read (the conversation with its dialog state). */
+  conversations: ConversationStore & TurnLoader;
   /**
    * Every transcript port (`TranscriptAppender`, `TranscriptReader`, `TranscriptScanner`,
-   * `UnansweredFinder`, `RawCopyRetention`) on one adapter.
+   * `UnansweredFinder`, `RawCopyRetention`) on one adapter, and a turn's one write (its replies,
+   * dialog state and language together).
    */
-  transcripts: TranscriptStore;
+  transcripts: TranscriptStore & TurnCommitter;
   /** Dialog and conversation state (botbuilder `Storage`). */
   state: Storage;
   shop: ShopRepository;

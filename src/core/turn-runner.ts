@@ -6,6 +6,7 @@
  * successor SDK would implement this too.
  */
 import type { ChatActivity, Conversation } from './conversation';
+import type { DialogStateItems } from './turn-store';
 
 /** A reply as the bot writes it; the chat service fills ids, times, addressing and stores it. */
 export type OutgoingActivity = Partial<Omit<ChatActivity, 'conversationId'>> & Pick<ChatActivity, 'type'>;
@@ -18,6 +19,8 @@ export interface TurnGuards {
 
 export interface TurnInput {
   conversation: Conversation;
+  /** The conversation's dialog state, read with it (`TurnLoader.loadTurn`): the runner reads no other copy. */
+  state: DialogStateItems;
   activity: ChatActivity;
   /** None for a turn replayed at start: nothing is refused then. */
   guards?: TurnGuards;
@@ -38,6 +41,8 @@ export interface TurnResult {
   conversation: Conversation;
   /** True when the turn handed the conversation to staff or took it back from the queue. */
   handoffChanged: boolean;
+  /** The dialog state the turn wrote, with the eTag it read: stored with the replies, in one write. */
+  state: DialogStateItems;
   storeFailures: StoreFailures;
 }
 
@@ -46,9 +51,9 @@ export interface TurnRunner {
 }
 
 /**
- * The result of a turn that only answered: the conversation unchanged, no store failure.
+ * The result of a turn that only answered: the conversation and its state unchanged, no store failure.
  * @example repliesOnly(input.conversation, [{ type: 'message', text: 'hi' }])
  */
 export function repliesOnly(conversation: Conversation, replies: OutgoingActivity[]): TurnResult {
-  return { replies, conversation, handoffChanged: false, storeFailures: { conflict: false, unavailable: false } };
+  return { replies, conversation, handoffChanged: false, state: {}, storeFailures: { conflict: false, unavailable: false } };
 }

@@ -11,6 +11,8 @@ import type { PrivacySettings } from '../privacy/privacy-settings';
 import { applyRetention } from '../privacy/retention';
 import { openEmbeddedStores } from './embedded';
 import type { Stores } from '../core/stores';
+import type { TranscriptStore } from '../core/conversation';
+import type { TurnCommit, TurnCommitter } from '../core/turn-store';
 
 const log = createLogger('kefu:store');
 const RETENTION_EVERY_MS = 6 * 60 * 60 * 1000;
@@ -24,9 +26,19 @@ async function openAdapter(config: KefuConfig): Promise<Stores> {
   return openEmbeddedStores(config.dataDir);
 }
 
-/** The privacy layer over any store. */
+/**
+ * The adapter's transcripts with `appendAll` committing one turn: what the privacy layer hands
+ * over for its batch (the redacted replies and their raw copies) goes out with the turn's state.
+ */
+function committing(transcripts: Stores['transcripts'], turn: TurnCommit): TranscriptStore {
+  const appendAll: TranscriptStore['appendAll'] = (replies, options) => transcripts.commitTurn({ ...turn, replies }, options);
+  return Object.create(transcripts, { appendAll: { value: appendAll } }) as TranscriptStore;
+}
+
+/** The privacy layer over any store: transcripts, and the replies in a turn's one write, are stored redacted. */
 export function withPrivacy(stores: Stores, privacy: PrivacySettings): Stores {
-  return { ...stores, transcripts: new PrivateTranscriptStore(stores.transcripts, privacy) };
+  const commitTurn: TurnCommitter['commitTurn'] = (turn) => new PrivateTranscriptStore(committing(stores.transcripts, turn), privacy).appendAll(turn.replies);
+  return { ...stores, transcripts: Object.assign(new PrivateTranscriptStore(stores.transcripts, privacy), { commitTurn }) };
 }
 
 export async function openStores(config: KefuConfig, privacy: PrivacySettings = config.privacy): Promise<Stores> {

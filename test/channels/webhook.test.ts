@@ -451,7 +451,7 @@ describe('webhook API on a store with latency', () => {
     config = loadConfig({ port: 0, dataDir, modelDir: MODEL_CACHE, shopSecret: TEST_SECRET, webhookSecret: WEBHOOK_SECRET });
     const real = await openStores(config);
     await ensureShopData(config, real);
-    stores = { ...real, transcripts: withLatency(real.transcripts, { appendAll: 150 }, 5) };
+    stores = { ...real, transcripts: withLatency(real.transcripts, { commitTurn: 150 }, 5) };
     chat = await buildChat(config, stores);
     handler = new WebhookHandler(WEBHOOK_SECRET, config, chat, stores.transcripts, stores.conversations);
   });
@@ -508,12 +508,12 @@ describe('webhook API on a store with latency', () => {
 });
 
 /** The same store, each call late by its method's latency (else `otherMs`): a network round trip. */
-function withLatency(inner: TranscriptStore, latencyMs: Partial<Record<keyof TranscriptStore, number>>, otherMs: number): TranscriptStore {
+function withLatency<T extends TranscriptStore>(inner: T, latencyMs: Partial<Record<keyof T, number>>, otherMs: number): T {
   return new Proxy(inner, {
     get(target, prop, receiver) {
       const value = Reflect.get(target, prop, receiver) as unknown;
       if (typeof value !== 'function') return value;
-      const ms = latencyMs[prop as keyof TranscriptStore] ?? otherMs;
+      const ms = latencyMs[prop as keyof T] ?? otherMs;
       return async (...args: unknown[]) => {
         await new Promise((resolve) => setTimeout(resolve, ms));
         return (value as (...a: unknown[]) => unknown).apply(target, args);

@@ -12,6 +12,7 @@ import { retentionContract } from './retention.contract';
 import { transcriptAppenderContract } from './transcript-appender.contract';
 import { transcriptReaderContract } from './transcript-reader.contract';
 import { transcriptScannerContract } from './transcript-scanner.contract';
+import { turnStoreContract } from './turn-store.contract';
 import { unansweredFinderContract } from './unanswered-finder.contract';
 
 const tinyShop = (): ShopData => ({
@@ -31,6 +32,7 @@ export function storesContract(name: string, open: () => Promise<Stores>): void 
   retentionContract(name, open);
   conversationStoreContract(name, open);
   handoffQueueContract(name, open);
+  turnStoreContract(name, open);
   describe(`${name} stores (contract)`, () => {
     let stores: Stores;
     beforeEach(async () => {

@@ -8,37 +8,24 @@ import os from 'node:os';
 import path from 'node:path';
 import { ChatService } from '../../src/chat/chat-service';
 import type { ChatActivity } from '../../src/core/conversation';
+import { conversationStateKeys } from '../../src/core/conversation-state-keys';
 import { repliesOnly, type TurnInput, type TurnResult, type TurnRunner } from '../../src/core/turn-runner';
 import { openEmbeddedStores } from '../../src/storage/embedded';
-import { storeFailureOf } from '../../src/storage/store-failure';
 import type { Stores } from '../../src/core/stores';
 
-/**
- * A turn like the bot's: read the state, think, write it back with the eTag read; a store error
- * becomes a polite reply (as `onTurnError`) and, when it is the store's, a failure in the result.
- */
+/** A turn like the bot's: the state handed to it, a pause to think, the state it wrote back with the eTag it read. */
 class CountingRunner implements TurnRunner {
   runs = 0;
-  constructor(
-    private readonly stores: Stores,
-    private readonly pause: () => Promise<void>,
-  ) {}
+  constructor(private readonly pause: () => Promise<void>) {}
 
   async run(input: TurnInput): Promise<TurnResult> {
     this.runs++;
-    const key = `state/${input.conversation.id}`;
-    const result = repliesOnly(input.conversation, []);
-    try {
-      const item = (await this.stores.state.read([key]))[key] ?? { seen: [] };
-      await this.pause();
-      const seen = [...(item.seen as string[]), input.activity.text as string];
-      await this.stores.state.write({ [key]: { ...item, seen } });
-      result.replies.push({ type: 'message', text: `seen: ${seen.join(',')}` });
-    } catch (err) {
-      const failure = storeFailureOf(err);
-      if (failure) result.storeFailures[failure] = true;
-      result.replies.push({ type: 'message', text: 'sorry, something went wrong' });
-    }
+    const [key] = conversationStateKeys(input.conversation.id, input.conversation.channel);
+    const item = input.state[key] ?? { seen: [] };
+    await this.pause();
+    const seen = [...(item.seen as string[]), input.activity.text as string];
+    const result = repliesOnly(input.conversation, [{ type: 'message', text: `seen: ${seen.join(',')}` }]);
+    result.state = { [key]: { ...item, seen } };
     return result;
   }
 }
@@ -59,19 +46,19 @@ describe('ChatService', () => {
     let releaseA!: () => void;
     const gateA = new Promise<void>((resolve) => (releaseA = resolve));
     let firstA = true;
-    const runnerA = new CountingRunner(stores, async () => {
+    const runnerA = new CountingRunner(async () => {
       if (firstA) {
         firstA = false;
         await gateA;
       }
     });
-    const runnerB = new CountingRunner(stores, async () => undefined);
+    const runnerB = new CountingRunner(async () => undefined);
     const serverA = new ChatService(stores, runnerA);
     const serverB = new ChatService(stores, runnerB);
     const conversation = await stores.conversations.create({ id: 'race', channel: 'socketio', customerId: null, locale: 'en' });
-    // botbuilder writes a state it has never saved without an eTag (that overwrites): the race is
-    // guarded from the second turn on, once the conversation's state exists.
-    await stores.state.write({ 'state/race': { seen: [] } });
+    // A state never saved is written without an eTag (that overwrites): the race is guarded from
+    // the second turn on, once the conversation's state exists.
+    await stores.state.write({ 'socketio/conversations/race/': { seen: [] } });
 
     const deliveredA: ChatActivity[] = [];
     const deliveredB: ChatActivity[] = [];
@@ -82,7 +69,7 @@ describe('ChatService', () => {
     releaseA();
     await a.turn; // A's write is stale: conflict, then A runs again
 
-    const key = 'state/race';
+    const key = 'socketio/conversations/race/';
     expect((await stores.state.read([key]))[key].seen).toEqual(['B', 'A']);
     expect(runnerA.runs).toBe(2);
     const textsA = deliveredA.filter((x) => x.type === 'message').map((x) => x.text);
@@ -94,12 +81,12 @@ describe('ChatService', () => {
 
   it('should give up with KEFU_UNAVAILABLE after repeated conflicts, storing no reply', async () => {
     // Every write conflicts: another writer bumps the state between our read and write.
-    const runner = new CountingRunner(stores, async () => {
-      await stores.state.write({ 'state/busy': { seen: ['other'], eTag: '*' } });
+    const runner = new CountingRunner(async () => {
+      await stores.state.write({ 'socketio/conversations/busy/': { seen: ['other'], eTag: '*' } });
     });
     const server = new ChatService(stores, runner);
     const conversation = await stores.conversations.create({ id: 'busy', channel: 'socketio', customerId: null, locale: 'zh' });
-    await stores.state.write({ 'state/busy': { seen: [] } });
+    await stores.state.write({ 'socketio/conversations/busy/': { seen: [] } });
     const delivered: ChatActivity[] = [];
     const { turn } = await server.submit(conversation, { kind: 'message', clientId: 'x', text: 'X' }, (a) => delivered.push(a));
     await turn;

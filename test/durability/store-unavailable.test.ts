@@ -66,10 +66,10 @@ describe('ChatService when the store is unavailable', () => {
   it.each([
     ['zh', '帮我查下订单{id}到哪了', /稍后/],
     ['en', 'where is my order {id}', /again/],
-  ] as const)('should say "try again" with the code when the dialog state cannot be saved, keep no reply, then answer the retry (%s)', async (lang, phrase, tryAgain) => {
+  ] as const)('should say "try again" with the code when the turn (dialog state and replies) cannot be saved, keep neither, then answer the retry (%s)', async (lang, phrase, tryAgain) => {
     const order = orderWith(['shipped']);
     const c = await open(lang);
-    db.fail('state.write');
+    db.fail('transcripts.commitTurn');
     const failed = await say(c, `${lang}-m1`, phrase.replace('{id}', order.id));
     const messages = failed.filter((a) => a.type === 'message');
     expect(messages).toHaveLength(1);
@@ -106,7 +106,7 @@ describe('ChatService when the store is unavailable', () => {
       fs.writeFileSync(path.join(shopDir, 'dialogs', 'chat.json'), JSON.stringify({ zh: { notSaved: SHOP_NOT_SAVED.zh }, en: { notSaved: SHOP_NOT_SAVED.en } }));
       const shopChat = await buildChat(loadConfig({ dataDir: dir, modelDir: MODEL_CACHE, shopDir }), db.stores);
       const c = (await shopChat.open({ channel: 'socketio', customerId: null, locale: lang })).conversation;
-      db.fail('state.write');
+      db.fail('transcripts.commitTurn');
       const delivered: ChatActivity[] = [];
       const { turn } = await shopChat.submit(c, { kind: 'message', clientId: `${lang}-shop-1`, text, session: `socket-${c.id}` }, (a) => delivered.push(a));
       await turn;
@@ -118,13 +118,13 @@ describe('ChatService when the store is unavailable', () => {
     }
   }, 120000);
 
-  it('should retry storing replies through a brief outage', async () => {
+  it("should retry a turn's one write through a brief outage", async () => {
     const c = await open('en');
     let calls = 0;
-    const original = inner.transcripts.appendAll!.bind(inner.transcripts);
-    inner.transcripts.appendAll = async (activities) => {
+    const original = inner.transcripts.commitTurn.bind(inner.transcripts);
+    inner.transcripts.commitTurn = async (turn, options) => {
       if (++calls === 1) throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
-      return original(activities);
+      return original(turn, options);
     };
     try {
       const delivered = await say(c, 'blip', 'how much is shipping');
@@ -134,7 +134,7 @@ describe('ChatService when the store is unavailable', () => {
       expect(replies[0].channelData?.error).toBeUndefined();
       expect((await inner.transcripts.repliesTo(c.id, 'blip')).map((a) => a.id)).toEqual(replies.map((a) => a.id));
     } finally {
-      inner.transcripts.appendAll = original;
+      inner.transcripts.commitTurn = original;
     }
   });
 });

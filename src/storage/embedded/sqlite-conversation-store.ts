@@ -3,6 +3,7 @@
  * Conversations on SQLite, and retention: deleting idle ones with everything kept for them.
  */
 import type { Conversation, ConversationPatch, ConversationStore } from '../../core/conversation';
+import type { TurnLoader, TurnSnapshot } from '../../core/turn-store';
 import type { Locale } from '../../core/shop';
 import { conversationStateKeys } from '../../core/conversation-state-keys';
 import type { SqliteDatabase } from './database';
@@ -29,7 +30,7 @@ export function toConversation(row: ConversationRow): Conversation {
   };
 }
 
-export class SqliteConversationStore implements ConversationStore {
+export class SqliteConversationStore implements ConversationStore, TurnLoader {
   constructor(private readonly db: SqliteDatabase) {}
 
   async create(c: Pick<Conversation, 'id' | 'channel' | 'customerId' | 'locale'>): Promise<Conversation> {
@@ -46,6 +47,20 @@ export class SqliteConversationStore implements ConversationStore {
 
   async get(id: string): Promise<Conversation | null> {
     return this.read(id);
+  }
+
+  /** One statement: the conversation's row joined to its dialog state's (the key `conversationStateKeys` gives first). */
+  async loadTurn(id: string): Promise<TurnSnapshot | null> {
+    const row = this.db
+      .statement(
+        `SELECT c.*, d.etag AS state_etag, d.json AS state_json FROM conversations c
+         LEFT JOIN dialog_state d ON d.key = c.channel || '/conversations/' || c.id || '/' WHERE c.id = ?`,
+      )
+      .get(id) as (ConversationRow & { state_etag: number | null; state_json: string | null }) | undefined;
+    if (!row) return null;
+    const conversation = toConversation(row);
+    const [key] = conversationStateKeys(conversation.id, conversation.channel);
+    return { conversation, state: row.state_json === null ? {} : { [key]: { ...JSON.parse(row.state_json), eTag: String(row.state_etag) } } };
   }
 
   private read(id: string): Conversation | null {

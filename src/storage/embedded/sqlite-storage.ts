@@ -7,6 +7,32 @@ import type { Storage, StoreItems } from 'botbuilder-core';
 import { AppError, ErrorCodes } from '../../errors';
 import type { SqliteDatabase } from './database';
 
+/**
+ * The synchronous write of `changes`, to run inside a `db.write` (alone, or with the rest of a
+ * turn's results): throws `KEFU_STORAGE_CONFLICT` when a key's eTag is stale. Serialised now: the
+ * caller may change its objects once this returns.
+ */
+export function stateWriter(db: SqliteDatabase, changes: StoreItems): () => void {
+  const entries = Object.entries(changes).map(([key, item]) => {
+    const { eTag, ...value } = (item ?? {}) as { eTag?: string };
+    return { key, eTag, json: JSON.stringify(value) };
+  });
+  const select = db.statement('SELECT etag FROM dialog_state WHERE key = ?');
+  const upsert = db.statement(
+    `INSERT INTO dialog_state (key, etag, json) VALUES (?, 1, ?)
+     ON CONFLICT (key) DO UPDATE SET etag = etag + 1, json = excluded.json`,
+  );
+  return () => {
+    for (const { key, eTag, json } of entries) {
+      const row = select.get(key) as { etag: number } | undefined;
+      if (row && eTag && eTag !== '*' && eTag !== String(row.etag)) {
+        throw new AppError(ErrorCodes.storageConflict, `Storage: error writing "${key}" due to eTag conflict.`);
+      }
+      upsert.run(key, json);
+    }
+  };
+}
+
 export class SqliteStorage implements Storage {
   constructor(private readonly db: SqliteDatabase) {}
 
@@ -22,25 +48,7 @@ export class SqliteStorage implements Storage {
 
   /** All keys or none; the eTags are checked inside the write, against what is committed before it. */
   async write(changes: StoreItems): Promise<void> {
-    // Serialised now: the caller may change its objects once this returns.
-    const entries = Object.entries(changes).map(([key, item]) => {
-      const { eTag, ...value } = (item ?? {}) as { eTag?: string };
-      return { key, eTag, json: JSON.stringify(value) };
-    });
-    const select = this.db.statement('SELECT etag FROM dialog_state WHERE key = ?');
-    const upsert = this.db.statement(
-      `INSERT INTO dialog_state (key, etag, json) VALUES (?, 1, ?)
-       ON CONFLICT (key) DO UPDATE SET etag = etag + 1, json = excluded.json`,
-    );
-    await this.db.write(() => {
-      for (const { key, eTag, json } of entries) {
-        const row = select.get(key) as { etag: number } | undefined;
-        if (row && eTag && eTag !== '*' && eTag !== String(row.etag)) {
-          throw new AppError(ErrorCodes.storageConflict, `Storage: error writing "${key}" due to eTag conflict.`);
-        }
-        upsert.run(key, json);
-      }
-    });
+    await this.db.write(stateWriter(this.db, changes));
   }
 
   async delete(keys: string[]): Promise<void> {

@@ -5,7 +5,9 @@
  * unredacted copy, kept only until `raw_until` and returned only to the conversation's owner.
  */
 import type { AppendOptions, AppendResult, ChatActivity, TranscriptStore, TranscriptView, UnansweredActivity } from '../../core/conversation';
+import type { TurnCommit, TurnCommitter } from '../../core/turn-store';
 import type { SqliteDatabase } from './database';
+import { stateWriter } from './sqlite-storage';
 
 export const MAX_PAGE = 100;
 const MAX_SCAN = 1000;
@@ -39,7 +41,7 @@ function toRow(activity: ChatActivity, { raw, rawUntil }: AppendOptions): Insert
   ];
 }
 
-export class SqliteTranscriptStore implements TranscriptStore {
+export class SqliteTranscriptStore implements TranscriptStore, TurnCommitter {
   constructor(private readonly db: SqliteDatabase) {}
 
   async append(activity: ChatActivity, options: AppendOptions = {}): Promise<AppendResult> {
@@ -51,6 +53,23 @@ export class SqliteTranscriptStore implements TranscriptStore {
   async appendAll(activities: ChatActivity[], options: { raw?: (ChatActivity | undefined)[]; rawUntil?: string } = {}): Promise<AppendResult[]> {
     const rows = activities.map((a, i) => toRow(a, { raw: options.raw?.[i], rawUntil: options.rawUntil }));
     return this.db.write(() => activities.map((a, i) => this.insert(a, rows[i])));
+  }
+
+  /**
+   * A turn's results in one write (one savepoint of the group's transaction, so one commit per
+   * turn however many turns share the group): its dialog state (eTag checked first: a conflict
+   * writes nothing), its language, its replies.
+   */
+  async commitTurn(turn: TurnCommit, options: { raw?: (ChatActivity | undefined)[]; rawUntil?: string } = {}): Promise<AppendResult[]> {
+    const rows = turn.replies.map((a, i) => toRow(a, { raw: options.raw?.[i], rawUntil: options.rawUntil }));
+    const writeState = stateWriter(this.db, turn.state);
+    const setLocale = this.db.statement('UPDATE conversations SET locale = ?, updated_at = ? WHERE id = ?');
+    const now = new Date().toISOString();
+    return this.db.write(() => {
+      writeState();
+      if (turn.locale) setLocale.run(turn.locale, now, turn.conversationId);
+      return turn.replies.map((a, i) => this.insert(a, rows[i]));
+    });
   }
 
   private insert(activity: ChatActivity, row: InsertRow): AppendResult {

@@ -4,9 +4,10 @@
  */
 import type { Connection } from 'mongoose';
 import type { Conversation, ConversationPatch, ConversationStore } from '../../core/conversation';
+import type { TurnLoader, TurnSnapshot } from '../../core/turn-store';
 import { conversationStateKeys } from '../../core/conversation-state-keys';
 import { inTransaction, trusted } from './connection';
-import type { ConversationDoc, KefuModels } from './models';
+import type { ConversationDoc, DialogStateDoc, KefuModels } from './models';
 import type { AnnotationDoc, StaffModels } from './staff-models';
 
 export function toConversation(d: ConversationDoc): Conversation {
@@ -21,7 +22,7 @@ export function toConversation(d: ConversationDoc): Conversation {
   };
 }
 
-export class MongooseConversationStore implements ConversationStore {
+export class MongooseConversationStore implements ConversationStore, TurnLoader {
   constructor(
     private readonly conn: Connection,
     private readonly m: KefuModels,
@@ -51,6 +52,16 @@ export class MongooseConversationStore implements ConversationStore {
   async get(id: string): Promise<Conversation | null> {
     const doc = await this.m.Conversations.findOne({ _id: String(id) }).lean<ConversationDoc>();
     return doc ? toConversation(doc) : null;
+  }
+
+  /** The conversation, then its dialog state by the key its channel gives (two lookups by id in one call). */
+  async loadTurn(id: string): Promise<TurnSnapshot | null> {
+    const doc = await this.m.Conversations.findOne({ _id: String(id) }).lean<ConversationDoc>();
+    if (!doc) return null;
+    const conversation = toConversation(doc);
+    const [key] = conversationStateKeys(conversation.id, conversation.channel);
+    const state = await this.m.DialogStates.findOne({ _id: key }).lean<DialogStateDoc>();
+    return { conversation, state: state ? { [key]: { ...JSON.parse(state.json), eTag: String(state.eTag) } } : {} };
   }
 
   async update(id: string, patch: ConversationPatch): Promise<Conversation | null> {

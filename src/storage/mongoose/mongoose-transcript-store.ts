@@ -3,11 +3,13 @@
  * Activities in arrival order (`_id`, an ObjectId: increasing within a process, and one
  * conversation's turns run in one process at a time), unique per conversation and id.
  */
-import { Types, type Connection } from 'mongoose';
+import { Types, type ClientSession, type Connection } from 'mongoose';
 import type { AppendOptions, AppendResult, ChatActivity, TranscriptStore, TranscriptView, UnansweredActivity } from '../../core/conversation';
+import type { TurnCommit, TurnCommitter } from '../../core/turn-store';
 import { searchFieldsOf } from './activity-search-fields';
 import { inTransaction, isDuplicateKey, trusted } from './connection';
 import type { ActivityDoc, KefuModels } from './models';
+import { writeDialogStates } from './mongoose-storage';
 
 const MAX_PAGE = 100;
 const MAX_SCAN = 1000;
@@ -35,7 +37,7 @@ function read(doc: Pick<ActivityDoc, 'json' | 'rawJson' | 'rawUntil'>, view: Tra
   return JSON.parse(useRaw ? (doc.rawJson as string) : doc.json) as ChatActivity;
 }
 
-export class MongooseTranscriptStore implements TranscriptStore {
+export class MongooseTranscriptStore implements TranscriptStore, TurnCommitter {
   constructor(
     private readonly conn: Connection,
     private readonly m: KefuModels,
@@ -53,23 +55,36 @@ export class MongooseTranscriptStore implements TranscriptStore {
 
   /** All or nothing: one transaction; an id already stored is reported, not inserted again. */
   async appendAll(activities: ChatActivity[], options: { raw?: (ChatActivity | undefined)[]; rawUntil?: string } = {}): Promise<AppendResult[]> {
+    return inTransaction(this.conn, (session) => this.insertAll(session, activities, options));
+  }
+
+  /** A turn's results in one transaction: its dialog state (eTag checked first), its language, its replies. */
+  async commitTurn(turn: TurnCommit, options: { raw?: (ChatActivity | undefined)[]; rawUntil?: string } = {}): Promise<AppendResult[]> {
     return inTransaction(this.conn, async (session) => {
-      const results: AppendResult[] = [];
-      for (const [i, activity] of activities.entries()) {
-        const doc = toDoc(activity, { raw: options.raw?.[i], rawUntil: options.rawUntil });
-        const r = await this.m.Activities.updateOne(
-          { conversationId: doc.conversationId, activityId: doc.activityId },
-          { $setOnInsert: doc },
-          { upsert: true, session, runValidators: true },
-        );
-        if (r.upsertedCount === 1) results.push({ activity, inserted: true });
-        else {
-          const existing = await this.m.Activities.findOne({ conversationId: doc.conversationId, activityId: doc.activityId }, { json: 1 }, { session }).lean<ActivityDoc>();
-          results.push({ activity: existing ? (JSON.parse(existing.json) as ChatActivity) : activity, inserted: false });
-        }
+      await writeDialogStates(this.m, session, turn.state);
+      if (turn.locale) {
+        await this.m.Conversations.updateOne({ _id: String(turn.conversationId) }, { $set: { locale: turn.locale, updatedAt: new Date().toISOString() } }, { session });
       }
-      return results;
+      return this.insertAll(session, turn.replies, options);
     });
+  }
+
+  private async insertAll(session: ClientSession, activities: ChatActivity[], options: { raw?: (ChatActivity | undefined)[]; rawUntil?: string }): Promise<AppendResult[]> {
+    const results: AppendResult[] = [];
+    for (const [i, activity] of activities.entries()) {
+      const doc = toDoc(activity, { raw: options.raw?.[i], rawUntil: options.rawUntil });
+      const r = await this.m.Activities.updateOne(
+        { conversationId: doc.conversationId, activityId: doc.activityId },
+        { $setOnInsert: doc },
+        { upsert: true, session, runValidators: true },
+      );
+      if (r.upsertedCount === 1) results.push({ activity, inserted: true });
+      else {
+        const existing = await this.m.Activities.findOne({ conversationId: doc.conversationId, activityId: doc.activityId }, { json: 1 }, { session }).lean<ActivityDoc>();
+        results.push({ activity: existing ? (JSON.parse(existing.json) as ChatActivity) : activity, inserted: false });
+      }
+    }
+    return results;
   }
 
   async get(conversationId: string, activityId: string): Promise<ChatActivity | null> {
