@@ -10,6 +10,7 @@ import cluster from 'node:cluster';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startServer } from '../app';
+import { singleProcessHooks } from '../cluster/server-hooks';
 import { runPrimary } from '../cluster/cluster-primary';
 import { runWorker } from '../cluster/cluster-worker';
 import { loadConfig, workerCount, type KefuConfig } from '../config';
@@ -53,7 +54,8 @@ export async function runServe(args: string[]): Promise<void> {
     process.stdout.write(`kefu is serving the shop assistant at ${running.url} (${config.workers} workers)${shop}\n`);
     stop = running.stop;
   } else {
-    const server = await startServer(config);
+    // On MongoDB one process still shares rooms and turn order with the servers on other machines.
+    const server = await startServer(config, await singleProcessHooks(config));
     process.stdout.write(`kefu is serving the shop assistant at ${server.url}${shop}\n`);
     stop = server.close;
   }

@@ -50,7 +50,8 @@ if (dbUri) {
     const dir = (): string => (dirs.push(fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-rooms-'))), dirs[dirs.length - 1]);
     // One after the other: the first imports the demo shop into the empty database, the second finds it.
     a = await startCluster(dir(), 2, env);
-    b = await startCluster(dir(), 2, env);
+    // Server B is a one-process kefu serve: it shares rooms and turn order too.
+    b = await startCluster(dir(), 1, env);
   });
 
   afterEach(() => open.splice(0).forEach((c) => c.close()));
