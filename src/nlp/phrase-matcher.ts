@@ -58,14 +58,16 @@ export class PhraseMatcher<T> {
     // the text (0.5 µs per English message and matcher).
     if (this.byFirst.size === 0) return out;
     let bounds: number[] | undefined;
+    // Token boundaries matter only to short Chinese phrases: built the first time one is a candidate
+    // (English text, whose words start with letters that start some brand, never builds them).
+    const tokenBounds = (): number[] => (bounds ??= boundaries(norm.length, tokens));
     let i = 0;
     while (i < norm.length) {
       const code = norm.charCodeAt(i);
       // Inside a Latin word no Latin phrase can start: skip the lookup.
       const list = isLatin(code) && i > 0 && isLatin(norm.charCodeAt(i - 1)) ? undefined : this.byFirst.get(code);
       if (list) {
-        bounds ??= boundaries(norm.length, tokens);
-        const hit = matchAt(list, norm, i, bounds);
+        const hit = matchAt(list, norm, i, tokenBounds);
         if (hit) {
           out.push(hit);
           i = hit.end;
@@ -97,7 +99,7 @@ function pluralAt(norm: string, end: number): number {
   return 0;
 }
 
-function matchAt<T>(list: readonly Entry<T>[], norm: string, i: number, bounds: readonly number[]): PhraseMatch<T> | undefined {
+function matchAt<T>(list: readonly Entry<T>[], norm: string, i: number, bounds: () => readonly number[]): PhraseMatch<T> | undefined {
   for (const { phrase, value, latinStart, latinEnd } of list) {
     if (!norm.startsWith(phrase, i)) continue;
     let end = i + phrase.length;
@@ -107,8 +109,8 @@ function matchAt<T>(list: readonly Entry<T>[], norm: string, i: number, bounds: 
       if (plural) end += plural;
       else if (end < norm.length && isLatin(norm.charCodeAt(end))) continue;
     }
-    if (!latinStart && phrase.length < 3 && !((bounds[i] as number) & TOKEN_START)) continue;
-    if (!latinEnd && phrase.length < 3 && !((bounds[end] as number) & TOKEN_END)) continue;
+    if (!latinStart && phrase.length < 3 && !((bounds()[i] as number) & TOKEN_START)) continue;
+    if (!latinEnd && phrase.length < 3 && !((bounds()[end] as number) & TOKEN_END)) continue;
     return { start: i, end, value };
   }
   return undefined;
