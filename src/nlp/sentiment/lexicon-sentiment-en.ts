@@ -40,7 +40,7 @@ function englishLexicon(): WordScores {
 }
 
 /** `don't` → `dont`: negators are matched without the apostrophe. */
-const isNegator = (w: string): boolean => NEGATORS.has(w.replace(/'/g, '')) || w.endsWith("n't");
+const isNegator = (w: string): boolean => (w.includes("'") ? NEGATORS.has(w.replace(/'/g, '')) || w.endsWith("n't") : NEGATORS.has(w));
 
 /**
  * Polarity in (−1, 1) of lower-cased English words; 0 when none is rated.

@@ -34,8 +34,14 @@ export function wordScores(entries: Iterable<[string, number]>): WordScores {
  */
 export function scoreAt(list: WordScores, words: readonly string[], i: number): { score: number; length: number } | undefined {
   const w = words[i] as string;
-  for (const p of list.phrases.get(w) ?? []) {
-    if (p.words.every((part, k) => words[i + k] === part)) return { score: p.score, length: p.words.length };
+  const phrases = list.phrases.get(w);
+  if (phrases) {
+    // Plain loops: this runs for every word of every English message.
+    for (const p of phrases) {
+      let k = 1;
+      while (k < p.words.length && words[i + k] === p.words[k]) k++;
+      if (k === p.words.length) return { score: p.score, length: p.words.length };
+    }
   }
   const score = list.words.get(w);
   return score === undefined ? undefined : { score, length: 1 };
