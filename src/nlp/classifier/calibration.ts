@@ -111,7 +111,12 @@ export function pickThreshold(heldOut: readonly HeldOutTop[], oosLabel: string, 
  * to compare the signals): at 92.4% in-scope accuracy (−0.1) the top probability catches 53–57%
  * of the out-of-scope questions, the top logit 64%, this margin 64%; at 92.2% 56–59 / 66 / 71%,
  * at 92.0% 60–65 / 72 / 79%. The margin over the best nearest-training-utterance similarity,
- * the top-two margin and sums of them with the logit did no better (51–70% at 92.2%).
+ * the top-two margin and sums of them with the logit did no better (51–70% at 92.2%). With the
+ * learning rate at 2 (`test/reports/bench-nlu-oos.md`, `bench/nlu-bench-oos.ts`) the probability
+ * ranks better than before and leads at the smallest budget (−0.1 point: 63% against 55%), the
+ * margin from −0.3 on (73 against 69%, at −1 point 82 against 76%); with thresholds fitted on a
+ * held-out fold of train, as the engine does, the probability gives 93.1% / 58% OOS recall and
+ * the margin 92.9% / 70%: only the margin meets issue 11's 60%.
  * @example oosMargin(Float64Array.of(2.5, 0.5, 1), 2, 0) // 1.5
  */
 export function oosMargin(scores: Scores, oos: number, top: number): number {
