@@ -37,7 +37,7 @@ import { createLogger } from '../log';
 const log = createLogger('kefu:nlp:engine');
 
 /** Bumped whenever features, tokenisation or the JSON layout change, so cached models retrain. */
-export const NLU_MODEL_FORMAT = 6;
+export const NLU_MODEL_FORMAT = 7;
 
 export interface NluEngineOptions {
   /**
