@@ -25,16 +25,33 @@ import { priceText, productCard } from './product-card';
 export type Refinement = RefinementWord;
 const CARDS = 4;
 
+type Analyzer = BotServices['analyzer'];
+
+/** A product's terms per analyzer and language, read once: every recommendation scores every candidate against the shopper's words. */
+const productTerms = new WeakMap<Analyzer, WeakMap<Product, Partial<Record<Locale, Set<string>>>>>();
+
+function termsOf(product: Product, analyzer: Analyzer, locale: Locale): Set<string> {
+  let byProduct = productTerms.get(analyzer);
+  if (!byProduct) productTerms.set(analyzer, (byProduct = new WeakMap()));
+  let byLocale = byProduct.get(product);
+  if (!byLocale) byProduct.set(product, (byLocale = {}));
+  let terms = byLocale[locale];
+  if (!terms) {
+    const text = [
+      ...(product.tags ?? []),
+      ...Object.values(product.attributes ?? {}).flat(),
+      localize(product.title, locale),
+      localize(product.description, locale),
+    ].join(' ');
+    terms = byLocale[locale] = new Set(analyzer.terms(text, locale));
+  }
+  return terms;
+}
+
 /** How many of the message's words a product's tags, attributes or title carry. */
-function attributeHits(product: Product, terms: Set<string>, analyzer: BotServices['analyzer'], locale: Locale): number {
+function attributeHits(product: Product, terms: Set<string>, analyzer: Analyzer, locale: Locale): number {
   if (terms.size === 0) return 0;
-  const text = [
-    ...(product.tags ?? []),
-    ...Object.values(product.attributes ?? {}).flat(),
-    localize(product.title, locale),
-    localize(product.description, locale),
-  ].join(' ');
-  const have = new Set(analyzer.terms(text, locale));
+  const have = termsOf(product, analyzer, locale);
   let hits = 0;
   for (const t of terms) if (have.has(t)) hits += 1;
   return hits;
