@@ -77,7 +77,9 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp {
     return followUp('product.info', 'ellipsis');
   }
   const elliptical = ellipticalIntent(text, recognition, recent, namesProduct, words);
-  if (elliptical && elliptical !== top.name) return followUp(elliptical, 'ellipsis');
+  // Read in context, even when the context agrees with the classifier's first guess: the previous
+  // turn settles a close call ("huawei ones please" after laptops is about laptops), so no clarifying question.
+  if (elliptical) return followUp(elliptical, 'ellipsis');
   return followUp(top.name);
 }
 
