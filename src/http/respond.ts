@@ -4,7 +4,10 @@
  */
 import type { ServerResponse } from 'node:http';
 import { AppError, ErrorCodes, publicError } from '../errors';
+import { storeFailureOf } from '../storage/store-failure';
 import { SECURITY_HEADERS } from './static-files';
+
+const STORE_UNAVAILABLE = 'The data store is not available right now. Please try again shortly.';
 
 /** An error with the HTTP status to answer with. */
 export class HttpError extends Error {
@@ -45,6 +48,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 /** The HTTP status an error is answered with: 4xx for what the caller got wrong, else 5xx. */
 export function statusOf(err: unknown): number {
   if (err instanceof HttpError) return err.status;
+  if (!(err instanceof AppError) && storeFailureOf(err) === 'unavailable') return 503;
   return err instanceof AppError ? (STATUS_OF_CODE[publicError(err).code] ?? 400) : 500;
 }
 
@@ -54,5 +58,7 @@ export function sendError(res: ServerResponse, err: unknown): void {
     sendJson(res, err.status, { error: { ...err.extra, code: err.code, message: err.message } });
     return;
   }
-  sendJson(res, statusOf(err), { error: publicError(err) });
+  // A store's own error (SQLITE_BUSY, a full disk, a lost MongoDB connection) says "try again", not "bug".
+  const shown = !(err instanceof AppError) && storeFailureOf(err) === 'unavailable' ? new AppError(ErrorCodes.unavailable, STORE_UNAVAILABLE) : err;
+  sendJson(res, statusOf(shown), { error: publicError(shown) });
 }
