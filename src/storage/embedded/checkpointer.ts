@@ -57,7 +57,10 @@ export class Checkpointer {
    */
   constructor(file: string, intervalMs = 1000) {
     this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, sqlite: require.resolve('better-sqlite3') } });
-    this.worker.on('message', (message: FromWorker) => this.waiting.shift()?.(message));
+    this.worker.on('message', (message: FromWorker) => {
+      this.waiting.shift()?.(message);
+      if (this.waiting.length === 0 && !this.closed) this.worker.unref();
+    });
     this.worker.on('error', (err: Error) => log.warn('the checkpoint worker failed: %s', err.message));
     this.worker.on('exit', () => this.waiting.splice(0).forEach((settle) => settle({ ok: false, message: 'the checkpoint worker exited' })));
     // An idle server or a test should not stay alive for this.
@@ -80,6 +83,8 @@ export class Checkpointer {
     if (this.closed) return Promise.reject(new Error('the checkpointer is closed'));
     return new Promise((resolve, reject) => {
       this.waiting.push((message) => (message.ok ? resolve({ busy: message.busy, walPages: message.walPages, checkpointedPages: message.checkpointedPages }) : reject(new Error(message.message))));
+      // The process waits for an answer it asked for (the worker is unref'd while idle).
+      this.worker.ref();
       this.worker.postMessage('checkpoint');
     });
   }
@@ -90,6 +95,8 @@ export class Checkpointer {
     this.closed = true;
     clearInterval(this.timer);
     const exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
+    // Held by the event loop again until it is gone: an unref'd worker would let the process end before `close` resolves.
+    this.worker.ref();
     this.worker.postMessage('close');
     await exited;
   }
