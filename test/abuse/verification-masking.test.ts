@@ -69,6 +69,14 @@ function secretsOf(order: Order): string[] {
   return [d, spaced(d), dashed(d), customer.email!.toLowerCase()];
 }
 
+/**
+ * What staff read, as text to search, without the ids kefu generates: a random UUID (activity,
+ * conversation and shopper ids) holds a given run of four digits about once in 3,900 (17 windows of 16⁴), so over
+ * this suite's 35 conversations one of them holds its own answer's digits in about one run in
+ * twenty (the intermittent failure of session 6) - a hit that says nothing about the answer.
+ */
+const searchable = (value: unknown): string => JSON.stringify(value).toLowerCase().replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<uuid>');
+
 /** Orders whose own data (and products) holds none of the secrets, so any hit is the answer. */
 const ORDERS = shop.orders.filter((o) => {
   const customer = customerOf(o);
@@ -106,13 +114,13 @@ describe('verification answers in what staff read', () => {
         conversations.push({ id, lang, said, secrets: secretsOf(order) });
         const turns = await t.console.get(`/api/staff/conversations/${encodeURIComponent(id)}/turns`);
         expect(turns.status).toBe(200);
-        const seen = JSON.stringify(turns.body).toLowerCase();
+        const seen = searchable(turns.body);
         expect([said, secretsOf(order).filter((s) => seen.includes(s))]).toEqual([said, []]);
         const live = await waitFor(() => {
           const mine = watch.activities.filter((a) => a.conversationId === id);
           return mine.filter((a) => a.from.role === 'bot').length >= 2 && mine;
         }, 5000, 'the turns on /staff');
-        const relayed = JSON.stringify(live).toLowerCase();
+        const relayed = searchable(live);
         expect([said, live.filter((a) => a.from.role === 'user').length, secretsOf(order).filter((s) => relayed.includes(s))]).toEqual([said, 2, []]);
       } finally {
         shopper.close();
@@ -130,10 +138,10 @@ describe('verification answers in what staff read', () => {
     for (const c of conversations) {
       const exported = lines.filter((a) => a.conversationId === c.id);
       expect(exported.some((a) => a.from.role === 'user')).toBe(true);
-      const json = JSON.stringify(exported).toLowerCase();
+      const json = searchable(exported);
       expect([c.said, c.secrets.filter((s) => json.includes(s))]).toEqual([c.said, []]);
       // CSV: a record per activity, each carrying its conversation id.
-      const rows = csv.text.split('\r\n').filter((row) => row.includes(c.id)).join('\n').toLowerCase();
+      const rows = searchable(csv.text.split('\r\n').filter((row) => row.includes(c.id)).join('\n'));
       expect(rows).not.toBe('');
       expect([c.said, c.secrets.filter((s) => rows.includes(s))]).toEqual([c.said, []]);
     }
