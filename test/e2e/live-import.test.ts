@@ -26,15 +26,8 @@ describe('live shop data: kefu import reaches the running bot', () => {
   let client: ChatClient;
   const product: Product = shop.products.find((p) => p.brand && (p.stock ?? 1) > 0)!;
   const newPrice = product.price - 500;
-  /** Asks for the price; a refusal for sending too fast (the poll below asks often) waits `retryAfterMs` and asks again, as the protocol says. */
-  const ask = async (lang: Locale): Promise<Turn> => {
-    for (;;) {
-      const turn = await client.say(ASK[lang](localize(product.title, lang)));
-      const { ack } = turn;
-      if (ack.ok || ack.error.code !== 'KEFU_RATE_LIMIT') return turn;
-      await new Promise((r) => setTimeout(r, (ack.error as { retryAfterMs?: number }).retryAfterMs ?? 1000));
-    }
-  };
+  /** Asks for the price; the poll below asks often, so it backs off when refused for sending too fast. */
+  const ask = (lang: Locale): Promise<Turn> => client.sayPatiently(ASK[lang](localize(product.title, lang)));
 
   beforeAll(async () => {
     buildOnce();

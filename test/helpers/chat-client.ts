@@ -70,6 +70,16 @@ export class ChatClient {
     return this.turn('message', id ? { id, text } : { text });
   }
 
+  /** Like `say`, but a refusal for sending too fast waits the server's `retryAfterMs` and sends again, as the protocol asks of a client (for tests that poll). */
+  async sayPatiently(text: string): Promise<Turn> {
+    for (;;) {
+      const turn = await this.say(text);
+      const { ack } = turn;
+      if (ack.ok || ack.error.code !== 'KEFU_RATE_LIMIT') return turn;
+      await new Promise((r) => setTimeout(r, (ack.error as { retryAfterMs?: number }).retryAfterMs ?? 1000));
+    }
+  }
+
   tap(value: string): Promise<Turn> {
     return this.turn('postback', { value });
   }
