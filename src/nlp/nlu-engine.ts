@@ -33,11 +33,17 @@ import { NeuralFallback, DEFAULT_NEURAL_MODE } from './classifier/neural-fallbac
 import type { NeuralJSON, NeuralOptions } from './classifier/neural-fallback';
 import { trainMlp } from './classifier/train-mlp';
 import { createLogger } from '../log';
+import { CatalogueClasses } from './catalogue-classes';
 
 const log = createLogger('kefu:nlp:engine');
 
+/** The brand and category classes of a lexicon, when the features use them. */
+function catalogueClassesFor(lexicon: ShopLexicon, features: FeatureOptions): CatalogueClasses | undefined {
+  return features.catalogueClasses === false ? undefined : new CatalogueClasses(lexicon);
+}
+
 /** Bumped whenever features, tokenisation or the JSON layout change, so cached models retrain. */
-export const NLU_MODEL_FORMAT = 7;
+export const NLU_MODEL_FORMAT = 8;
 
 export interface NluEngineOptions {
   /**
@@ -139,6 +145,15 @@ export class NluEngine implements Recognizer {
     private readonly neural?: NeuralFallback,
   ) {
     this.oosIndex = classifier.labels.indexOf(oosIntent);
+    this.classes = catalogueClassesFor(lexicon, config?.features ?? DEFAULT_FEATURE_OPTIONS);
+  }
+
+  /** Tags brand and category words for the features (absent when the features leave them as words). */
+  private readonly classes: CatalogueClasses | undefined;
+
+  /** The tokens the classifier reads: brand and category words tagged with their class. */
+  private featureTokens(tokens: readonly NluToken[]): readonly NluToken[] {
+    return this.classes ? this.classes.tag(tokens) : tokens;
   }
 
   /** Index of the OOS intent among the classifier's labels, -1 when it was not trained. */
@@ -158,7 +173,8 @@ export class NluEngine implements Recognizer {
     }
     applyLexiconToJieba(lexicon);
     const progress = opts.onProgress ?? (() => undefined);
-    const tokens = corpus.map((e) => tokenize(e.text));
+    const classes = catalogueClassesFor(lexicon, opts.features);
+    const tokens = corpus.map((e) => (classes ? classes.tag(tokenize(e.text)) : tokenize(e.text)));
     const labels = corpus.map((e) => e.intent);
     progress('tokenize', 1, 1);
 
@@ -189,7 +205,7 @@ export class NluEngine implements Recognizer {
     if (!neural) return engine;
     const progress = options.onProgress ?? (() => undefined);
     progress('neural fallback', 0, 1);
-    const examples = corpus.map((e) => ({ vector: engine.vectorizer.transform(tokenize(e.text)), label: e.intent }));
+    const examples = corpus.map((e) => ({ vector: engine.vectorizer.transform(engine.featureTokens(tokenize(e.text))), label: e.intent }));
     const mlp = await trainMlp(examples, engine.vectorizer.size, engine.classifier.labels, neural);
     progress('neural fallback', 1, 1);
     const { mode, margin } = { ...DEFAULT_NEURAL_MODE, ...neural };
@@ -206,7 +222,7 @@ export class NluEngine implements Recognizer {
     return this.neural?.consulted ?? 0;
   }
 
-  /** Intent probabilities for already tokenised text. */
+  /** Intent probabilities for already tokenised text (brand and category words already tagged, as `classify` does). */
   classifyTokens(tokens: readonly NluToken[]): Classification {
     const labels = this.classifier.labels;
     if (this.scratch.length < labels.length) this.scratch = new Float64Array(labels.length);
@@ -230,7 +246,7 @@ export class NluEngine implements Recognizer {
 
   /** @example engine.classify('我的订单到哪了').top // { name: 'order.status', score: 0.97 } */
   classify(text: string): Classification {
-    return this.classifyTokens(tokenize(text));
+    return this.classifyTokens(this.featureTokens(tokenize(text)));
   }
 
   /** Scores the sentiment of each recognised message (absent: recognitions carry none). */
@@ -250,7 +266,7 @@ export class NluEngine implements Recognizer {
   /** Synchronous `recognize`. */
   recognizeSync(text: string, locale?: Locale): KefuRecognizerResult {
     const { norm, tokens } = tokenizeText(text);
-    const { intents, top } = this.classifyTokens(tokens);
+    const { intents, top } = this.classifyTokens(this.featureTokens(tokens));
     const record: Record<string, { score: number }> = {};
     for (const i of intents) record[i.name] = { score: i.score };
     const read = locale ?? detectLocale(text);

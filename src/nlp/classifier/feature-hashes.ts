@@ -5,7 +5,7 @@
  * word's character n-grams are cached per word. The parts are exported for `TfidfVectorizer`,
  * which keeps its own per-word cache of feature indices.
  */
-import type { NluToken } from '../token-types';
+import { keepsOwnWord, type NluToken } from '../token-types';
 import type { FeatureOptions } from './features';
 import { DEFAULT_FEATURE_OPTIONS, featureUnit } from './features';
 import { normalizeText } from '../normalize';
@@ -105,7 +105,7 @@ export function unitHashes(tokens: readonly NluToken[], opts: FeatureOptions, ou
     const word = hashMore(W, u);
     out.push(word);
     if (words && !t.tag && (t.kind === 'han' || t.kind === 'word')) words.push(word);
-    if ((t.tag === 'number' || t.tag === 'model') && t.norm.length <= 4) out.push(hashMore(W, t.norm));
+    if (keepsOwnWord(t)) out.push(hashMore(W, t.norm));
     if (opts.bigrams) {
       out.push(hashMore(prev, u));
       prev = hashUnit(hashMore(B, u), BAR);

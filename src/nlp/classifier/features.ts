@@ -5,7 +5,7 @@
  * 3–4-grams of English words. Prefixes keep the kinds apart (`w:`, `b:`, `c:`). The models use
  * their hashes (`featureHashes`); the strings are the readable definition, and what tests check.
  */
-import type { NluToken } from '../token-types';
+import { keepsOwnWord, type NluToken } from '../token-types';
 import { normalizeText } from '../normalize';
 
 export interface FeatureOptions {
@@ -38,6 +38,12 @@ export interface FeatureOptions {
   embeddings?: number;
   /** Whose words fill the message vector (`embeddings` only). @default ['zh', 'en'] */
   embeddingLangs?: ('zh' | 'en')[];
+  /**
+   * Brand and category words also count as their class (`<brand>`, `<category>`: see
+   * `nlp/catalogue-classes`), so a question learnt with 小米 or Sony reads the same with a brand
+   * only this shop sells. false: they are words like any other. @default true
+   */
+  catalogueClasses?: boolean;
 }
 
 export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { hanChars: [1, 3], latinChars: [3, 4], bigrams: true, rare: 1 };
@@ -84,8 +90,8 @@ export function extractFeatures(tokens: readonly NluToken[], opts: FeatureOption
     if (u === undefined) continue;
     units.push(u);
     out.push('w:' + u);
-    // Short numbers and model-like words also keep their own identity: 88/886 (bye), 3q (thanks).
-    if ((t.tag === 'number' || t.tag === 'model') && t.norm.length <= 4) out.push('w:' + t.norm);
+    // Short numbers and model-like words also keep their own identity (88/886 bye, 3q thanks), and so do brand and category words.
+    if (keepsOwnWord(t)) out.push('w:' + t.norm);
   }
   if (opts.bigrams && units.length > 0) {
     let prev = '<s>';

@@ -2,6 +2,8 @@ import { featureHashes } from '../../../../src/nlp/classifier/feature-hashes';
 import { extractFeatures, DEFAULT_FEATURE_OPTIONS } from '../../../../src/nlp/classifier/features';
 import { hashFeature, FNV_OFFSET } from '../../../../src/nlp/classifier/feature-hash';
 import { tokenize } from '../../../../src/nlp/tokenizer';
+import { CatalogueClasses } from '../../../../src/nlp/catalogue-classes';
+import { buildShopLexicon } from '../../../../src/nlp/lexicon';
 
 const sorted = (xs: number[]): number[] => [...xs].sort((a, b) => a - b);
 
@@ -14,6 +16,15 @@ describe('featureHashes', () => {
   it('should yield the hashes of extractFeatures for Chinese, English and mixed text', () => {
     for (const text of texts) {
       const tokens = tokenize(text);
+      expect(sorted(featureHashes(tokens))).toEqual(sorted(extractFeatures(tokens).map(hashFeature)));
+    }
+  });
+
+  it('should yield them for brand and category words tagged with their class', () => {
+    const classes = new CatalogueClasses(buildShopLexicon([]));
+    for (const text of ['有小米的充电宝吗', 'do you have Sony headphones', '3000以内的华为手机']) {
+      const tokens = classes.tag(tokenize(text));
+      expect(tokens.some((t) => t.tag === 'brand')).toBe(true);
       expect(sorted(featureHashes(tokens))).toEqual(sorted(extractFeatures(tokens).map(hashFeature)));
     }
   });
