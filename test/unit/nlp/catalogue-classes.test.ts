@@ -47,8 +47,8 @@ describe('CatalogueClasses', () => {
 
 describe('NluEngine with catalogue classes', () => {
   const corpus = [
-    ...['有小米的充电宝吗', '有索尼的耳机吗', '有耐克的跑鞋吗', '有华为的手表吗', '有佳能的相机吗', '推荐个手机', '有什么好的耳机推荐'].map((text) => ({ text, intent: 'product.recommend' })),
-    ...['有黑色的吗', '有大号的吗', '这个有保修吗', '有白色的吗', '有说明书吗', '这款重不重', '有几个档位'].map((text) => ({ text, intent: 'product.info' })),
+    ...['有小米的充电宝吗', '有索尼的耳机吗', '有耐克的跑鞋吗', '有华为的手表吗', '有佳能的相机吗', '推荐个手机', '有什么好的耳机推荐'].map((text) => ({ text, intent: 'product.recommend', locale: 'zh' as const })),
+    ...['有黑色的吗', '有大号的吗', '这个有保修吗', '有白色的吗', '有说明书吗', '这款重不重', '有几个档位'].map((text) => ({ text, intent: 'product.info', locale: 'zh' as const })),
   ];
   const scoreOf = (engine: NluEngine, text: string): number => engine.classify(text).intents.find((i) => i.name === 'product.recommend')?.score ?? 0;
 
