@@ -15,6 +15,8 @@ export interface AppContext {
   stores: Stores;
   chat: ChatService;
   io: Server;
+  /** Rooms span processes or machines (a cluster worker, or MongoDB's adapter): a room empty here may have members elsewhere. */
+  roomsShared: boolean;
   /** The shop's texts (its `dialogs/` over the built-in ones), read once: the same instance the bot and the chat service speak with. */
   responses: Responses;
 }

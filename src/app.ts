@@ -155,7 +155,7 @@ export async function startServer(config: KefuConfig, worker?: WorkerHooks): Pro
   });
   worker?.attach(io);
   attachChatNamespace(io.of(CHAT_NAMESPACE), chat, config);
-  const context: AppContext = { config, stores, chat, io, responses: shopResponses(config) };
+  const context: AppContext = { config, stores, chat, io, roomsShared: worker !== undefined, responses: shopResponses(config) };
   const features: Feature[] = [attachStaff(context), attachWebhook(context), attachWechat(context), attachBotFramework(context), attachRetrain(context, catalogue)];
   for (const feature of features) router.add(...feature.routes);
   // Staff hours for the demo page and widget: the file the bot reads too.

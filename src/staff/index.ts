@@ -26,7 +26,7 @@ export function attachStaff(ctx: AppContext): Feature {
   const auth = new StaffAuth(staff, ctx.config.staff, new LoginRateLimiter());
   const responses = Responses.load(shopContent(ctx.config).dialogFiles);
   const control = new ConversationControl({ ...stores, assignments: staff.assignments, audit: staff.audit }, chat, responses);
-  const namespace = attachStaffNamespace(io.of(STAFF_NAMESPACE), { auth, chat, handoffs: stores.handoffs, assignments: staff.assignments });
+  const namespace = attachStaffNamespace(io.of(STAFF_NAMESPACE), { auth, chat, handoffs: stores.handoffs, assignments: staff.assignments, roomsShared: ctx.roomsShared });
   // An agent's message reaches the shopper's widget: the room every socket of the conversation joined.
   chat.registerPusher(SOCKETIO_CHANNEL, (activity) => {
     // Order cards name their status in the bot's words, as in live replies and history.

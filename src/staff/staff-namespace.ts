@@ -60,6 +60,8 @@ export interface StaffNamespaceDeps {
   chat: ChatService;
   handoffs: HandoffQueue;
   assignments: Assignments;
+  /** Rooms span processes (see `AppContext.roomsShared`): relay every change even when no console is connected here. */
+  roomsShared: boolean;
 }
 
 /**
@@ -88,10 +90,14 @@ export function attachStaffNamespace(namespace: Namespace, deps: StaffNamespaceD
     socket.on('disconnect', () => clearTimeout(timer));
   });
 
+  // One process with no console open: nobody to tell, so no staff copy is redacted and encoded for each turn (about 5% of a turn's CPU).
+  const nobodyWatching = (): boolean => !deps.roomsShared && !nsp.adapter.rooms.has(STAFF_ROOM);
   const onActivity = (activity: ChatActivity): void => {
+    if (nobodyWatching()) return;
     nsp.to(STAFF_ROOM).emit('activity', staffCopy(activity));
   };
   const onConversation = (conversation: Conversation): void => {
+    if (nobodyWatching()) return;
     void Promise.all([deps.assignments.get(conversation.id), deps.handoffs.list()])
       .then(([assignment, queue]) => {
         nsp.to(STAFF_ROOM).emit('conversation', { conversation, assignment, handoff: handoffOf(queue, conversation.id) });

@@ -79,4 +79,22 @@ describe('GET /api/staff/live', () => {
     expect(await queued()).toMatchObject({ lastText: c.more, reason: expect.stringContaining(c.handoff) });
     expect((await agent.get<Live>('/api/staff/live')).body.active.some((a) => a.conversation.id === id)).toBe(false);
   });
+
+  // With no console open, a one-process server relays nothing to /staff (it skips the staff copy of each turn):
+  // a console that opens later still hears every turn and handoff from then on, and its lists hold the earlier ones.
+  it.each(CASES)('should relay turns and handoffs to a console that connects after the shopper began ($locale)', async (c) => {
+    const agent = await ConsoleClient.login(chat.server.url, await addStaff(chat.server, 'agent'));
+    const shopper = await chat.connect({ locale: c.locale });
+    const id = shopper.session.conversationId;
+    await shopper.say(c.hello);
+    const watch = await StaffSocket.connect(chat.server.url, agent.cookie);
+    watchers.push(watch);
+    expect((await agent.get<Live>('/api/staff/live')).body.active.find((a) => a.conversation.id === id)).toMatchObject({ userMessages: 1 });
+    await shopper.say(c.other);
+    await waitFor(() => watch.activities.find((a) => a.conversationId === id && a.from.role === 'user' && a.text === c.other), 5000, `${c.other} on /staff`);
+    await waitFor(() => watch.activities.find((a) => a.conversationId === id && a.from.role === 'bot'), 5000, 'the reply on /staff');
+    expect(watch.activities.some((a) => a.conversationId === id && a.text === c.hello)).toBe(false);
+    await shopper.say(c.handoff);
+    await waitFor(() => watch.conversations.find((u) => u.conversation.id === id && u.conversation.handoff), 5000, 'the handoff on /staff');
+  });
 });
