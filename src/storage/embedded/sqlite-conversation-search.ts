@@ -6,7 +6,7 @@
  * `channelData.intent.name` of a bot reply (indexed expression); a human was involved when a
  * bot reply says `channelData.handoff = true`, an agent wrote, or the conversation is flagged.
  * `text` is a LIKE with its wildcards escaped (case-insensitive for ASCII letters, as SQLite's
- * LIKE; Chinese has no case), read from the index `activities_text` rather than each activity's JSON.
+ * LIKE; Chinese has no case), read from the index `activities_conversation` rather than each activity's JSON.
  * Times compare as strings: stored times are `toISOString()` (UTC, `Z`), so a day is `substr(at, 1, 10)`.
  */
 import type { ConversationSearch, ConversationSummary, DashboardStats, TranscriptFilter } from '../../core/conversation-search';

@@ -134,9 +134,9 @@ export class SqliteTranscriptStore implements TranscriptStore, TurnCommitter {
 
   /**
    * One query: shopper messages by time (the `activities_user_at` partial index), each checked
-   * for a reply (`activities_reply`: conversation + reply-to) and for a later answered shopper
-   * message or agent message (`activities_conversation_at`: the shopper or staff moved on), in a
-   * conversation not held by staff. `+a.seq`: ordering by the rowid itself would make SQLite scan
+   * for a reply and for a later answered shopper message or agent message (the shopper or staff
+   * moved on), in a conversation not held by staff; both read `activities_conversation`
+   * (conversation, reply-to, time). `+a.seq`: ordering by the rowid itself would make SQLite scan
    * the whole table in rowid order instead of the time range.
    */
   async unanswered(since: string, limit: number): Promise<UnansweredActivity[]> {
