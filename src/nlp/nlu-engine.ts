@@ -37,9 +37,15 @@ import { CatalogueClasses } from './catalogue-classes';
 
 const log = createLogger('kefu:nlp:engine');
 
+/** Built once per lexicon: training, the engine it returns and `trainAsync`'s second engine share one. */
+const classesOfLexicon = new WeakMap<ShopLexicon, CatalogueClasses>();
+
 /** The brand and category classes of a lexicon, when the features use them. */
 function catalogueClassesFor(lexicon: ShopLexicon, features: FeatureOptions): CatalogueClasses | undefined {
-  return features.catalogueClasses === false ? undefined : new CatalogueClasses(lexicon);
+  if (features.catalogueClasses === false) return undefined;
+  let classes = classesOfLexicon.get(lexicon);
+  if (!classes) classesOfLexicon.set(lexicon, (classes = new CatalogueClasses(lexicon)));
+  return classes;
 }
 
 /** Bumped whenever features, tokenisation or the JSON layout change, so cached models retrain. */
