@@ -172,6 +172,9 @@ export const MIGRATIONS: readonly string[] = [
   // - `activities_at` served no query: the scan for exports pages on the rowid.
   // - `activities_bot_intent` is ordered by time within an intent, so a reply lands at the end of
   //   its intent's entries (a few pages shared by all turns) instead of a random place.
+  // - The trigger that moved `conversations.last_activity_at` on every inserted row is gone: the
+  //   transcript store moves it once per conversation and write (`SqliteTranscriptStore`), the
+  //   one place that inserts activities.
   // Measured on a loaded server (200 conversations, closed loop, 2026-12-07): the WAL took 120
   // instead of 155 KB and 59 instead of 76 write calls per turn. Staff queries on a store of
   // 221,000 activities (2,200 conversations) stayed within their run-to-run spread (text search
@@ -183,6 +186,7 @@ export const MIGRATIONS: readonly string[] = [
   DROP INDEX activities_text;
   DROP INDEX activities_at;
   DROP INDEX activities_bot_intent;
+  DROP TRIGGER activities_last_activity;
   CREATE INDEX activities_conversation ON activities (conversation_id, reply_to_id, at, type, json_extract(json, '$.text'));
   CREATE INDEX activities_bot_intent ON activities (json_extract(json, '$.channelData.intent.name'), at, conversation_id) WHERE role = 'bot';
   `,

@@ -46,13 +46,13 @@ export class SqliteTranscriptStore implements TranscriptStore, TurnCommitter {
 
   async append(activity: ChatActivity, options: AppendOptions = {}): Promise<AppendResult> {
     const row = toRow(activity, options);
-    return this.db.write(() => this.insert(activity, row));
+    return this.db.write(() => this.insertAll([activity], [row])[0] as AppendResult);
   }
 
   /** All or nothing: one write (its own savepoint in the group's transaction). */
   async appendAll(activities: ChatActivity[], options: { raw?: (ChatActivity | undefined)[]; rawUntil?: string } = {}): Promise<AppendResult[]> {
     const rows = activities.map((a, i) => toRow(a, { raw: options.raw?.[i], rawUntil: options.rawUntil }));
-    return this.db.write(() => activities.map((a, i) => this.insert(a, rows[i])));
+    return this.db.write(() => this.insertAll(activities, rows));
   }
 
   /**
@@ -68,8 +68,27 @@ export class SqliteTranscriptStore implements TranscriptStore, TurnCommitter {
     return this.db.write(() => {
       writeState();
       if (turn.locale) setLocale.run(turn.locale, now, turn.conversationId);
-      return turn.replies.map((a, i) => this.insert(a, rows[i]));
+      return this.insertAll(turn.replies, rows);
     });
+  }
+
+  /**
+   * Inserts the rows, then moves each conversation's `last_activity_at` (what the staff console
+   * pages on) to its latest new row: one update per conversation and write, where the trigger
+   * migration 5 replaced updated it once per row.
+   */
+  private insertAll(activities: readonly ChatActivity[], rows: readonly InsertRow[]): AppendResult[] {
+    const results = activities.map((a, i) => this.insert(a, rows[i] as InsertRow));
+    const latest = new Map<string, string>();
+    results.forEach((r, i) => {
+      const { conversationId, timestamp } = activities[i] as ChatActivity;
+      if (r.inserted && !(timestamp <= (latest.get(conversationId) ?? ''))) latest.set(conversationId, timestamp);
+    });
+    const touch = this.db.statement(
+      'UPDATE conversations SET last_activity_at = ? WHERE id = ? AND (last_activity_at IS NULL OR last_activity_at < ?)',
+    );
+    for (const [conversationId, at] of latest) touch.run(at, conversationId, at);
+    return results;
   }
 
   private insert(activity: ChatActivity, row: InsertRow): AppendResult {
