@@ -82,7 +82,7 @@ export class SqliteTranscriptStore implements TranscriptStore, TurnCommitter {
     const latest = new Map<string, string>();
     results.forEach((r, i) => {
       const { conversationId, timestamp } = activities[i] as ChatActivity;
-      if (r.inserted && !(timestamp <= (latest.get(conversationId) ?? ''))) latest.set(conversationId, timestamp);
+      if (r.inserted && timestamp > (latest.get(conversationId) ?? '')) latest.set(conversationId, timestamp);
     });
     const touch = this.db.statement(
       'UPDATE conversations SET last_activity_at = ? WHERE id = ? AND (last_activity_at IS NULL OR last_activity_at < ?)',
